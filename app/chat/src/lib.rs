@@ -1,0 +1,1 @@
+//! messenger-chat (being written).

@@ -1,0 +1,1 @@
+//! messenger-irc (being written).

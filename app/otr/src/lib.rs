@@ -1,0 +1,1 @@
+//! messenger-otr (being written).
