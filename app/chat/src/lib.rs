@@ -1,1 +1,14 @@
-//! messenger-chat (being written).
+//! The messenger's model: accounts, conversations, and the messages of this session.
+//!
+//! Messages live in memory only; nothing here writes to disk (privacy invariant 2). The UI
+//! reads this model; protocol events (after OTR) update it through [`Model::apply`].
+
+mod log;
+mod model;
+mod otr_status;
+mod policy;
+
+pub use log::{MessageFlags, MessageLog, MessageView, Sender};
+pub use model::{AccountId, AccountState, ConversationId, ConversationState, Model};
+pub use otr_status::OtrStatus;
+pub use policy::EncryptionPolicy;
