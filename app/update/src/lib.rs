@@ -1,0 +1,20 @@
+//! Verifying what users download, by hand and safely.
+//!
+//! Tor Messenger never updates itself. This crate gives the launcher's `verify`,
+//! `check-update` and `download` commands (and the messenger's "Check for updates") their
+//! verdicts: minisign signatures checked against the release keys in `keys/`, the sums file
+//! checked file by file, and a signed update manifest checked against the attacks a secure
+//! update framework defends against (rollback, freeze, endless data, mix-and-match, wrong
+//! software, unknown keys). Everything streams: memory stays flat for any file size.
+
+mod error;
+mod keys;
+mod sums;
+#[cfg(test)]
+mod test_keys;
+mod verify;
+
+pub use error::VerifyError;
+pub use keys::{KeyId, TrustedKeys};
+pub use sums::{SumsLine, SumsOutcome, check_sums, parse_sums};
+pub use verify::{Verified, verify_file, verify_reader};
