@@ -71,7 +71,7 @@ impl TrustedKeys {
                 source,
             })?;
             keys.add_minisign_pub(&text)
-                .map_err(|_| VerifyError::BadKey { path: path.clone() })?;
+                .ok_or_else(|| VerifyError::BadKey { path: path.clone() })?;
         }
         if keys.keys.is_empty() {
             return Err(VerifyError::NoKeys {
@@ -81,19 +81,19 @@ impl TrustedKeys {
         Ok(keys)
     }
 
-    /// Adds a key in `minisign.pub` form (comment line + base64 line) or as a bare base64 line.
-    pub fn add_minisign_pub(&mut self, text: &str) -> Result<KeyId, ()> {
+    /// Adds a key in `minisign.pub` form (comment line + base64 line) or as a bare base64
+    /// line. Returns its id, or `None` if `text` is not a minisign public key.
+    pub fn add_minisign_pub(&mut self, text: &str) -> Option<KeyId> {
         let base64_line = text
             .lines()
             .map(str::trim)
-            .find(|line| !line.is_empty() && !line.starts_with("untrusted comment:"))
-            .ok_or(())?;
-        let key = PublicKey::from_base64(base64_line).map_err(|_| ())?;
-        let id = KeyId::from_blob_base64(base64_line).ok_or(())?;
+            .find(|line| !line.is_empty() && !line.starts_with("untrusted comment:"))?;
+        let key = PublicKey::from_base64(base64_line).ok()?;
+        let id = KeyId::from_blob_base64(base64_line)?;
         if !self.contains(id) {
             self.keys.push(TrustedKey { id, key });
         }
-        Ok(id)
+        Some(id)
     }
 
     /// Removes the key `id` (revocation). Returns whether it was there.
@@ -141,9 +141,9 @@ mod tests {
         let mut keys = TrustedKeys::empty();
         assert!(
             keys.add_minisign_pub("untrusted comment: x\nnot base64 at all\n")
-                .is_err()
+                .is_none()
         );
-        assert!(keys.add_minisign_pub("").is_err());
+        assert!(keys.add_minisign_pub("").is_none());
     }
 
     #[test]
