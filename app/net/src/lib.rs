@@ -1,1 +1,29 @@
-//! messenger-net (being written).
+//! The network path of Tor Messenger: the only code that opens sockets.
+//!
+//! - [`TorSocks::connect`]: a SOCKS5 stream through the local tor, with the server's name sent
+//!   to tor (never resolved here) and per-account circuit isolation ([`Isolation`]).
+//! - [`TlsTrust`] and [`tls_connect`]: TLS 1.2+ with rustls (ring), Mozilla's roots plus extra
+//!   roots from `certs/`, and strict pins from `certs/cert_override.txt`.
+//! - [`NetError`]: every failure in words a user understands, without chat content or hosts.
+//! - [`Sensitive`]: the safelog wrapper for text, nicks and addresses in logs and errors.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+mod hex;
+pub mod safelog;
+mod socks;
+mod tls;
+
+pub use error::NetError;
+pub use hex::{decode_sha256, encode as hex_encode};
+pub use safelog::Sensitive;
+pub use socks::{DEFAULT_SOCKS_PORT, Isolation, ProxiedStream, SOCKS_CONNECT_TIMEOUT, TorSocks};
+pub use tls::{
+    PIN_FILE_NAME, Pin, TLS_HANDSHAKE_TIMEOUT, TlsStream, TlsTrust, parse_pin_file, tls_connect,
+};
+
+/// Re-exported so users name the same versions we build with.
+pub use rustls;
+pub use tokio_rustls;
