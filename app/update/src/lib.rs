@@ -7,14 +7,20 @@
 //! update framework defends against (rollback, freeze, endless data, mix-and-match, wrong
 //! software, unknown keys). Everything streams: memory stays flat for any file size.
 
+mod check;
 mod error;
 mod keys;
+mod manifest;
+mod state;
 mod sums;
 #[cfg(test)]
 mod test_keys;
 mod verify;
 
+pub use check::{Accepted, CheckContext, CheckError, Verdict, check_manifest, effective_keys};
 pub use error::VerifyError;
 pub use keys::{KeyId, TrustedKeys};
+pub use manifest::{FORMAT, KeyChanges, MAX_MANIFEST_BYTES, Manifest, PRODUCT, PlatformRelease};
+pub use state::{StateError, UpdateState};
 pub use sums::{SumsLine, SumsOutcome, check_sums, parse_sums};
 pub use verify::{Verified, verify_file, verify_reader};
