@@ -212,16 +212,11 @@ pub fn effective_keys(shipped: &TrustedKeys, state: &UpdateState) -> TrustedKeys
         // A malformed key could only come from a signed manifest; it is simply not trusted.
         let _ = keys.add_minisign_pub(key);
     }
-    let revoked: Vec<KeyId> = keys
-        .ids()
-        .filter(|id| {
-            state
-                .revoked_keys
-                .iter()
-                .any(|r| r.eq_ignore_ascii_case(&id.to_string()))
-        })
-        .collect();
-    for id in revoked {
+    for id in state
+        .revoked_keys
+        .iter()
+        .filter_map(|text| KeyId::from_hex(text))
+    {
         keys.remove(id);
     }
     keys

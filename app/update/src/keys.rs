@@ -6,17 +6,28 @@ use minisign_verify::PublicKey;
 use std::fmt;
 use std::path::Path;
 
-/// A minisign key id, shown as minisign shows it (16 upper-case hex digits).
+/// A minisign key id, shown as minisign shows it (upper-case hex, no leading zeros).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct KeyId(pub [u8; 8]);
 
 impl fmt::Display for KeyId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:016X}", u64::from_le_bytes(self.0))
+        write!(f, "{:X}", u64::from_le_bytes(self.0))
     }
 }
 
 impl KeyId {
+    /// Parses a key id as minisign prints it (hex, leading zeros optional).
+    pub fn from_hex(text: &str) -> Option<KeyId> {
+        let text = text.trim();
+        if text.is_empty() || text.len() > 16 {
+            return None;
+        }
+        u64::from_str_radix(text, 16)
+            .ok()
+            .map(|value| KeyId(value.to_le_bytes()))
+    }
+
     /// The key id inside a base64 minisign key or signature blob (bytes 2..10).
     pub(crate) fn from_blob_base64(b64: &str) -> Option<KeyId> {
         let bytes = base64::engine::general_purpose::STANDARD
@@ -131,6 +142,11 @@ mod tests {
         let mut keys = TrustedKeys::empty();
         let id = keys.add_minisign_pub(PUB).unwrap();
         assert_eq!(id.to_string(), "CF33F208F7F2C15F");
+        assert_eq!(KeyId::from_hex("cf33f208f7f2c15f"), Some(id));
+        assert_eq!(KeyId(1u64.to_le_bytes()).to_string(), "1");
+        assert_eq!(KeyId::from_hex("0001"), Some(KeyId(1u64.to_le_bytes())));
+        assert_eq!(KeyId::from_hex("xyz"), None);
+        assert_eq!(KeyId::from_hex("11112222333344445"), None);
         assert!(keys.contains(id));
         assert!(keys.remove(id));
         assert!(!keys.contains(id));

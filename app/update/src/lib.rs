@@ -8,6 +8,7 @@
 //! software, unknown keys). Everything streams: memory stays flat for any file size.
 
 mod check;
+mod download;
 mod error;
 mod keys;
 mod manifest;
@@ -18,6 +19,7 @@ mod test_keys;
 mod verify;
 
 pub use check::{Accepted, CheckContext, CheckError, Verdict, check_manifest, effective_keys};
+pub use download::{DownloadError, KeptDownload, PartialDownload};
 pub use error::VerifyError;
 pub use keys::{KeyId, TrustedKeys};
 pub use manifest::{FORMAT, KeyChanges, MAX_MANIFEST_BYTES, Manifest, PRODUCT, PlatformRelease};
