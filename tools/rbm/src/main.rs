@@ -1,1 +1,163 @@
-fn main() {}
+//! `rbm`: build a project (`rbm build bundle`), write deterministic archives and sums for
+//! build scripts (`rbm tar`, `rbm sums`), and sign a release (`rbm sign`).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use rbm::archive::{ArchiveOptions, write_tar_xz};
+use rbm::pipeline::{self, Layout, Options};
+use rbm::sign::{SUMS_FILE, sign_release};
+use rbm::sums::sums_of_dir;
+
+#[derive(Parser)]
+#[command(name = "rbm", version, about = "Deterministic build recipes runner")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Build a project and its dependencies (reusing unchanged outputs).
+    Build {
+        /// The project (a directory under projects/).
+        project: String,
+        /// The repository root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where outputs, build directories and logs go.
+        #[arg(long, default_value = "build/rbm")]
+        state: PathBuf,
+        /// The download cache (default: STATE/cache).
+        #[arg(long)]
+        cache: Option<PathBuf>,
+        /// Copy the project's output files into this directory (replacing it).
+        #[arg(long)]
+        dest: Option<PathBuf>,
+        /// Parallel jobs inside a build (does not change the output).
+        #[arg(long)]
+        jobs: Option<u32>,
+    },
+    /// Write a deterministic .tar.xz of a directory.
+    Tar {
+        /// The directory to archive.
+        dir: PathBuf,
+        /// The archive to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Modification time of every entry (default: $SOURCE_DATE_EPOCH).
+        #[arg(long)]
+        mtime: Option<u64>,
+        /// Top folder inside the archive.
+        #[arg(long)]
+        prefix: Option<String>,
+    },
+    /// Write sha256sums-unsigned-build.txt for the files of a directory.
+    Sums {
+        /// The release directory.
+        dir: PathBuf,
+    },
+    /// Sign every file of a release directory with minisign (prehashed), then verify.
+    Sign {
+        /// The release directory.
+        dir: PathBuf,
+        /// The minisign secret key (never kept in the repository).
+        #[arg(long)]
+        key: PathBuf,
+        /// Public keys to verify with (default: keys/*.pub).
+        #[arg(long = "public-key")]
+        public_keys: Vec<PathBuf>,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Cmd::Build { project, root, state, cache, dest, jobs } => build(&project, root, &state, cache, dest, jobs),
+        Cmd::Tar { dir, output, mtime, prefix } => {
+            let mtime = match mtime {
+                Some(mtime) => mtime,
+                None => std::env::var("SOURCE_DATE_EPOCH")
+                    .context("give --mtime or set SOURCE_DATE_EPOCH")?
+                    .parse()
+                    .context("SOURCE_DATE_EPOCH is not a number")?,
+            };
+            write_tar_xz(&dir, &output, &ArchiveOptions { mtime, prefix })?;
+            Ok(())
+        }
+        Cmd::Sums { dir } => {
+            let sums = sums_of_dir(&dir, &[SUMS_FILE])?;
+            let path = dir.join(SUMS_FILE);
+            std::fs::write(&path, sums).with_context(|| format!("writing {}", path.display()))?;
+            Ok(())
+        }
+        Cmd::Sign { dir, key, public_keys } => {
+            let public_keys = if public_keys.is_empty() { keys_in(Path::new("keys"))? } else { public_keys };
+            for file in sign_release(&dir, &key, &public_keys)? {
+                println!("signed and verified {}", file.display());
+            }
+            Ok(())
+        }
+    }
+}
+
+fn build(
+    project: &str,
+    root: PathBuf,
+    state: &Path,
+    cache: Option<PathBuf>,
+    dest: Option<PathBuf>,
+    jobs: Option<u32>,
+) -> anyhow::Result<()> {
+    let root = std::fs::canonicalize(&root).with_context(|| format!("repository root {}", root.display()))?;
+    std::fs::create_dir_all(state).with_context(|| format!("creating {}", state.display()))?;
+    let state = std::fs::canonicalize(state)?;
+    let cache = cache.unwrap_or_else(|| state.join("cache"));
+    std::fs::create_dir_all(&cache).with_context(|| format!("creating {}", cache.display()))?;
+    let cache = std::fs::canonicalize(&cache)?;
+    let layout = Layout::new(root, &state, cache);
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
+    let runner = std::env::current_exe().context("finding the rbm executable")?;
+    let options = Options { jobs, runner };
+    let started = std::time::Instant::now();
+    let built = pipeline::build(&layout, &options, project, |b| {
+        let how = if b.reused { "reused" } else { "built" };
+        println!("{how:>6} {:<14} {:>7.1}s  {}", b.name, b.seconds, b.dir.display());
+    })?;
+    println!("total {:.1}s", started.elapsed().as_secs_f64());
+    if let (Some(dest), Some(last)) = (dest, built.last()) {
+        copy_output(&last.dir, &dest)?;
+        println!("output in {}", dest.display());
+    }
+    Ok(())
+}
+
+/// Replaces `dest` with a copy of the files in `from` (flat: release outputs are files).
+fn copy_output(from: &Path, dest: &Path) -> anyhow::Result<()> {
+    if dest.exists() {
+        std::fs::remove_dir_all(dest).with_context(|| format!("removing {}", dest.display()))?;
+    }
+    std::fs::create_dir_all(dest).with_context(|| format!("creating {}", dest.display()))?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if !entry.file_type()?.is_file() {
+            bail!("{} is not a flat directory of files", from.display());
+        }
+        std::fs::copy(entry.path(), dest.join(entry.file_name()))?;
+    }
+    Ok(())
+}
+
+fn keys_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut keys = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.path().extension().is_some_and(|e| e == "pub") {
+                keys.push(entry.path());
+            }
+        }
+    }
+    keys.sort();
+    Ok(keys)
+}
