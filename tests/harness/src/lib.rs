@@ -1,3 +1,19 @@
-//! Test support: starts real components on free loopback ports and stops them on drop.
+//! Test support: starts real components (a private Tor network, ngircd, prosody) on free
+//! loopback ports, each behind a guard that stops it by PID on drop, also when a test panics.
+//! Every wait has a time limit and every failure is a [`HarnessError`] naming the component,
+//! the port and the tail of its log.
 
+pub mod control;
+pub mod dns_stub;
+mod error;
 pub mod ports;
+pub mod process;
+pub mod programs;
+pub mod tls_cert;
+pub mod tor;
+mod wait;
+
+pub use error::{HarnessError, LogExcerpt};
+pub use ports::free_port;
+pub use process::ProcessGuard;
+pub use tor::{TorClient, TorNetwork, TorNetworkOptions, TorPrograms};

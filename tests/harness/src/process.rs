@@ -1,0 +1,341 @@
+//! A child process that is stopped by PID when its guard is dropped (also while a test
+//! panics), with its stdout and stderr captured to a log file whose tail goes into errors.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::HarnessError;
+use crate::error::LogExcerpt;
+
+/// How long a process gets between SIGTERM and SIGKILL.
+const GRACE: Duration = Duration::from_secs(3);
+/// How much of a log goes into an error message.
+const TAIL_LINES: usize = 30;
+const TAIL_BYTES: u64 = 8 * 1024;
+
+/// A running child process, stopped on drop: SIGTERM, a short grace, then SIGKILL.
+#[derive(Debug)]
+pub struct ProcessGuard {
+    component: String,
+    child: Child,
+    log: PathBuf,
+}
+
+impl ProcessGuard {
+    /// Starts `command` with stdin closed and stdout and stderr appended to `log`.
+    pub fn spawn(
+        component: &str,
+        mut command: Command,
+        log: PathBuf,
+    ) -> Result<Self, HarnessError> {
+        let stdout = File::create(&log).map_err(|source| {
+            HarnessError::io(component, format!("creating {}", log.display()), source)
+        })?;
+        let stderr = stdout
+            .try_clone()
+            .map_err(|source| HarnessError::io(component, "duplicating the log file", source))?;
+        command.stdin(Stdio::null()).stdout(stdout).stderr(stderr);
+        let child = command.spawn().map_err(|source| HarnessError::Spawn {
+            component: component.to_owned(),
+            program: command.get_program().to_string_lossy().into_owned(),
+            source,
+        })?;
+        Ok(Self {
+            component: component.to_owned(),
+            child,
+            log,
+        })
+    }
+
+    /// The process id (the component's own: nothing runs through a shell).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The file holding the process's stdout and stderr.
+    pub fn log_path(&self) -> &Path {
+        &self.log
+    }
+
+    /// The last lines of the log.
+    pub fn log_tail(&self) -> String {
+        log_tail(&self.log)
+    }
+
+    /// The component name used in errors.
+    pub fn component(&self) -> &str {
+        &self.component
+    }
+
+    /// `Ok` while the process runs; an [`HarnessError::Exited`] naming `awaited` once it ended.
+    pub fn ensure_running(&mut self, awaited: &str, port: Option<u16>) -> Result<(), HarnessError> {
+        match self.child.try_wait() {
+            Ok(None) => Ok(()),
+            Ok(Some(status)) => Err(self.exited_error(awaited, port, &describe(status))),
+            Err(error) => Err(self.exited_error(awaited, port, &format!("unknown: {error}"))),
+        }
+    }
+
+    /// The timeout error for a wait on this process.
+    pub fn timeout_error(
+        &self,
+        awaited: &str,
+        port: Option<u16>,
+        limit: Duration,
+        last_seen: Option<String>,
+    ) -> HarnessError {
+        HarnessError::Timeout {
+            component: self.component.clone(),
+            port,
+            awaited: awaited.to_owned(),
+            limit,
+            last_seen,
+            log: self.excerpt(),
+        }
+    }
+
+    fn exited_error(&self, awaited: &str, port: Option<u16>, status: &str) -> HarnessError {
+        HarnessError::Exited {
+            component: self.component.clone(),
+            port,
+            awaited: awaited.to_owned(),
+            status: status.to_owned(),
+            log: self.excerpt(),
+        }
+    }
+
+    fn excerpt(&self) -> Box<LogExcerpt> {
+        Box::new(LogExcerpt {
+            path: self.log.clone(),
+            tail: self.log_tail(),
+        })
+    }
+
+    /// Stops the process: SIGTERM, up to three seconds to exit, then SIGKILL; always reaped.
+    pub fn stop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        terminate(self.child.id());
+        let deadline = Instant::now() + GRACE;
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        // Errors here mean the process is already gone; nothing is left to do.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ProcessGuard {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Sends SIGTERM to `pid`.
+pub(crate) fn terminate(pid: u32) {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return;
+    };
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours; the pid is one of
+    // our own children (not yet reaped, so the id cannot have been reused).
+    unsafe {
+        libc::kill(pid, libc::SIGTERM);
+    }
+}
+
+/// Whether a process with this id exists (and is not a zombie), for tests of the guards.
+pub fn process_is_running(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state letter follows the command name in parentheses; `Z` is a zombie.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .map(|(_, rest)| !rest.trim_start().starts_with(['Z', 'X']))
+            .unwrap_or(true),
+        Err(_) => false,
+    }
+}
+
+/// The resident memory of a process in KiB (from /proc), for the measurements.
+pub fn resident_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|value| value.split_whitespace().next()?.parse().ok())
+}
+
+fn describe(status: ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => format!("exit code {code}"),
+        (None, Some(signal)) => format!("killed by signal {signal}"),
+        _ => status.to_string(),
+    }
+}
+
+/// The last lines of a log file (at most a few KiB), or a note that it cannot be read.
+pub(crate) fn log_tail(path: &Path) -> String {
+    let read = || -> std::io::Result<String> {
+        let mut file = File::open(path)?;
+        let length = file.metadata()?.len();
+        file.seek(SeekFrom::Start(length.saturating_sub(TAIL_BYTES)))?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    match read() {
+        Ok(text) if text.trim().is_empty() => "(the log is empty)".to_owned(),
+        Ok(text) => {
+            let lines: Vec<&str> = text.lines().collect();
+            lines[lines.len().saturating_sub(TAIL_LINES)..].join("\n")
+        }
+        Err(error) => format!("(cannot read the log: {error})"),
+    }
+}
+
+/// Runs a short helper command to completion within `limit`, killing it if it takes longer.
+/// Its stdout and stderr are returned together; a non-zero exit is an error.
+pub(crate) fn run_command(
+    component: &str,
+    mut command: Command,
+    stdin: Option<&[u8]>,
+    limit: Duration,
+) -> Result<String, HarnessError> {
+    let description = format!(
+        "{} {}",
+        command.get_program().to_string_lossy(),
+        command
+            .get_args()
+            .map(|arg| arg.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let io_error = |action: &str, source| HarnessError::io(component, action.to_owned(), source);
+    // Output goes to an unnamed file, not a pipe, so a chatty command cannot block on a full
+    // pipe while we poll for its end.
+    let mut output = tempfile::tempfile().map_err(|e| io_error("making an output file", e))?;
+    let stderr = output
+        .try_clone()
+        .map_err(|e| io_error("duplicating the output file", e))?;
+    command
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(
+            output
+                .try_clone()
+                .map_err(|e| io_error("duplicating the output file", e))?,
+        )
+        .stderr(stderr);
+    let mut child = command.spawn().map_err(|source| HarnessError::Spawn {
+        component: component.to_owned(),
+        program: command.get_program().to_string_lossy().into_owned(),
+        source,
+    })?;
+    if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        use std::io::Write;
+        // Input is a line or two, far below the pipe buffer, so this cannot block.
+        pipe.write_all(input)
+            .map_err(|e| io_error("writing to the command", e))?;
+    }
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child
+            .try_wait()
+            .map_err(|e| io_error("waiting for the command", e))?
+        {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    let mut text = String::new();
+    output
+        .seek(SeekFrom::Start(0))
+        .and_then(|_| output.read_to_string(&mut text))
+        .map_err(|e| io_error("reading the command output", e))?;
+    match status {
+        Some(status) if status.success() => Ok(text),
+        Some(status) => Err(HarnessError::CommandFailed {
+            component: component.to_owned(),
+            command: description,
+            status: describe(status),
+            output: text,
+        }),
+        None => Err(HarnessError::CommandFailed {
+            component: component.to_owned(),
+            command: description,
+            status: format!("still running after {limit:?}, killed"),
+            output: text,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drop_stops_the_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = Command::new("sleep");
+        command.arg("60");
+        let guard = ProcessGuard::spawn("sleep", command, dir.path().join("sleep.log")).unwrap();
+        let pid = guard.pid();
+        assert!(process_is_running(pid));
+        drop(guard);
+        assert!(!process_is_running(pid));
+    }
+
+    #[test]
+    fn a_process_ignoring_sigterm_is_killed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = Command::new("sh");
+        command.args(["-c", "trap '' TERM; echo ready; sleep 60 & wait"]);
+        let guard = ProcessGuard::spawn("sh", command, dir.path().join("sh.log")).unwrap();
+        let pid = guard.pid();
+        thread::sleep(Duration::from_millis(100));
+        drop(guard);
+        assert!(!process_is_running(pid));
+    }
+
+    #[test]
+    fn an_exit_error_carries_the_log_tail() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = Command::new("sh");
+        command.args(["-c", "echo something went wrong >&2; exit 3"]);
+        let mut guard = ProcessGuard::spawn("sh", command, dir.path().join("sh.log")).unwrap();
+        thread::sleep(Duration::from_millis(200));
+        let text = guard
+            .ensure_running("nothing", Some(1))
+            .unwrap_err()
+            .to_string();
+        assert!(text.contains("exit code 3"), "{text}");
+        assert!(text.contains("something went wrong"), "{text}");
+    }
+
+    #[test]
+    fn a_slow_command_is_killed_at_its_limit() {
+        let mut command = Command::new("sleep");
+        command.arg("60");
+        let started = Instant::now();
+        let error = run_command("sleep", command, None, Duration::from_millis(200)).unwrap_err();
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert!(error.to_string().contains("killed"), "{error}");
+    }
+}

@@ -1,0 +1,11 @@
+//! A private Tor network of Debian's tor on loopback, and clients on it (DESIGN.md section 7).
+
+mod client;
+mod consensus;
+mod keys;
+mod network;
+mod shared;
+mod torrc;
+
+pub use client::TorClient;
+pub use network::{TorNetwork, TorNetworkOptions, TorPrograms};

@@ -1,0 +1,399 @@
+//! The private Tor network: 3 directory authorities that are also exits, and 2 more relays.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+use super::consensus::{fetch_flags, missing_flags};
+use super::keys::{generate_authority_keys, generate_relay_fingerprint};
+use super::torrc::{
+    RelayRole, RelaySpec, dir_authority_line, network_lines, process_lines, relay_lines,
+};
+use crate::dns_stub::DnsStub;
+use crate::process::{ProcessGuard, resident_kib};
+use crate::programs::find_program;
+use crate::wait::poll_until;
+use crate::{HarnessError, ports};
+
+const COMPONENT: &str = "tor network";
+const AUTHORITIES: usize = 3;
+const RELAYS: usize = 2;
+
+/// The programs the network runs; tests point them elsewhere to check the errors.
+#[derive(Debug, Clone)]
+pub struct TorPrograms {
+    /// `tor` (Debian package `tor`).
+    pub tor: PathBuf,
+    /// `tor-gencert` (Debian package `tor`).
+    pub tor_gencert: PathBuf,
+}
+
+impl Default for TorPrograms {
+    fn default() -> Self {
+        Self {
+            tor: PathBuf::from("tor"),
+            tor_gencert: PathBuf::from("tor-gencert"),
+        }
+    }
+}
+
+/// How to start a network.
+#[derive(Debug, Clone)]
+pub struct TorNetworkOptions {
+    /// Which programs to run.
+    pub programs: TorPrograms,
+    /// How long the whole network may take to publish a usable consensus.
+    pub ready_limit: Duration,
+    /// How long a client may take to reach 100%.
+    pub client_limit: Duration,
+}
+
+impl Default for TorNetworkOptions {
+    fn default() -> Self {
+        Self {
+            programs: TorPrograms::default(),
+            ready_limit: Duration::from_secs(90),
+            client_limit: Duration::from_secs(60),
+        }
+    }
+}
+
+/// One relay or authority process of the network.
+#[derive(Debug)]
+pub(crate) struct RelayProcess {
+    pub(crate) spec: RelaySpec,
+    // A mutex because the shared network is reached through `&'static` and checking a
+    // process (`try_wait`) needs `&mut`.
+    pub(crate) guard: Mutex<ProcessGuard>,
+}
+
+/// A running private Tor network; dropping it stops every relay.
+#[derive(Debug)]
+pub struct TorNetwork {
+    // Fields drop in this order: the relays stop before their files are removed.
+    pub(crate) relays: Vec<RelayProcess>,
+    dns: DnsStub,
+    dir_authority_lines: Vec<String>,
+    empty_file: PathBuf,
+    pub(crate) tor: PathBuf,
+    client_limit: Duration,
+    ready_after: Duration,
+    pub(crate) dir: TempDir,
+}
+
+impl TorNetwork {
+    /// Starts a private network owned by the caller (stopped on drop).
+    pub fn start() -> Result<Self, HarnessError> {
+        Self::start_with(TorNetworkOptions::default())
+    }
+
+    /// Starts a private network with explicit programs and limits.
+    pub fn start_with(options: TorNetworkOptions) -> Result<Self, HarnessError> {
+        let started = Instant::now();
+        let tor = find_program(COMPONENT, &options.programs.tor)?;
+        let tor_gencert = find_program(COMPONENT, &options.programs.tor_gencert)?;
+        let dir = tempfile::Builder::new()
+            .prefix("harness-tor-")
+            .tempdir()
+            .map_err(|e| HarnessError::io(COMPONENT, "creating a temporary directory", e))?;
+        let empty_file = dir.path().join("empty");
+        write_file(&empty_file, "")?;
+        let dns = DnsStub::start()?;
+        let resolv_conf = dir.path().join("resolv.conf");
+        write_file(&resolv_conf, &dns.resolv_conf())?;
+
+        let specs = relay_specs()?;
+        let identities = generate_identities(&specs, dir.path(), &tor, &tor_gencert, &empty_file)?;
+        let dir_authority_lines: Vec<String> = specs
+            .iter()
+            .zip(&identities)
+            .filter_map(|(spec, identity)| {
+                let v3 = identity.v3_identity.as_deref()?;
+                Some(dir_authority_line(
+                    spec,
+                    spec.dir_port?,
+                    v3,
+                    &identity.fingerprint,
+                ))
+            })
+            .collect();
+
+        let shared_lines = network_lines(&dir_authority_lines, &empty_file);
+        let mut relays = Vec::with_capacity(specs.len());
+        // Authorities come first in `specs`, so they start first.
+        for spec in specs {
+            let data_dir = dir.path().join(&spec.nickname);
+            let torrc = format!(
+                "{}{}{}",
+                process_lines(&data_dir),
+                shared_lines,
+                relay_lines(&spec, &resolv_conf)
+            );
+            let component = format!("tor {}", spec.nickname);
+            let guard = spawn_tor(&component, &tor, &data_dir, &torrc, &empty_file)?;
+            relays.push(RelayProcess {
+                spec,
+                guard: Mutex::new(guard),
+            });
+        }
+        let mut network = Self {
+            relays,
+            dns,
+            dir_authority_lines,
+            empty_file,
+            tor,
+            client_limit: options.client_limit,
+            ready_after: Duration::ZERO,
+            dir,
+        };
+        network.wait_for_consensus(options.ready_limit)?;
+        network.ready_after = started.elapsed();
+        Ok(network)
+    }
+
+    /// The torrc lines a client needs to use this network (`TestingTorNetwork 1`, the
+    /// `DirAuthority` lines, empty GeoIP files). A client without them stays at 0%.
+    pub fn client_torrc(&self) -> String {
+        network_lines(&self.dir_authority_lines, &self.empty_file)
+    }
+
+    /// Starts a client tor on this network and waits until it reports `PROGRESS=100 TAG=done`.
+    pub fn start_client(&self) -> Result<super::TorClient, HarnessError> {
+        super::TorClient::start(self, self.client_limit)
+    }
+
+    /// How long the network took from the call to `start` until every authority served a
+    /// consensus listing every relay with the needed flags.
+    pub fn ready_after(&self) -> Duration {
+        self.ready_after
+    }
+
+    /// The PIDs of the network's tor processes (authorities first).
+    pub fn pids(&self) -> Vec<u32> {
+        self.relays
+            .iter()
+            .filter_map(|relay| relay.guard.lock().ok().map(|guard| guard.pid()))
+            .collect()
+    }
+
+    /// The sum of the resident memory of the network's tors, in KiB.
+    pub fn resident_kib(&self) -> u64 {
+        self.pids().into_iter().filter_map(resident_kib).sum()
+    }
+
+    /// The DirPorts of the authorities.
+    pub fn dir_ports(&self) -> Vec<u16> {
+        self.relays
+            .iter()
+            .filter_map(|relay| relay.spec.dir_port)
+            .collect()
+    }
+
+    /// The UDP address of the DNS stub the exits resolve names with.
+    pub fn dns_addr(&self) -> std::net::SocketAddr {
+        self.dns.addr()
+    }
+
+    pub(crate) fn temp_path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub(crate) fn empty_file(&self) -> &Path {
+        &self.empty_file
+    }
+
+    /// Stops every relay now: SIGTERM to all first so they end together.
+    pub(crate) fn stop_now(&self) {
+        for relay in &self.relays {
+            if let Ok(guard) = relay.guard.try_lock() {
+                crate::process::terminate(guard.pid());
+            }
+        }
+        for relay in &self.relays {
+            if let Ok(mut guard) = relay.guard.try_lock() {
+                guard.stop();
+            }
+        }
+    }
+
+    fn wait_for_consensus(&self, limit: Duration) -> Result<(), HarnessError> {
+        let awaited = "every authority to serve a consensus listing every relay with \
+                       Exit, Fast, Running, Stable, Valid (and Guard, HSDir for authorities)";
+        let mut last_seen = String::new();
+        let ready = poll_until(limit, Duration::from_millis(250), || {
+            for relay in &self.relays {
+                if let Ok(mut guard) = relay.guard.lock() {
+                    guard.ensure_running(
+                        awaited,
+                        relay.spec.dir_port.or(Some(relay.spec.or_port)),
+                    )?;
+                }
+            }
+            let mut problems = Vec::new();
+            for dir_port in self.dir_ports() {
+                match fetch_flags(dir_port) {
+                    Ok(flags) => problems.extend(self.relays.iter().filter_map(|relay| {
+                        let is_cache = relay.spec.role == RelayRole::Authority;
+                        missing_flags(&flags, &relay.spec.nickname, is_cache)
+                            .map(|missing| format!("port {dir_port}: {missing}"))
+                    })),
+                    Err(reason) => problems.push(format!("port {dir_port}: {reason}")),
+                }
+            }
+            last_seen = problems.join("; ");
+            Ok(problems.is_empty().then_some(()))
+        })?;
+        match ready {
+            Some(()) => Ok(()),
+            None => {
+                let first = self
+                    .relays
+                    .first()
+                    .and_then(|relay| relay.guard.lock().ok());
+                Err(match first {
+                    Some(guard) => guard.timeout_error(
+                        awaited,
+                        self.dir_ports().first().copied(),
+                        limit,
+                        Some(last_seen),
+                    ),
+                    None => HarnessError::Protocol {
+                        component: COMPONENT.to_owned(),
+                        port: None,
+                        message: format!("no consensus after {limit:?}: {last_seen}"),
+                    },
+                })
+            }
+        }
+    }
+}
+
+/// Nicknames and ports: authorities first.
+fn relay_specs() -> Result<Vec<RelaySpec>, HarnessError> {
+    let ports = ports::allocate(COMPONENT, AUTHORITIES * 2 + RELAYS)?;
+    let mut ports = ports.into_iter();
+    let mut next_port = || {
+        ports.next().ok_or_else(|| HarnessError::Protocol {
+            component: COMPONENT.to_owned(),
+            port: None,
+            message: "fewer free ports than asked for".to_owned(),
+        })
+    };
+    let mut specs = Vec::new();
+    for index in 0..AUTHORITIES {
+        specs.push(RelaySpec {
+            nickname: format!("auth{index}"),
+            role: RelayRole::Authority,
+            or_port: next_port()?,
+            dir_port: Some(next_port()?),
+        });
+    }
+    for index in 0..RELAYS {
+        specs.push(RelaySpec {
+            nickname: format!("relay{index}"),
+            role: RelayRole::Relay,
+            or_port: next_port()?,
+            dir_port: None,
+        });
+    }
+    Ok(specs)
+}
+
+struct Identity {
+    fingerprint: String,
+    v3_identity: Option<String>,
+}
+
+/// Makes every relay's keys at once (each takes a fraction of a second of CPU).
+fn generate_identities(
+    specs: &[RelaySpec],
+    root: &Path,
+    tor: &Path,
+    tor_gencert: &Path,
+    empty_file: &Path,
+) -> Result<Vec<Identity>, HarnessError> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = specs
+            .iter()
+            .map(|spec| {
+                scope.spawn(move || -> Result<Identity, HarnessError> {
+                    let component = format!("tor {}", spec.nickname);
+                    let data_dir = root.join(&spec.nickname);
+                    create_private_dir(&component, &data_dir)?;
+                    let v3_identity = match spec.dir_port {
+                        Some(dir_port) => Some(generate_authority_keys(
+                            &component,
+                            tor_gencert,
+                            &data_dir,
+                            dir_port,
+                        )?),
+                        None => None,
+                    };
+                    let fingerprint = generate_relay_fingerprint(
+                        &component,
+                        tor,
+                        &data_dir,
+                        &spec.nickname,
+                        empty_file,
+                    )?;
+                    Ok(Identity {
+                        fingerprint,
+                        v3_identity,
+                    })
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle.join().unwrap_or_else(|_| {
+                    Err(HarnessError::Protocol {
+                        component: COMPONENT.to_owned(),
+                        port: None,
+                        message: "a key generation thread panicked".to_owned(),
+                    })
+                })
+            })
+            .collect()
+    })
+}
+
+/// Writes the torrc and starts tor in the foreground (so the PID is tor's own).
+pub(crate) fn spawn_tor(
+    component: &str,
+    tor: &Path,
+    data_dir: &Path,
+    torrc: &str,
+    empty_file: &Path,
+) -> Result<ProcessGuard, HarnessError> {
+    create_private_dir(component, data_dir)?;
+    let torrc_path = data_dir.join("torrc");
+    write_file(&torrc_path, torrc)?;
+    let mut command = Command::new(tor);
+    // `--hush`, not `--quiet`: quiet would hide configuration errors from the log.
+    command
+        .arg("--hush")
+        .arg("--defaults-torrc")
+        .arg(empty_file)
+        .arg("-f")
+        .arg(&torrc_path);
+    ProcessGuard::spawn(component, command, data_dir.join("tor.log"))
+}
+
+/// Tor refuses a data directory others can read.
+pub(crate) fn create_private_dir(component: &str, path: &Path) -> Result<(), HarnessError> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+        .map_err(|e| HarnessError::io(component, format!("creating {}", path.display()), e))
+}
+
+pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), HarnessError> {
+    std::fs::write(path, text)
+        .map_err(|e| HarnessError::io(COMPONENT, format!("writing {}", path.display()), e))
+}
