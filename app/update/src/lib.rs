@@ -10,6 +10,8 @@
 mod check;
 mod download;
 mod error;
+mod fetch;
+mod flow;
 mod keys;
 mod manifest;
 mod state;
@@ -21,6 +23,8 @@ mod verify;
 pub use check::{Accepted, CheckContext, CheckError, Verdict, check_manifest, effective_keys};
 pub use download::{DownloadError, KeptDownload, PartialDownload};
 pub use error::VerifyError;
+pub use fetch::{FetchError, Fetcher, IDLE_TIMEOUT};
+pub use flow::{DownloadOutcome, UpdateError, UpdateSettings, check_for_update, download_update};
 pub use keys::{KeyId, TrustedKeys};
 pub use manifest::{FORMAT, KeyChanges, MAX_MANIFEST_BYTES, Manifest, PRODUCT, PlatformRelease};
 pub use state::{StateError, UpdateState};
