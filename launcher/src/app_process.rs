@@ -1,0 +1,150 @@
+//! The messenger (or `--app` program): started once tor is ready, told where tor is through
+//! its environment, stopped with SIGTERM then a kill.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitStatus;
+use std::time::Duration;
+
+use nix::sys::signal::Signal;
+use tokio::process::{Child, Command};
+
+use crate::error::LaunchError;
+
+/// Environment variable with tor's SOCKS address (`127.0.0.1:9152`).
+pub const ENV_SOCKS: &str = "TOR_MESSENGER_SOCKS";
+/// Environment variable with tor's control address (`127.0.0.1:9153`).
+pub const ENV_CONTROL: &str = "TOR_MESSENGER_CONTROL";
+/// Environment variable with the path of tor's control cookie.
+pub const ENV_CONTROL_COOKIE: &str = "TOR_MESSENGER_CONTROL_COOKIE";
+/// Environment variable with the profile folder (`Data/`).
+pub const ENV_PROFILE: &str = "TOR_MESSENGER_PROFILE";
+
+/// The program to run and how.
+#[derive(Debug, Clone)]
+pub struct AppCommand {
+    /// The executable.
+    pub program: PathBuf,
+    /// Its arguments.
+    pub args: Vec<OsString>,
+}
+
+/// A running messenger.
+#[derive(Debug)]
+pub struct AppProcess {
+    child: Child,
+    pid: u32,
+    exit_status: Option<ExitStatus>,
+}
+
+impl AppProcess {
+    /// Starts the program with `env` added to the launcher's environment.
+    pub fn spawn(command: &AppCommand, env: &[(&str, OsString)]) -> Result<Self, LaunchError> {
+        let mut process = Command::new(&command.program);
+        process.args(&command.args);
+        // A stale value from the launcher's own environment must not reach the app.
+        for name in [ENV_SOCKS, ENV_CONTROL, ENV_CONTROL_COOKIE, ENV_PROFILE] {
+            process.env_remove(name);
+        }
+        for (name, value) in env {
+            process.env(name, value);
+        }
+        let child = process.spawn().map_err(|source| LaunchError::AppSpawn {
+            program: command.program.clone(),
+            source,
+        })?;
+        let pid = child.id().unwrap_or_default();
+        Ok(Self {
+            child,
+            pid,
+            exit_status: None,
+        })
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.pid
+    }
+
+    /// Waits until the program exits. Cancel-safe.
+    pub async fn wait(&mut self) -> std::io::Result<ExitStatus> {
+        if let Some(status) = self.exit_status {
+            return Ok(status);
+        }
+        let status = self.child.wait().await?;
+        self.exit_status = Some(status);
+        Ok(status)
+    }
+
+    /// Asks the program to stop (SIGTERM), kills it after `grace`. Returns its status.
+    pub async fn stop(&mut self, grace: Duration) -> Option<ExitStatus> {
+        if self.exit_status.is_none()
+            && let Ok(pid) = i32::try_from(self.pid)
+        {
+            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), Signal::SIGTERM);
+        }
+        if let Ok(Ok(status)) = tokio::time::timeout(grace, self.wait()).await {
+            return Some(status);
+        }
+        let _ = self.child.start_kill();
+        tokio::time::timeout(grace, self.wait())
+            .await
+            .ok()
+            .and_then(Result::ok)
+    }
+}
+
+/// The launcher's exit code for the program's exit status: its code, or 128 + the signal
+/// that ended it (as shells report it).
+pub fn exit_code(status: ExitStatus) -> i32 {
+    use std::os::unix::process::ExitStatusExt;
+    status
+        .code()
+        .or_else(|| status.signal().map(|signal| 128 + signal))
+        .unwrap_or(crate::error::EXIT_ERROR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn exit_code_and_environment() {
+        let command = AppCommand {
+            program: PathBuf::from("/bin/sh"),
+            args: vec![
+                "-c".into(),
+                "test \"$TOR_MESSENGER_SOCKS\" = 127.0.0.1:1 && exit 7".into(),
+            ],
+        };
+        let mut app = AppProcess::spawn(&command, &[(ENV_SOCKS, "127.0.0.1:1".into())]).unwrap();
+        assert_eq!(exit_code(app.wait().await.unwrap()), 7);
+    }
+
+    #[tokio::test]
+    async fn stop_escalates_to_kill() {
+        let command = AppCommand {
+            program: PathBuf::from("/bin/sh"),
+            args: vec!["-c".into(), "trap '' TERM; sleep 30".into()],
+        };
+        let mut app = AppProcess::spawn(&command, &[]).unwrap();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let status = app.stop(Duration::from_millis(300)).await.unwrap();
+        assert_eq!(exit_code(status), 128 + 9);
+    }
+
+    #[test]
+    fn missing_program_is_an_error() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let _guard = runtime.enter();
+        let command = AppCommand {
+            program: PathBuf::from("/nonexistent/app"),
+            args: Vec::new(),
+        };
+        let err = AppProcess::spawn(&command, &[]).unwrap_err();
+        assert!(err.to_string().contains("/nonexistent/app"), "{err}");
+    }
+}

@@ -1,0 +1,192 @@
+//! The command line. Without a subcommand the launcher launches; later features (`verify`,
+//! `check-update`) are further subcommands.
+
+use std::ffi::OsString;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Command line of the launcher.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tor-messenger-launcher",
+    version,
+    about = "Starts tor, shows its progress, then runs Tor Messenger over it",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; launching is the default.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the default action, launching.
+    #[command(flatten)]
+    pub launch: LaunchArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start tor, wait until it is connected, run the messenger (the default action).
+    Launch(LaunchArgs),
+    /// Show, add or remove the bridges tor uses (kept in Data/Tor/torrc).
+    Bridges(BridgesArgs),
+}
+
+/// Options of `launch` (also accepted without the word `launch`).
+#[derive(Debug, Clone, Args)]
+pub struct LaunchArgs {
+    /// The profile folder (tor's data in DIR/Tor, the user torrc DIR/Tor/torrc). Default: Data/
+    /// beside the launcher.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The tor to run. Default: the bundle's tor/tor, else tor on PATH.
+    #[arg(long, value_name = "PATH")]
+    pub tor: Option<PathBuf>,
+    /// The program to run once tor is ready, in place of the messenger. Arguments for it
+    /// follow `--`.
+    #[arg(long, value_name = "PROGRAM")]
+    pub app: Option<PathBuf>,
+    /// Tor's SOCKS port on 127.0.0.1.
+    #[arg(long, value_name = "PORT", default_value_t = 9152)]
+    pub socks_port: u16,
+    /// Tor's control port on 127.0.0.1.
+    #[arg(long, value_name = "PORT", default_value_t = 9153)]
+    pub control_port: u16,
+    /// An extra torrc read after the launcher's defaults (for tests and advanced users).
+    #[arg(long, value_name = "FILE")]
+    pub torrc: Option<PathBuf>,
+    /// Use a tor that is already running, at this SOCKS address (numeric, such as
+    /// 127.0.0.1:9050); start none.
+    #[arg(long, value_name = "HOST:PORT", value_parser = parse_numeric_socket_addr)]
+    pub use_system_tor: Option<SocketAddr>,
+    /// Give up when tor's bootstrap makes no progress for this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..))]
+    pub stall_timeout: u64,
+    /// How many times to restart tor if it dies while the messenger runs.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub tor_restarts: u32,
+    /// Seconds to wait for tor or the messenger to stop before killing it.
+    #[arg(long, value_name = "SECONDS", default_value_t = 5)]
+    pub shutdown_grace: u64,
+    /// Copy tor's own log output to the terminal.
+    #[arg(long)]
+    pub verbose: bool,
+    /// Arguments passed to the messenger (or to --app), after `--`.
+    #[arg(last = true, value_name = "APP ARGS")]
+    pub app_args: Vec<OsString>,
+}
+
+/// Options of `bridges`.
+#[derive(Debug, Args)]
+pub struct BridgesArgs {
+    /// The profile folder whose torrc holds the bridges. Default: Data/ beside the launcher.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// What to do with the bridges.
+    #[command(subcommand)]
+    pub action: BridgesAction,
+}
+
+/// `bridges` actions.
+#[derive(Debug, Subcommand)]
+pub enum BridgesAction {
+    /// Add a bridge line, such as "obfs4 192.0.2.1:443 FINGERPRINT cert=... iat-mode=0".
+    Add {
+        /// The bridge line (quoted, or as separate words).
+        #[arg(required = true, num_args = 1.., value_name = "LINE")]
+        line: Vec<String>,
+    },
+    /// List the bridges, numbered.
+    List,
+    /// Remove bridge number N (as `list` shows).
+    Remove {
+        /// The bridge's number.
+        number: usize,
+    },
+}
+
+/// A numeric `IP:PORT`; names are refused because resolving them here would be a DNS
+/// request outside tor.
+fn parse_numeric_socket_addr(text: &str) -> Result<SocketAddr, String> {
+    text.parse().map_err(|_| {
+        format!(
+            "{text:?} is not a numeric IP:PORT such as 127.0.0.1:9050 \
+             (names are not looked up, so nothing leaks outside tor)"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults() {
+        let cli = Cli::try_parse_from(["tor-messenger-launcher"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(
+            (cli.launch.socks_port, cli.launch.control_port),
+            (9152, 9153)
+        );
+        assert_eq!(cli.launch.stall_timeout, 120);
+    }
+
+    #[test]
+    fn makefile_run_line() {
+        let cli = Cli::try_parse_from([
+            "l",
+            "--data-dir",
+            "/w/Data",
+            "--app",
+            "target/release/tor-messenger",
+        ])
+        .unwrap();
+        assert_eq!(cli.launch.data_dir.unwrap(), PathBuf::from("/w/Data"));
+        assert!(cli.launch.app.is_some());
+    }
+
+    #[test]
+    fn app_arguments_after_double_dash() {
+        let cli = Cli::try_parse_from(["l", "--app", "/bin/sh", "--", "-c", "exit 3"]).unwrap();
+        assert_eq!(cli.launch.app_args, ["-c", "exit 3"]);
+    }
+
+    #[test]
+    fn bridges_subcommands() {
+        let cli = Cli::try_parse_from([
+            "l",
+            "bridges",
+            "--data-dir",
+            "/d",
+            "add",
+            "obfs4",
+            "1.2.3.4:1",
+        ])
+        .unwrap();
+        let Some(Command::Bridges(args)) = cli.command else {
+            panic!("not bridges")
+        };
+        assert!(matches!(args.action, BridgesAction::Add { ref line } if line.len() == 2));
+        assert!(Cli::try_parse_from(["l", "bridges", "remove", "x"]).is_err());
+        assert!(Cli::try_parse_from(["l", "bridges", "list"]).is_ok());
+    }
+
+    #[test]
+    fn explicit_launch_subcommand() {
+        let cli = Cli::try_parse_from(["l", "launch", "--socks-port", "1234"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Launch(ref args)) if args.socks_port == 1234));
+    }
+
+    #[test]
+    fn system_tor_must_be_numeric() {
+        assert!(Cli::try_parse_from(["l", "--use-system-tor", "127.0.0.1:9050"]).is_ok());
+        let err = Cli::try_parse_from(["l", "--use-system-tor", "localhost:9050"]).unwrap_err();
+        assert!(err.to_string().contains("numeric"), "{err}");
+    }
+
+    #[test]
+    fn zero_stall_timeout_is_refused() {
+        assert!(Cli::try_parse_from(["l", "--stall-timeout", "0"]).is_err());
+    }
+}

@@ -1,0 +1,130 @@
+//! Tor's bootstrap status: `NOTICE BOOTSTRAP PROGRESS=.. TAG=.. SUMMARY=..` (control-spec 5.5,
+//! `STATUS_CLIENT` events and `GETINFO status/bootstrap-phase`).
+
+use super::error::ProtocolError;
+use super::keywords::parse_keywords;
+
+/// How serious tor says a status is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Normal progress.
+    Notice,
+    /// Bootstrap has trouble (tor keeps trying).
+    Warn,
+    /// Bootstrap failed.
+    Err,
+}
+
+/// One bootstrap report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BootstrapStatus {
+    /// `NOTICE`, `WARN` or `ERR`.
+    pub severity: Severity,
+    /// Percent done, 0 to 100.
+    pub progress: u8,
+    /// Tor's short name of the phase (`conn`, `handshake`, `done`, ...).
+    pub tag: String,
+    /// Tor's sentence for the phase.
+    pub summary: String,
+    /// With `WARN`: what went wrong.
+    pub warning: Option<String>,
+    /// With `WARN`: tor's reason keyword (`NOROUTE`, `TIMEOUT`, `CONNECTREFUSED`, ...).
+    pub reason: Option<String>,
+}
+
+impl BootstrapStatus {
+    /// Bootstrap finished: tor can build circuits.
+    pub fn is_done(&self) -> bool {
+        self.progress >= 100
+    }
+
+    /// Parses `SEVERITY BOOTSTRAP KEY=VALUE...` (the part after `STATUS_CLIENT ` or after
+    /// `status/bootstrap-phase=`). Returns `None` for a status that is not about bootstrap.
+    pub fn parse(text: &str) -> Result<Option<Self>, ProtocolError> {
+        let keywords = parse_keywords(text)?;
+        let (Some(severity), Some(action)) = (keywords.words.first(), keywords.words.get(1)) else {
+            return Ok(None);
+        };
+        if action != "BOOTSTRAP" {
+            return Ok(None);
+        }
+        let severity = match severity.as_str() {
+            "NOTICE" => Severity::Notice,
+            "WARN" => Severity::Warn,
+            "ERR" => Severity::Err,
+            other => {
+                return Err(ProtocolError::MalformedValue {
+                    detail: format!("unknown bootstrap severity {other:?}"),
+                });
+            }
+        };
+        let progress = keywords
+            .get("PROGRESS")
+            .and_then(|value| value.parse::<u8>().ok())
+            .filter(|progress| *progress <= 100)
+            .ok_or_else(|| ProtocolError::MalformedValue {
+                detail: "bootstrap status without a PROGRESS from 0 to 100".to_owned(),
+            })?;
+        Ok(Some(Self {
+            severity,
+            progress,
+            tag: keywords.get("TAG").unwrap_or_default().to_owned(),
+            summary: keywords.get("SUMMARY").unwrap_or_default().to_owned(),
+            warning: keywords.get("WARNING").map(str::to_owned),
+            reason: keywords.get("REASON").map(str::to_owned),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notice() {
+        let status =
+            BootstrapStatus::parse("NOTICE BOOTSTRAP PROGRESS=100 TAG=done SUMMARY=\"Done\"")
+                .unwrap()
+                .unwrap();
+        assert_eq!(status.severity, Severity::Notice);
+        assert!(status.is_done());
+        assert_eq!(status.tag, "done");
+        assert_eq!(status.summary, "Done");
+    }
+
+    #[test]
+    fn warning_with_reason() {
+        let status = BootstrapStatus::parse(
+            "WARN BOOTSTRAP PROGRESS=5 TAG=conn SUMMARY=\"Connecting to a relay\" \
+             WARNING=\"Connection refused\" REASON=CONNECTREFUSED COUNT=3 \
+             RECOMMENDATION=ignore HOSTID=\"AAAA\" HOSTADDR=\"127.0.0.1:1\"",
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(status.severity, Severity::Warn);
+        assert_eq!(status.progress, 5);
+        assert_eq!(status.warning.as_deref(), Some("Connection refused"));
+        assert_eq!(status.reason.as_deref(), Some("CONNECTREFUSED"));
+    }
+
+    #[test]
+    fn other_status_is_none() {
+        assert_eq!(
+            BootstrapStatus::parse("NOTICE CIRCUIT_ESTABLISHED").unwrap(),
+            None
+        );
+        assert_eq!(BootstrapStatus::parse("").unwrap(), None);
+    }
+
+    #[test]
+    fn rejects_bad_progress() {
+        assert!(BootstrapStatus::parse("NOTICE BOOTSTRAP PROGRESS=101 TAG=x").is_err());
+        assert!(BootstrapStatus::parse("NOTICE BOOTSTRAP PROGRESS=-1").is_err());
+        assert!(BootstrapStatus::parse("NOTICE BOOTSTRAP TAG=x").is_err());
+    }
+
+    #[test]
+    fn rejects_unknown_severity() {
+        assert!(BootstrapStatus::parse("LOUD BOOTSTRAP PROGRESS=1").is_err());
+    }
+}

@@ -1,0 +1,85 @@
+//! Tor Messenger's launcher: finds and starts the bundled tor, shows its bootstrap progress,
+//! runs the messenger once tor is ready, and stops tor when the messenger exits.
+//!
+//! `main.rs` only parses the command line ([`cli::Cli`]) and calls [`run`].
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod app_process;
+pub mod atomic_write;
+pub mod bridges;
+pub mod bundle;
+pub mod cli;
+pub mod control;
+pub mod error;
+pub mod launch;
+pub mod port_check;
+pub mod profile;
+pub mod progress;
+pub mod settings;
+pub mod signals;
+pub mod stall_advice;
+pub mod tor_binary;
+pub mod tor_process;
+pub mod torrc_defaults;
+
+use cli::{BridgesAction, BridgesArgs, Cli, Command, LaunchArgs};
+use error::LaunchError;
+
+/// Runs what the command line asks; returns the process exit code.
+pub fn run(cli: Cli) -> Result<i32, LaunchError> {
+    let bundle = bundle::Bundle::of_current_exe().map_err(|source| LaunchError::DataDir {
+        path: std::path::PathBuf::from("(launcher executable)"),
+        source,
+    })?;
+    match cli.command {
+        None => run_launch(&cli.launch, &bundle),
+        Some(Command::Launch(args)) => run_launch(&args, &bundle),
+        Some(Command::Bridges(args)) => run_bridges(&args, &bundle),
+    }
+}
+
+fn run_launch(args: &LaunchArgs, bundle: &bundle::Bundle) -> Result<i32, LaunchError> {
+    let settings = settings::LaunchSettings::resolve(args, bundle)?;
+    // One thread: the launcher waits on a few processes and one socket.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(LaunchError::Signals)?;
+    runtime.block_on(launch::launch(&settings))
+}
+
+fn run_bridges(args: &BridgesArgs, bundle: &bundle::Bundle) -> Result<i32, LaunchError> {
+    let data_dir = args
+        .data_dir
+        .clone()
+        .unwrap_or_else(|| bundle.default_data_dir());
+    let profile = profile::Profile::new(&data_dir)?;
+    match &args.action {
+        BridgesAction::Add { line } => {
+            let line = line.join(" ");
+            if bridges::add(&profile, &line)? {
+                println!("Added. Tor uses it from its next start.");
+            } else {
+                println!(
+                    "That bridge is already in {}.",
+                    profile.user_torrc().display()
+                );
+            }
+        }
+        BridgesAction::List => {
+            let list = bridges::list(&profile)?;
+            if list.is_empty() {
+                println!("No bridges (tor connects directly).");
+            }
+            for (index, bridge) in list.iter().enumerate() {
+                println!("{}: {bridge}", index + 1);
+            }
+        }
+        BridgesAction::Remove { number } => {
+            let removed = bridges::remove(&profile, *number)?;
+            println!("Removed bridge {number}: {removed}");
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,89 @@
+//! The profile folder (`Data/`): tor's data directory `Data/Tor`, the user's torrc in it, and
+//! the torrc-defaults the launcher writes at each start.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::LaunchError;
+
+/// A profile folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    dir: PathBuf,
+}
+
+impl Profile {
+    /// The profile at `dir` (made absolute, since tor runs with its own idea of the cwd).
+    pub fn new(dir: &Path) -> Result<Self, LaunchError> {
+        let dir = std::path::absolute(dir).map_err(|source| LaunchError::DataDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Ok(Self { dir })
+    }
+
+    /// The profile folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Tor's `DataDirectory`: `Data/Tor`.
+    pub fn tor_dir(&self) -> PathBuf {
+        self.dir.join("Tor")
+    }
+
+    /// The user's own torrc (bridges, proxies): `Data/Tor/torrc`.
+    pub fn user_torrc(&self) -> PathBuf {
+        self.tor_dir().join("torrc")
+    }
+
+    /// The defaults the launcher writes before each start: `Data/Tor/torrc-defaults`.
+    pub fn generated_defaults(&self) -> PathBuf {
+        self.tor_dir().join("torrc-defaults")
+    }
+
+    /// The control-port cookie tor writes: `Data/Tor/control_auth_cookie`.
+    pub fn cookie(&self) -> PathBuf {
+        self.tor_dir().join("control_auth_cookie")
+    }
+
+    /// Creates `Data/Tor` readable by the owner only, as tor requires of its data directory.
+    pub fn ensure_tor_dir(&self) -> Result<(), LaunchError> {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        let tor_dir = self.tor_dir();
+        let error = |source| LaunchError::DataDir {
+            path: tor_dir.clone(),
+            source,
+        };
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&tor_dir)
+            .map_err(error)?;
+        std::fs::set_permissions(&tor_dir, std::fs::Permissions::from_mode(0o700)).map_err(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn paths_and_private_tor_dir() {
+        let temp = tempfile::tempdir().unwrap();
+        let profile = Profile::new(&temp.path().join("Data")).unwrap();
+        assert_eq!(profile.user_torrc(), temp.path().join("Data/Tor/torrc"));
+        profile.ensure_tor_dir().unwrap();
+        let mode = std::fs::metadata(profile.tor_dir())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+
+    #[test]
+    fn relative_dir_becomes_absolute() {
+        let profile = Profile::new(Path::new("Data")).unwrap();
+        assert!(profile.dir().is_absolute());
+    }
+}

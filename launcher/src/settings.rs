@@ -1,0 +1,107 @@
+//! Turns the command line into a complete, checked launch plan: which tor, which profile,
+//! which program, which ports.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::app_process::AppCommand;
+use crate::bundle::Bundle;
+use crate::cli::LaunchArgs;
+use crate::error::LaunchError;
+use crate::profile::Profile;
+use crate::tor_binary::{TorBinary, find_tor};
+
+/// Everything `launch` needs, resolved.
+#[derive(Debug, Clone)]
+pub struct LaunchSettings {
+    /// The profile folder.
+    pub profile: Profile,
+    /// The tor to start; `None` with `--use-system-tor`.
+    pub tor: Option<TorBinary>,
+    /// The bundle's torrc-defaults template (may be missing: the built-in one is used).
+    pub defaults_template: PathBuf,
+    /// The program to run when tor is ready.
+    pub app: AppCommand,
+    /// SOCKS port to configure.
+    pub socks_port: u16,
+    /// Control port to configure.
+    pub control_port: u16,
+    /// `--torrc FILE`, absolute.
+    pub extra_torrc: Option<PathBuf>,
+    /// `--use-system-tor`.
+    pub system_tor: Option<SocketAddr>,
+    /// No bootstrap progress for this long is a stall.
+    pub stall_timeout: Duration,
+    /// Restarts allowed when tor dies.
+    pub tor_restarts: u32,
+    /// Wait this long for a process to stop before escalating.
+    pub shutdown_grace: Duration,
+    /// Copy tor's output to stderr.
+    pub verbose: bool,
+}
+
+impl LaunchSettings {
+    /// Resolves `args` against the bundle around the launcher and the PATH.
+    pub fn resolve(args: &LaunchArgs, bundle: &Bundle) -> Result<Self, LaunchError> {
+        let data_dir = args
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| bundle.default_data_dir());
+        let profile = Profile::new(&data_dir)?;
+        let tor = match args.use_system_tor {
+            Some(_) => None,
+            None => Some(find_tor(
+                args.tor.as_deref(),
+                bundle,
+                std::env::var_os("PATH").as_deref(),
+            )?),
+        };
+        let program = match &args.app {
+            Some(program) => program.clone(),
+            None => {
+                let candidates = bundle.app_candidates();
+                candidates
+                    .iter()
+                    .find(|candidate| candidate.is_file())
+                    .cloned()
+                    .ok_or_else(|| LaunchError::AppNotFound {
+                        tried: candidates.to_vec(),
+                    })?
+            }
+        };
+        let extra_torrc = match &args.torrc {
+            Some(path) => {
+                let absolute =
+                    std::path::absolute(path).map_err(|source| LaunchError::DataDir {
+                        path: path.clone(),
+                        source,
+                    })?;
+                // Tor would fail on a missing %include; say so before starting it.
+                std::fs::metadata(&absolute).map_err(|source| LaunchError::DataDir {
+                    path: absolute.clone(),
+                    source,
+                })?;
+                Some(absolute)
+            }
+            None => None,
+        };
+        Ok(Self {
+            profile,
+            tor,
+            defaults_template: bundle.torrc_defaults_template(),
+            app: AppCommand {
+                program,
+                args: args.app_args.clone(),
+            },
+            socks_port: args.socks_port,
+            control_port: args.control_port,
+            extra_torrc,
+            system_tor: args.use_system_tor,
+            stall_timeout: Duration::from_secs(args.stall_timeout),
+            tor_restarts: args.tor_restarts,
+            shutdown_grace: Duration::from_secs(args.shutdown_grace),
+            verbose: args.verbose,
+        })
+    }
+}

@@ -1,0 +1,203 @@
+//! Tor's `--defaults-torrc`, written at each start from the bundle's `tor/torrc-defaults`
+//! template (or the copy built into the launcher), with the ports, data directory and owning
+//! process filled in.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::LaunchError;
+
+/// The template shipped in the launcher (`launcher/torrc-defaults`), used when the bundle
+/// has none (as in a development checkout).
+pub const BUILT_IN_TEMPLATE: &str = include_str!("../torrc-defaults");
+
+/// The values filled into the template.
+#[derive(Debug, Clone)]
+pub struct DefaultsValues<'a> {
+    /// `@SOCKS_PORT@`.
+    pub socks_port: u16,
+    /// `@CONTROL_PORT@`.
+    pub control_port: u16,
+    /// `@DATA_DIRECTORY@`.
+    pub data_directory: &'a Path,
+    /// `@OWNER_PID@`: the launcher's process id.
+    pub owner_pid: u32,
+    /// `--torrc FILE`: included at the end, after the defaults.
+    pub extra_torrc: Option<&'a Path>,
+}
+
+/// Reads the bundle's template if it exists, else the built-in one. Returns the text and a
+/// name for errors.
+pub fn load_template(bundle_template: &Path) -> Result<(String, String), LaunchError> {
+    match std::fs::read_to_string(bundle_template) {
+        Ok(text) => Ok((text, bundle_template.display().to_string())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Ok((BUILT_IN_TEMPLATE.to_owned(), "built-in".to_owned()))
+        }
+        Err(error) => Err(LaunchError::Template {
+            source_name: bundle_template.display().to_string(),
+            detail: error.to_string(),
+        }),
+    }
+}
+
+/// Fills in the template.
+pub fn render(
+    template: &str,
+    source_name: &str,
+    values: &DefaultsValues<'_>,
+) -> Result<String, LaunchError> {
+    let data_directory = quote_torrc_path(values.data_directory)?;
+    let mut text = template
+        .replace("@SOCKS_PORT@", &values.socks_port.to_string())
+        .replace("@CONTROL_PORT@", &values.control_port.to_string())
+        .replace("@DATA_DIRECTORY@", &data_directory)
+        .replace("@OWNER_PID@", &values.owner_pid.to_string());
+    if let Some(name) = first_placeholder(&text) {
+        return Err(LaunchError::Template {
+            source_name: source_name.to_owned(),
+            detail: format!("unknown placeholder {name}"),
+        });
+    }
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if let Some(extra) = values.extra_torrc {
+        text.push_str("# Added by --torrc\n%include ");
+        text.push_str(&quote_torrc_path(extra)?);
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// The first `@NAME@` left in a non-comment line (a placeholder this launcher does not know).
+fn first_placeholder(text: &str) -> Option<&str> {
+    text.lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .find_map(|line| {
+            let start = line.find('@')?;
+            let length = line[start + 1..].find('@')?;
+            let name = &line[start..start + length + 2];
+            let inner = &name[1..name.len() - 1];
+            let is_name = !inner.is_empty()
+                && inner
+                    .bytes()
+                    .all(|byte| byte.is_ascii_uppercase() || byte == b'_');
+            is_name.then_some(name)
+        })
+}
+
+/// Writes the rendered defaults to `path`.
+pub fn write(path: &Path, text: &str) -> Result<(), LaunchError> {
+    crate::atomic_write::write_atomically(path, text.as_bytes(), 0o600).map_err(|source| {
+        LaunchError::DataDir {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
+}
+
+/// A path as a quoted torrc value (tor unescapes `\\` and `\"` in quoted values), so spaces
+/// and `#` in folder names survive.
+pub fn quote_torrc_path(path: &Path) -> Result<String, LaunchError> {
+    let unusable = |detail| LaunchError::UnusablePath {
+        path: PathBuf::from(path),
+        detail,
+    };
+    let text = path
+        .to_str()
+        .ok_or_else(|| unusable("it is not valid UTF-8"))?;
+    if text.chars().any(char::is_control) {
+        return Err(unusable("it contains a control character"));
+    }
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        if matches!(c, '\\' | '"') {
+            quoted.push('\\');
+        }
+        quoted.push(c);
+    }
+    quoted.push('"');
+    Ok(quoted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values<'a>(data: &'a Path, extra: Option<&'a Path>) -> DefaultsValues<'a> {
+        DefaultsValues {
+            socks_port: 9152,
+            control_port: 9153,
+            data_directory: data,
+            owner_pid: 42,
+            extra_torrc: extra,
+        }
+    }
+
+    #[test]
+    fn built_in_template_has_every_setting() {
+        let text = render(
+            BUILT_IN_TEMPLATE,
+            "built-in",
+            &values(Path::new("/p/Data/Tor"), None),
+        )
+        .unwrap();
+        for expected in [
+            "SocksPort 127.0.0.1:9152 IsolateSOCKSAuth",
+            "ControlPort 127.0.0.1:9153",
+            "CookieAuthentication 1",
+            "DataDirectory \"/p/Data/Tor\"",
+            "__OwningControllerProcess 42",
+            "AvoidDiskWrites 1",
+        ] {
+            assert!(
+                text.lines().any(|line| line == expected),
+                "missing {expected}"
+            );
+        }
+        assert!(!text.contains("%include"));
+    }
+
+    #[test]
+    fn extra_torrc_is_included_last() {
+        let text = render(
+            "SocksPort @SOCKS_PORT@",
+            "t",
+            &values(Path::new("/d"), Some(Path::new("/t/my torrc"))),
+        )
+        .unwrap();
+        assert!(text.ends_with("%include \"/t/my torrc\"\n"), "{text}");
+    }
+
+    #[test]
+    fn unknown_placeholder_is_an_error() {
+        let err = render("Foo @BAR@\n", "tmpl", &values(Path::new("/d"), None)).unwrap_err();
+        assert!(err.to_string().contains("@BAR@"), "{err}");
+    }
+
+    #[test]
+    fn email_like_at_signs_are_fine() {
+        render("# mail a@b.c or x@y\n", "t", &values(Path::new("/d"), None)).unwrap();
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(
+            quote_torrc_path(Path::new("/a b/\"q\"\\")).unwrap(),
+            r#""/a b/\"q\"\\""#
+        );
+        assert!(quote_torrc_path(Path::new("/a\nSocksPort 1")).is_err());
+    }
+
+    #[test]
+    fn bundle_template_preferred_and_missing_falls_back() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("torrc-defaults");
+        let (text, name) = load_template(&path).unwrap();
+        assert_eq!(text, BUILT_IN_TEMPLATE);
+        assert_eq!(name, "built-in");
+        std::fs::write(&path, "X 1\n").unwrap();
+        assert_eq!(load_template(&path).unwrap().0, "X 1\n");
+    }
+}
