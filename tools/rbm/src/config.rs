@@ -51,6 +51,8 @@ struct RawInput {
     cargo_vendor: Option<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    include: Vec<String>,
 }
 
 /// Where an input comes from.
@@ -72,6 +74,8 @@ pub enum InputSource {
         path: PathBuf,
         /// Path prefixes (relative to `path`) left out.
         exclude: Vec<String>,
+        /// If not empty, only paths under these prefixes are taken.
+        include: Vec<String>,
     },
     /// The crates a `Cargo.lock` names, vendored with `cargo vendor`.
     CargoVendor {
@@ -207,7 +211,7 @@ fn check_input(config: &Path, raw: RawInput) -> Result<Input> {
     } else if let Some(path) = raw.path {
         InputSource::LocalFile { path: PathBuf::from(path) }
     } else if let Some(path) = raw.git_tree {
-        InputSource::GitTree { path: PathBuf::from(path), exclude: raw.exclude }
+        InputSource::GitTree { path: PathBuf::from(path), exclude: raw.exclude, include: raw.include }
     } else if let Some(lockfile) = raw.cargo_vendor {
         InputSource::CargoVendor { lockfile: PathBuf::from(lockfile) }
     } else {

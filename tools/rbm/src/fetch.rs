@@ -67,8 +67,8 @@ impl Fetcher {
                 }
                 (verify(&input.name, input.sha256.as_deref(), &path)?, Content::File(path))
             }
-            InputSource::GitTree { path, exclude } => {
-                let files = git_files(&self.root, path, exclude)?;
+            InputSource::GitTree { path, exclude, include } => {
+                let files = git_files(&self.root, path, exclude, include)?;
                 let mut manifest = String::new();
                 for (source, relative) in &files {
                     let metadata = fs::symlink_metadata(source).map_err(io(source))?;
@@ -136,10 +136,10 @@ pub fn verify(name: &str, expected: Option<&str>, path: &Path) -> Result<String>
     }
 }
 
-/// The files git tracks under `subdir`, minus excluded prefixes and files deleted in the
-/// working tree. Uncommitted edits of tracked files are included (that is what an
+/// The files git tracks under `subdir` (only under `include` prefixes, if any), minus
+/// excluded prefixes and files deleted in the working tree. Uncommitted edits of tracked files are included (that is what an
 /// incremental rebuild builds); untracked files are not (a fresh clone would lack them).
-fn git_files(root: &Path, subdir: &Path, exclude: &[String]) -> Result<Vec<(PathBuf, PathBuf)>> {
+fn git_files(root: &Path, subdir: &Path, exclude: &[String], include: &[String]) -> Result<Vec<(PathBuf, PathBuf)>> {
     let base = root.join(subdir);
     let output = Command::new("git")
         .args(["ls-files", "-z", "--cached", "--", "."])
@@ -155,7 +155,8 @@ fn git_files(root: &Path, subdir: &Path, exclude: &[String]) -> Result<Vec<(Path
     let mut files = Vec::new();
     for raw in output.stdout.split(|b| *b == 0).filter(|s| !s.is_empty()) {
         let relative = PathBuf::from(String::from_utf8_lossy(raw).into_owned());
-        let excluded = exclude.iter().any(|prefix| relative.starts_with(prefix));
+        let excluded = exclude.iter().any(|prefix| relative.starts_with(prefix))
+            || (!include.is_empty() && !include.iter().any(|prefix| relative.starts_with(prefix)));
         let source = base.join(&relative);
         if !excluded && fs::symlink_metadata(&source).is_ok() {
             files.push((source, relative));
