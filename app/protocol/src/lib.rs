@@ -8,8 +8,14 @@
 use std::time::{Duration, SystemTime};
 use tokio::sync::mpsc;
 
+pub mod accounts;
+mod reconnect;
+
+pub use reconnect::{Backoff, ReconnectPolicy};
+
 /// Which protocol an account speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ProtocolKind {
     /// IRC (RFC 1459/2812 with IRCv3 SASL).
     Irc,

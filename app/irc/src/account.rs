@@ -1,0 +1,502 @@
+//! The task that runs one IRC account: idle until the user connects, then connect through
+//! tor, register, relay commands and events, keep the link alive, and reconnect with backoff
+//! after a drop (never after the user's own disconnect, nor after a login or TLS refusal).
+
+use std::collections::{BTreeMap, VecDeque};
+use std::time::{Duration, Instant, SystemTime};
+
+use futures_util::{SinkExt, StreamExt};
+use messenger_net::{Isolation, NetError, Sensitive};
+use messenger_protocol::accounts::Transport;
+use messenger_protocol::{
+    AccountHandle, Backoff, Command, DisconnectReason, Event, OutgoingId, ReconnectPolicy,
+    account_channels,
+};
+use tokio::sync::mpsc;
+use tokio_util::codec::Framed;
+
+use crate::codec::{Incoming, LineCodec};
+use crate::connection::{IrcNetwork, IrcStream, open_stream};
+use crate::flood::{FloodPolicy, TokenBucket};
+use crate::session::{Output, Session, SessionConfig};
+use crate::wire::{build_line, fold_case};
+
+/// Everything an IRC account needs to connect.
+#[derive(Clone)]
+pub struct IrcAccountConfig {
+    /// The server's host name (sent to tor, never resolved here).
+    pub server: String,
+    /// The server's port (6697 for TLS by convention).
+    pub port: u16,
+    /// TLS (the default) or plaintext (explicit choice, or a `.onion` server).
+    pub transport: Transport,
+    /// The nick to register with.
+    pub nick: String,
+    /// The password for SASL PLAIN or NickServ IDENTIFY.
+    pub password: Option<Sensitive<String>>,
+    /// Use SASL when offered (else NickServ only).
+    pub use_sasl: bool,
+    /// This account's SOCKS credentials (its own circuits).
+    pub isolation: Isolation,
+    /// Rooms to join once logged in (after the user pressed Connect).
+    pub rooms: Vec<String>,
+    /// When to reconnect after a drop.
+    pub reconnect: ReconnectPolicy,
+    /// How fast lines may leave.
+    pub flood: FloodPolicy,
+    /// After this long without a line from the server we PING it, and after twice this long
+    /// we consider the link dead.
+    pub keepalive: Duration,
+    /// How long the server may take to accept our registration.
+    pub registration_timeout: Duration,
+}
+
+impl IrcAccountConfig {
+    /// An account with the defaults: TLS, SASL if a password is set, no rooms.
+    pub fn new(server: &str, port: u16, nick: &str, isolation: Isolation) -> IrcAccountConfig {
+        IrcAccountConfig {
+            server: server.to_owned(),
+            port,
+            transport: Transport::Tls,
+            nick: nick.to_owned(),
+            password: None,
+            use_sasl: true,
+            isolation,
+            rooms: Vec::new(),
+            reconnect: ReconnectPolicy::default(),
+            flood: FloodPolicy::default(),
+            keepalive: Duration::from_secs(90),
+            registration_timeout: Duration::from_secs(120),
+        }
+    }
+}
+
+/// Starts an account task on the current tokio runtime. It does nothing until it receives
+/// [`Command::Connect`].
+pub fn spawn_account(config: IrcAccountConfig, network: IrcNetwork) -> AccountHandle {
+    let (commands, events, handle) = account_channels(256);
+    tokio::spawn(run_account(config, network, commands, events));
+    handle
+}
+
+/// How one connection ended.
+enum Ending {
+    /// The user disconnected.
+    User,
+    /// The handle was dropped: the task ends.
+    Closed,
+    /// Do not reconnect.
+    Fatal(DisconnectReason),
+    /// Reconnect after a while.
+    Lost(DisconnectReason),
+}
+
+/// Rooms the user is in (or asked to join), kept across reconnects: folded name → (name, key).
+type Rooms = BTreeMap<String, (String, Option<String>)>;
+
+/// Runs an account until its handle is dropped.
+pub async fn run_account(
+    config: IrcAccountConfig,
+    network: IrcNetwork,
+    mut commands: mpsc::Receiver<Command>,
+    events: mpsc::Sender<Event>,
+) {
+    let mut rooms: Rooms = config
+        .rooms
+        .iter()
+        .map(|room| (fold_case(room), (room.clone(), None)))
+        .collect();
+    let mut backoff = Backoff::new(config.reconnect);
+    'idle: loop {
+        match commands.recv().await {
+            None => return,
+            Some(Command::Connect) => {}
+            Some(other) => {
+                if !offline_command(other, &mut rooms, &events).await {
+                    return;
+                }
+                continue 'idle;
+            }
+        }
+        'attempt: loop {
+            if events.send(Event::Connecting).await.is_err() {
+                return;
+            }
+            let ending = connect_once(
+                &config,
+                &network,
+                &mut commands,
+                &events,
+                &mut rooms,
+                &mut backoff,
+            )
+            .await;
+            let (reason, retry) = match ending {
+                Ending::Closed => return,
+                Ending::User => (DisconnectReason::UserRequest, None),
+                Ending::Fatal(reason) => (reason, None),
+                Ending::Lost(reason) => (reason, Some(backoff.next_delay())),
+            };
+            tracing::info!(retry = ?retry, "IRC connection ended");
+            if events
+                .send(Event::Disconnected {
+                    reason,
+                    retry_in: retry,
+                })
+                .await
+                .is_err()
+            {
+                return;
+            }
+            let Some(delay) = retry else {
+                backoff.reset();
+                continue 'idle;
+            };
+            let wait = tokio::time::sleep(delay);
+            tokio::pin!(wait);
+            loop {
+                tokio::select! {
+                    () = &mut wait => continue 'attempt,
+                    command = commands.recv() => match command {
+                        None => return,
+                        Some(Command::Connect) => continue 'attempt,
+                        Some(Command::Disconnect) => {
+                            backoff.reset();
+                            let stopped = Event::Disconnected {
+                                reason: DisconnectReason::UserRequest,
+                                retry_in: None,
+                            };
+                            if events.send(stopped).await.is_err() {
+                                return;
+                            }
+                            continue 'idle;
+                        }
+                        Some(other) => {
+                            if !offline_command(other, &mut rooms, &events).await {
+                                return;
+                            }
+                        }
+                    },
+                }
+            }
+        }
+    }
+}
+
+/// A command while not connected. Returns false if the handle is gone.
+async fn offline_command(
+    command: Command,
+    rooms: &mut Rooms,
+    events: &mpsc::Sender<Event>,
+) -> bool {
+    let event = match command {
+        Command::Send { id, .. } => Some(not_sent(id, "You are not connected")),
+        Command::Join { room, password } => {
+            rooms.insert(fold_case(&room), (room, password));
+            None
+        }
+        Command::Leave { room } => {
+            rooms.remove(&fold_case(&room));
+            None
+        }
+        Command::SetTopic { .. } | Command::ChangeNick { .. } => Some(Event::Error(
+            "You are not connected; connect first.".to_owned(),
+        )),
+        Command::Connect | Command::Disconnect => None,
+    };
+    match event {
+        Some(event) => events.send(event).await.is_ok(),
+        None => true,
+    }
+}
+
+fn not_sent(id: OutgoingId, why: &str) -> Event {
+    Event::SendFailed {
+        id,
+        reason: format!("{why}: the message was not sent."),
+    }
+}
+
+fn reason_for(error: NetError) -> Ending {
+    let text = error.to_string();
+    if error.is_tls_refusal() {
+        Ending::Fatal(DisconnectReason::TlsRefused(text))
+    } else if error.is_tor_unavailable() {
+        Ending::Lost(DisconnectReason::TorUnavailable(text))
+    } else if matches!(error, NetError::InvalidHost { .. }) {
+        Ending::Fatal(DisconnectReason::ConnectionLost(text))
+    } else {
+        Ending::Lost(DisconnectReason::ConnectionLost(text))
+    }
+}
+
+/// One connection, from opening the stream to its end.
+async fn connect_once(
+    config: &IrcAccountConfig,
+    network: &IrcNetwork,
+    commands: &mut mpsc::Receiver<Command>,
+    events: &mpsc::Sender<Event>,
+    rooms: &mut Rooms,
+    backoff: &mut Backoff,
+) -> Ending {
+    let opening = open_stream(network, config);
+    tokio::pin!(opening);
+    let stream = loop {
+        tokio::select! {
+            result = &mut opening => match result {
+                Ok(stream) => break stream,
+                Err(error) => return reason_for(error),
+            },
+            command = commands.recv() => match command {
+                None => return Ending::Closed,
+                Some(Command::Disconnect) => return Ending::User,
+                Some(Command::Connect) => {}
+                Some(other) => {
+                    if !offline_command(other, rooms, events).await {
+                        return Ending::Closed;
+                    }
+                }
+            },
+        }
+    };
+    let mut connection = Connection {
+        framed: Framed::new(stream, LineCodec::default()),
+        session: Session::new(SessionConfig {
+            nick: config.nick.clone(),
+            password: config.password.clone(),
+            use_sasl: config.use_sasl,
+        }),
+        queue: VecDeque::new(),
+        bucket: TokenBucket::new(config.flood, Instant::now()),
+        events: events.clone(),
+    };
+    let ending = connection.run(config, commands, rooms, backoff).await;
+    connection.fail_queued().await;
+    ending
+}
+
+struct Connection {
+    framed: Framed<Box<dyn IrcStream>, LineCodec>,
+    session: Session,
+    queue: VecDeque<(String, Option<OutgoingId>)>,
+    bucket: TokenBucket,
+    events: mpsc::Sender<Event>,
+}
+
+/// What applying the session's outputs asks of the loop.
+enum Next {
+    Continue,
+    End(Ending),
+}
+
+impl Connection {
+    async fn run(
+        &mut self,
+        config: &IrcAccountConfig,
+        commands: &mut mpsc::Receiver<Command>,
+        rooms: &mut Rooms,
+        backoff: &mut Backoff,
+    ) -> Ending {
+        let outputs = self.session.start();
+        if let Next::End(ending) = self.apply(outputs, rooms, backoff).await {
+            return ending;
+        }
+        let registration_deadline = tokio::time::Instant::now() + config.registration_timeout;
+        let mut last_heard = tokio::time::Instant::now();
+        let mut pinged = false;
+        loop {
+            let flood_wait = self.bucket.wait(Instant::now());
+            let keepalive_at = last_heard + config.keepalive;
+            let registered = self.session.is_registered();
+            let next = tokio::select! {
+                incoming = self.framed.next() => {
+                    match incoming {
+                        None => Next::End(Ending::Lost(DisconnectReason::ConnectionLost(
+                            if registered {
+                                "The server closed the connection."
+                            } else {
+                                "The server closed the connection during login."
+                            }
+                            .to_owned(),
+                        ))),
+                        Some(Err(error)) => Next::End(Ending::Lost(DisconnectReason::ConnectionLost(
+                            format!("The connection failed: {}.", error.kind()),
+                        ))),
+                        Some(Ok(Incoming::Overlong)) => {
+                            last_heard = tokio::time::Instant::now();
+                            self.emit(Event::Error(
+                                "The server sent an over-long line; it was ignored.".to_owned(),
+                            ))
+                            .await
+                        }
+                        Some(Ok(Incoming::Line(text))) => {
+                            last_heard = tokio::time::Instant::now();
+                            pinged = false;
+                            let outputs = self.session.handle_text(&text, SystemTime::now());
+                            self.apply(outputs, rooms, backoff).await
+                        }
+                    }
+                }
+                command = commands.recv() => self.command(command, rooms).await,
+                () = tokio::time::sleep(flood_wait), if !self.queue.is_empty() => {
+                    self.send_queued().await
+                }
+                () = tokio::time::sleep_until(keepalive_at) => {
+                    if pinged {
+                        Next::End(Ending::Lost(DisconnectReason::ConnectionLost(
+                            "The server stopped answering.".to_owned(),
+                        )))
+                    } else {
+                        pinged = true;
+                        last_heard = tokio::time::Instant::now();
+                        match build_line("PING", &["keepalive"]) {
+                            Some(line) => self.write(line).await,
+                            None => Next::Continue,
+                        }
+                    }
+                }
+                () = tokio::time::sleep_until(registration_deadline), if !registered => {
+                    Next::End(Ending::Lost(DisconnectReason::ConnectionLost(
+                        "The server did not complete the login in time.".to_owned(),
+                    )))
+                }
+            };
+            if let Next::End(ending) = next {
+                return ending;
+            }
+        }
+    }
+
+    async fn command(&mut self, command: Option<Command>, rooms: &mut Rooms) -> Next {
+        let Some(command) = command else {
+            self.quit().await;
+            return Next::End(Ending::Closed);
+        };
+        match &command {
+            Command::Disconnect => {
+                self.quit().await;
+                return Next::End(Ending::User);
+            }
+            Command::Connect => return Next::Continue,
+            Command::Join { room, password } => {
+                rooms.insert(fold_case(room), (room.clone(), password.clone()));
+            }
+            Command::Leave { room } => {
+                rooms.remove(&fold_case(room));
+            }
+            Command::Send { id, .. } if !self.session.is_registered() => {
+                return self
+                    .emit(not_sent(*id, "The account is still logging in"))
+                    .await;
+            }
+            _ => {}
+        }
+        if !self.session.is_registered() {
+            // Joins are remembered above and sent once logged in.
+            return Next::Continue;
+        }
+        let outputs = self.session.command(&command);
+        let mut ignored = Backoff::new(ReconnectPolicy::default());
+        self.apply(outputs, rooms, &mut ignored).await
+    }
+
+    async fn apply(&mut self, outputs: Vec<Output>, rooms: &Rooms, backoff: &mut Backoff) -> Next {
+        for output in outputs {
+            let next = match output {
+                Output::Urgent(line) => self.write(line).await,
+                Output::Send { line, completes } => {
+                    self.queue.push_back((line, completes));
+                    Next::Continue
+                }
+                Output::Event(event) => {
+                    let connected = matches!(event, Event::Connected { .. });
+                    let next = self.emit(event).await;
+                    if connected {
+                        backoff.reset();
+                        for (room, key) in rooms.values() {
+                            let line = match key {
+                                Some(key) => build_line("JOIN", &[room, key]),
+                                None => build_line("JOIN", &[room]),
+                            };
+                            if let Some(line) = line {
+                                self.queue.push_back((line, None));
+                            }
+                        }
+                    }
+                    next
+                }
+                Output::Fatal(reason) => {
+                    self.quit().await;
+                    Next::End(Ending::Fatal(reason))
+                }
+            };
+            if let Next::End(ending) = next {
+                return Next::End(ending);
+            }
+        }
+        Next::Continue
+    }
+
+    async fn send_queued(&mut self) -> Next {
+        while !self.queue.is_empty() && self.bucket.try_take(Instant::now()) {
+            let Some((line, completes)) = self.queue.pop_front() else {
+                break;
+            };
+            if let Next::End(ending) = self.write(line).await {
+                if let Some(id) = completes {
+                    // Put the id back so fail_queued reports it.
+                    self.queue.push_front((String::new(), Some(id)));
+                }
+                return Next::End(ending);
+            }
+            if let Some(id) = completes
+                && let Next::End(ending) = self.emit(Event::Sent { id }).await
+            {
+                return Next::End(ending);
+            }
+        }
+        Next::Continue
+    }
+
+    async fn write(&mut self, line: String) -> Next {
+        match self.framed.send(line).await {
+            Ok(()) => Next::Continue,
+            Err(error) => Next::End(Ending::Lost(DisconnectReason::ConnectionLost(format!(
+                "The connection failed: {}.",
+                error.kind()
+            )))),
+        }
+    }
+
+    async fn emit(&mut self, event: Event) -> Next {
+        if self.events.send(event).await.is_ok() {
+            Next::Continue
+        } else {
+            Next::End(Ending::Closed)
+        }
+    }
+
+    /// Says goodbye with the fixed quit message; errors do not matter any more.
+    async fn quit(&mut self) {
+        let _ = tokio::time::timeout(Duration::from_secs(5), async {
+            let _ = self.framed.send(Session::quit_line()).await;
+            let _ = self.framed.close().await;
+        })
+        .await;
+    }
+
+    /// Every message still queued is reported unsent: nothing is lost silently.
+    async fn fail_queued(&mut self) {
+        for (_, completes) in std::mem::take(&mut self.queue) {
+            if let Some(id) = completes {
+                let _ = self
+                    .events
+                    .send(not_sent(
+                        id,
+                        "The connection ended before the message left (it may be partly delivered)",
+                    ))
+                    .await;
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Opening the byte stream of an IRC connection: through tor always, then TLS unless the
+//! account chose plaintext.
+
+use messenger_net::{NetError, TlsTrust, TorSocks, tls_connect};
+use messenger_protocol::accounts::Transport;
+use tokio::io::{AsyncRead, AsyncWrite};
+
+use crate::account::IrcAccountConfig;
+
+/// Any stream we can speak IRC over.
+pub trait IrcStream: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> IrcStream for T {}
+
+/// Where connections go: tor's SOCKS port and what TLS trusts. Shared by all accounts.
+#[derive(Debug, Clone)]
+pub struct IrcNetwork {
+    /// Tor's SOCKS port.
+    pub socks: TorSocks,
+    /// Roots and pins.
+    pub trust: TlsTrust,
+}
+
+/// Opens the stream for an account: SOCKS through tor, then TLS when asked (the default).
+/// A TLS failure is returned as is: there is never a plaintext retry.
+pub async fn open_stream(
+    network: &IrcNetwork,
+    config: &IrcAccountConfig,
+) -> Result<Box<dyn IrcStream>, NetError> {
+    let stream = network
+        .socks
+        .connect(&config.server, config.port, &config.isolation)
+        .await?;
+    match config.transport {
+        Transport::Tls => {
+            let tls = tls_connect(stream, &config.server, config.port, &network.trust).await?;
+            Ok(Box::new(tls))
+        }
+        Transport::Plaintext => Ok(Box::new(stream)),
+    }
+}

@@ -1,0 +1,85 @@
+//! mIRC formatting codes removed for display (bold, colours, italics...), and other control
+//! characters with them: we show plain text only.
+
+/// Removes mIRC formatting codes and control characters (tab kept) from a message.
+pub fn strip_formatting(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // Colour: \x03 then up to two digits, optionally ",", up to two digits.
+            '\x03' => {
+                if skip_digits(&mut chars, 2) > 0 {
+                    skip_background(&mut chars, |c| c.is_ascii_digit(), 2);
+                }
+            }
+            // Hex colour: \x04 then six hex digits, optionally "," and six more.
+            '\x04' => {
+                if skip_hex(&mut chars, 6) > 0 {
+                    skip_background(&mut chars, |c| c.is_ascii_hexdigit(), 6);
+                }
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn skip_digits(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, max: usize) -> usize {
+    let mut n = 0;
+    while n < max && chars.peek().is_some_and(|c| c.is_ascii_digit()) {
+        chars.next();
+        n += 1;
+    }
+    n
+}
+
+fn skip_hex(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, max: usize) -> usize {
+    let mut n = 0;
+    while n < max && chars.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
+        chars.next();
+        n += 1;
+    }
+    n
+}
+
+/// Skips ",NN" only when a digit follows the comma (a lone comma is text).
+fn skip_background(
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+    is_digit: impl Fn(char) -> bool,
+    max: usize,
+) {
+    if chars.peek() != Some(&',') {
+        return;
+    }
+    let mut lookahead = chars.clone();
+    lookahead.next();
+    if lookahead.peek().is_some_and(|c| is_digit(*c)) {
+        chars.next();
+        let mut n = 0;
+        while n < max && chars.peek().is_some_and(|c| is_digit(*c)) {
+            chars.next();
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_codes_and_keeps_text() {
+        assert_eq!(strip_formatting("\x02bold\x02 \x1Fu\x1F"), "bold u");
+        assert_eq!(strip_formatting("\x0304,12red\x03 plain"), "red plain");
+        assert_eq!(strip_formatting("\x034red"), "red");
+        assert_eq!(strip_formatting("\x03,5x"), ",5x");
+        assert_eq!(strip_formatting("\x0312,tea"), ",tea");
+        assert_eq!(strip_formatting("\x04FF0000,00FF00hex\x0F"), "hex");
+        assert_eq!(strip_formatting("a\x16b\x1Dc\x1Ed\x11e\tf"), "abcde\tf");
+        assert_eq!(strip_formatting("\x03"), "");
+        assert_eq!(strip_formatting("ünï 😀"), "ünï 😀");
+    }
+}

@@ -1,0 +1,95 @@
+//! Long messages split so every line fits IRC's 512 bytes, cut only on UTF-8 character
+//! boundaries (preferably after a space), with nothing added or lost: the pieces concatenated
+//! are the original text.
+
+/// IRC's line limit, CR LF included (RFC 1459 2.3).
+pub const MAX_LINE: usize = 512;
+
+/// The longest user part (`~` + 9) and host (63, a DNS label or a cloak) a server may put in
+/// the prefix it relays our messages with. We do not know ours for sure, so we assume the worst.
+const WORST_USER_AND_HOST: usize = 10 + 1 + 63; // "~user" "@" host
+
+/// How many bytes of text fit in one `PRIVMSG`/`NOTICE` from `nick` to `target`, once the
+/// server has added its `:nick!user@host ` prefix, with `extra` bytes of framing (CTCP).
+pub fn text_budget(nick: &str, target: &str, command: &str, extra: usize) -> usize {
+    // ":" nick "!" user "@" host " " command " " target " :" text "\r\n"
+    let overhead = 1
+        + nick.len()
+        + 1
+        + WORST_USER_AND_HOST
+        + 1
+        + command.len()
+        + 1
+        + target.len()
+        + 2
+        + 2
+        + extra;
+    MAX_LINE.saturating_sub(overhead).max(32)
+}
+
+/// Splits `text` into pieces of at most `max_bytes` bytes (at least one character each).
+pub fn split_text(text: &str, max_bytes: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while rest.len() > max_bytes {
+        let mut cut = max_bytes;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if cut == 0 {
+            // A single character longer than the budget (impossible with UTF-8's 4 bytes and
+            // a budget of at least 32); take it whole rather than loop.
+            cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+        }
+        // Prefer breaking after a space in the last quarter of the piece, for readers whose
+        // client shows the pieces as separate lines.
+        if let Some(space) = rest[..cut].rfind(' ')
+            && space + 1 >= cut - cut / 4
+            && space + 1 < cut
+        {
+            cut = space + 1;
+        }
+        let (head, tail) = rest.split_at(cut);
+        pieces.push(head);
+        rest = tail;
+    }
+    if !rest.is_empty() || pieces.is_empty() {
+        pieces.push(rest);
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_fit_and_concatenate_to_the_original() {
+        let text: String = "héllo wörld 😀 ".repeat(150);
+        for budget in [32, 100, 401] {
+            let pieces = split_text(&text, budget);
+            assert!(pieces.iter().all(|p| p.len() <= budget && !p.is_empty()));
+            assert_eq!(pieces.concat(), text);
+        }
+    }
+
+    #[test]
+    fn short_and_empty_texts_are_one_piece() {
+        assert_eq!(split_text("hi", 10), vec!["hi"]);
+        assert_eq!(split_text("", 10), vec![""]);
+    }
+
+    #[test]
+    fn budget_leaves_room_for_the_worst_prefix() {
+        let nick = "n".repeat(9);
+        let target = "#".repeat(50);
+        let budget = text_budget(&nick, &target, "PRIVMSG", 0);
+        let line = format!(
+            ":{nick}!~{}@{} PRIVMSG {target} :{}\r\n",
+            "u".repeat(9),
+            "h".repeat(63),
+            "x".repeat(budget)
+        );
+        assert!(line.len() <= MAX_LINE, "{}", line.len());
+    }
+}

@@ -1,0 +1,308 @@
+//! The accounts file of the portable profile: `accounts.toml`, mode 0600, written atomically.
+//!
+//! Passwords are written only for accounts whose user ticked "remember password"; nothing here
+//! connects anything (there is no "connect at start" setting at all). Each account carries its
+//! own random SOCKS credentials, so tor gives it its own circuits.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use messenger_net::{Isolation, Sensitive};
+use serde::{Deserialize, Serialize};
+
+use crate::ProtocolKind;
+
+/// The file name inside the profile folder.
+pub const ACCOUNTS_FILE: &str = "accounts.toml";
+
+/// How an account reaches its server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Transport {
+    /// TLS from the first byte (IRC on 6697) or STARTTLS (XMPP): the default.
+    #[default]
+    Tls,
+    /// No TLS: only by the user's explicit choice, or to a `.onion` server (where tor already
+    /// authenticates and encrypts the path).
+    Plaintext,
+}
+
+/// One saved account.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountConfig {
+    /// A random identifier, stable across renames.
+    pub id: String,
+    /// IRC or XMPP.
+    pub protocol: ProtocolKind,
+    /// The IRC nick or the XMPP bare JID.
+    pub user: String,
+    /// The server's host name (never resolved locally).
+    pub server: String,
+    /// The server's port.
+    pub port: u16,
+    /// TLS or not.
+    #[serde(default)]
+    pub transport: Transport,
+    /// Whether the password is saved in this file.
+    #[serde(default)]
+    pub remember_password: bool,
+    /// The password, present only when `remember_password` is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Rooms the user chose to join once connected (after they press Connect).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rooms: Vec<String>,
+    /// SOCKS username for circuit isolation.
+    pub isolation_username: String,
+    /// SOCKS password for circuit isolation.
+    pub isolation_password: String,
+}
+
+impl fmt::Debug for AccountConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AccountConfig")
+            .field("id", &self.id)
+            .field("protocol", &self.protocol)
+            .field("user", &Sensitive::new(&self.user))
+            .field("server", &Sensitive::new(&self.server))
+            .field("port", &self.port)
+            .field("transport", &self.transport)
+            .field("remember_password", &self.remember_password)
+            .field("password", &self.password.as_ref().map(|_| "[hidden]"))
+            .finish_non_exhaustive()
+    }
+}
+
+impl AccountConfig {
+    /// A new account with a random id and random isolation credentials.
+    pub fn new(
+        protocol: ProtocolKind,
+        user: &str,
+        server: &str,
+        port: u16,
+    ) -> Result<AccountConfig, AccountsError> {
+        let isolation = Isolation::random().map_err(|_| AccountsError::NoRandomness)?;
+        let id = Isolation::random()
+            .map_err(|_| AccountsError::NoRandomness)?
+            .username;
+        Ok(AccountConfig {
+            id,
+            protocol,
+            user: user.to_owned(),
+            server: server.to_owned(),
+            port,
+            transport: Transport::Tls,
+            remember_password: false,
+            password: None,
+            rooms: Vec::new(),
+            isolation_username: isolation.username,
+            isolation_password: isolation.password,
+        })
+    }
+
+    /// The SOCKS credentials to connect this account with.
+    pub fn isolation(&self) -> Isolation {
+        Isolation {
+            username: self.isolation_username.clone(),
+            password: self.isolation_password.clone(),
+        }
+    }
+
+    /// Whether this account talks to an onion service.
+    pub fn is_onion(&self) -> bool {
+        self.server.to_ascii_lowercase().ends_with(".onion")
+    }
+}
+
+/// The accounts file's contents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountsFile {
+    /// Every account, in the user's order.
+    #[serde(default, rename = "account")]
+    pub accounts: Vec<AccountConfig>,
+}
+
+/// Why the accounts file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AccountsError {
+    /// Reading or writing the file failed.
+    #[error(
+        "The accounts file could not be {action} ({kind}): check that the profile folder is writable and the disk is not full."
+    )]
+    Io {
+        /// "read" or "saved".
+        action: &'static str,
+        /// The kind of failure.
+        kind: std::io::ErrorKind,
+    },
+    /// The file is not valid (hand-edited, or damaged).
+    #[error(
+        "The accounts file is damaged (line {line}): fix it or move it away; your accounts are not changed until it is fixed."
+    )]
+    Damaged {
+        /// The line of the problem (1 = first), 0 when unknown.
+        line: usize,
+    },
+    /// The system could not produce random numbers.
+    #[error("The system's random number generator failed; the account was not created.")]
+    NoRandomness,
+}
+
+/// Where the accounts file of a profile is.
+pub fn accounts_path(profile_dir: &Path) -> PathBuf {
+    profile_dir.join(ACCOUNTS_FILE)
+}
+
+/// Reads the accounts of a profile (none if the file does not exist yet). A file readable by
+/// others is first restricted to its owner.
+pub fn load_accounts(profile_dir: &Path) -> Result<AccountsFile, AccountsError> {
+    let path = accounts_path(profile_dir);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(AccountsFile::default()),
+        Err(e) => {
+            return Err(AccountsError::Io {
+                action: "read",
+                kind: e.kind(),
+            });
+        }
+    };
+    restrict_to_owner(&path)?;
+    toml::from_str::<AccountsFile>(&text).map_err(|e| AccountsError::Damaged {
+        line: e
+            .span()
+            .map(|span| text[..span.start.min(text.len())].lines().count().max(1))
+            .unwrap_or(0),
+    })
+}
+
+/// Writes the accounts of a profile: to a new 0600 file beside it, synced, then renamed over
+/// the old one, so a crash leaves either the old or the new file, never half of one.
+/// Passwords of accounts without `remember_password` are not written.
+pub fn save_accounts(profile_dir: &Path, file: &AccountsFile) -> Result<(), AccountsError> {
+    let mut to_write = file.clone();
+    for account in &mut to_write.accounts {
+        if !account.remember_password {
+            account.password = None;
+        }
+    }
+    let io = |e: std::io::Error| AccountsError::Io {
+        action: "saved",
+        kind: e.kind(),
+    };
+    let text = toml::to_string(&to_write).map_err(|_| AccountsError::Io {
+        action: "saved",
+        kind: std::io::ErrorKind::InvalidData,
+    })?;
+    let path = accounts_path(profile_dir);
+    let temporary = profile_dir.join(format!(".{ACCOUNTS_FILE}.new"));
+    let _ = std::fs::remove_file(&temporary);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut out = options.open(&temporary).map_err(io)?;
+    out.write_all(text.as_bytes()).map_err(io)?;
+    out.sync_all().map_err(io)?;
+    drop(out);
+    std::fs::rename(&temporary, &path).map_err(io)?;
+    // Make the rename itself durable.
+    if let Ok(dir) = std::fs::File::open(profile_dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+fn restrict_to_owner(path: &Path) -> Result<(), AccountsError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let io = |e: std::io::Error| AccountsError::Io {
+            action: "read",
+            kind: e.kind(),
+        };
+        let mode = std::fs::metadata(path).map_err(io)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::PermissionsExt;
+
+    fn sample() -> AccountsFile {
+        let mut irc = AccountConfig::new(ProtocolKind::Irc, "alice", "irc.oftc.net", 6697).unwrap();
+        irc.rooms = vec!["#tor".to_owned()];
+        irc.password = Some("not-remembered".to_owned());
+        let mut xmpp =
+            AccountConfig::new(ProtocolKind::Xmpp, "bob@xmpp.test", "xmpp.test", 5222).unwrap();
+        xmpp.remember_password = true;
+        xmpp.password = Some("remembered".to_owned());
+        AccountsFile {
+            accounts: vec![irc, xmpp],
+        }
+    }
+
+    #[test]
+    fn round_trip_keeps_only_remembered_passwords() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = sample();
+        save_accounts(dir.path(), &file).unwrap();
+        let text = std::fs::read_to_string(accounts_path(dir.path())).unwrap();
+        assert!(!text.contains("not-remembered"));
+        assert!(text.contains("remembered"));
+        let loaded = load_accounts(dir.path()).unwrap();
+        assert_eq!(loaded.accounts.len(), 2);
+        assert_eq!(loaded.accounts[0].password, None);
+        assert_eq!(loaded.accounts[0].rooms, vec!["#tor".to_owned()]);
+        assert_eq!(loaded.accounts[1].password.as_deref(), Some("remembered"));
+        assert_ne!(
+            loaded.accounts[0].isolation(),
+            loaded.accounts[1].isolation()
+        );
+        assert!(!dir.path().join(".accounts.toml.new").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn file_is_private_and_loosened_modes_are_fixed() {
+        let dir = tempfile::tempdir().unwrap();
+        save_accounts(dir.path(), &sample()).unwrap();
+        let path = accounts_path(dir.path());
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        load_accounts(dir.path()).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn missing_file_is_empty_and_damage_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load_accounts(dir.path()).unwrap().accounts.is_empty());
+        std::fs::write(accounts_path(dir.path()), "[[account]]\nid = 3\n").unwrap();
+        let error = load_accounts(dir.path()).unwrap_err();
+        assert!(matches!(error, AccountsError::Damaged { .. }), "{error:?}");
+        assert!(error.to_string().contains("damaged"));
+    }
+
+    #[test]
+    fn debug_hides_user_server_and_password() {
+        let file = sample();
+        let text = format!("{:?}", file.accounts[1]);
+        assert!(!text.contains("bob"));
+        assert!(!text.contains("remembered"));
+        assert!(!text.contains("xmpp.test"));
+    }
+}
