@@ -5,10 +5,16 @@
 
 mod log;
 mod model;
+mod otr_detail;
 mod otr_status;
 mod policy;
+mod tor_state;
 
 pub use log::{MessageFlags, MessageLog, MessageView, Sender};
-pub use model::{AccountId, AccountState, ConversationId, ConversationState, Model};
+pub use model::{
+    AccountEntry, AccountId, AccountState, ConversationId, ConversationState, Model,
+};
+pub use otr_detail::{OtrDetail, OtrProgress};
 pub use otr_status::OtrStatus;
 pub use policy::EncryptionPolicy;
+pub use tor_state::TorState;

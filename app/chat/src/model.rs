@@ -1,7 +1,9 @@
 //! Accounts and their conversations, updated from protocol events.
 
 use crate::log::{MessageFlags, MessageLog, Sender};
+use crate::otr_detail::OtrDetail;
 use crate::otr_status::OtrStatus;
+use crate::tor_state::TorState;
 use messenger_protocol::{
     Conversation, DisconnectReason, Event, MessageKind, OutgoingId, ProtocolKind,
 };
@@ -51,6 +53,10 @@ pub struct AccountEntry {
     pub kind: ProtocolKind,
     /// Connection state.
     pub state: AccountState,
+    /// The last problem the account reported that did not end the connection.
+    pub last_error: Option<String>,
+    /// Contacts whose presence we know, with whether they are online (sorted by name).
+    pub contacts: Vec<(String, bool)>,
 }
 
 /// One conversation: a room or a private chat on one account.
@@ -70,6 +76,10 @@ pub struct ConversationState {
     pub members: Vec<String>,
     /// Room topic.
     pub topic: Option<String>,
+    /// OTR fingerprints and progress (private conversations only).
+    pub otr_detail: OtrDetail,
+    /// The user closed it; it is hidden until a message or the user reopens it.
+    pub closed: bool,
 }
 
 /// Everything the UI shows.
@@ -78,6 +88,8 @@ pub struct Model {
     accounts: Vec<AccountEntry>,
     conversations: Vec<ConversationState>,
     active: Option<ConversationId>,
+    /// The local tor's state (bootstrap progress, ready, unreachable).
+    pub tor: TorState,
 }
 
 impl Model {
@@ -92,6 +104,8 @@ impl Model {
             label: label.into(),
             kind,
             state: AccountState::Offline,
+            last_error: None,
+            contacts: Vec::new(),
         });
         AccountId(self.accounts.len() - 1)
     }
@@ -122,6 +136,28 @@ impl Model {
             .map(|(i, c)| (ConversationId(i), c))
     }
 
+    /// The conversation `id`, for changes the OTR layer reports (fingerprints, progress).
+    pub fn conversation_mut(&mut self, id: ConversationId) -> Option<&mut ConversationState> {
+        self.conversations.get_mut(id.0)
+    }
+
+    /// Closes conversation `id`: its messages are forgotten and it leaves the tab row.
+    /// Ids stay stable (the slot is kept, emptied and hidden).
+    pub fn close(&mut self, id: ConversationId) {
+        if let Some(conversation) = self.conversations.get_mut(id.0) {
+            conversation.log.clear();
+            conversation.unread = 0;
+            conversation.closed = true;
+        }
+        if self.active == Some(id) {
+            self.active = self
+                .conversations
+                .iter()
+                .position(|c| !c.closed)
+                .map(ConversationId);
+        }
+    }
+
     /// The conversation shown now.
     pub fn active(&self) -> Option<ConversationId> {
         self.active
@@ -138,6 +174,9 @@ impl Model {
     /// Finds or opens the conversation with `target` on `account`.
     pub fn open(&mut self, account: AccountId, target: Conversation) -> ConversationId {
         if let Some(id) = self.find(account, &target) {
+            if let Some(conversation) = self.conversations.get_mut(id.0) {
+                conversation.closed = false;
+            }
             return id;
         }
         self.conversations.push(ConversationState {
@@ -148,6 +187,8 @@ impl Model {
             otr: OtrStatus::NotPrivate,
             members: Vec::new(),
             topic: None,
+            otr_detail: OtrDetail::default(),
+            closed: false,
         });
         ConversationId(self.conversations.len() - 1)
     }
@@ -198,6 +239,9 @@ impl Model {
         match event {
             Event::Connecting => self.set_state(account, AccountState::Connecting),
             Event::Connected { own_name } => {
+                if let Some(entry) = self.accounts.get_mut(account.0) {
+                    entry.last_error = None;
+                }
                 self.set_state(account, AccountState::Online { own_name })
             }
             Event::Disconnected { reason, retry_in } => {
@@ -262,7 +306,19 @@ impl Model {
                     }
                 }
             }
-            Event::Presence { .. } | Event::Error(_) => {}
+            Event::Presence { contact, available } => {
+                if let Some(entry) = self.accounts.get_mut(account.0) {
+                    match entry.contacts.binary_search_by(|(name, _)| name.cmp(&contact)) {
+                        Ok(at) => entry.contacts[at].1 = available,
+                        Err(at) => entry.contacts.insert(at, (contact, available)),
+                    }
+                }
+            }
+            Event::Error(problem) => {
+                if let Some(entry) = self.accounts.get_mut(account.0) {
+                    entry.last_error = Some(problem);
+                }
+            }
         }
     }
 
@@ -505,5 +561,55 @@ mod tests {
         assert_eq!(conversation.otr, OtrStatus::Unverified);
         assert_eq!(conversation.log.len(), 1);
         assert_eq!(conversation.log.get(0).unwrap().sender, Sender::System);
+    }
+
+    #[test]
+    fn presence_and_problems_are_kept_per_account() {
+        let mut model = Model::new();
+        let account = model.add_account("x", ProtocolKind::Xmpp);
+        for (contact, available) in [("bob", true), ("alice", true), ("bob", false)] {
+            model.apply(
+                account,
+                Event::Presence {
+                    contact: contact.into(),
+                    available,
+                },
+                false,
+            );
+        }
+        let entry = model.account(account).unwrap();
+        assert_eq!(
+            entry.contacts,
+            [("alice".to_string(), true), ("bob".to_string(), false)]
+        );
+        model.apply(account, Event::Error("nick in use".into()), false);
+        assert_eq!(
+            model.account(account).unwrap().last_error.as_deref(),
+            Some("nick in use")
+        );
+        model.apply(
+            account,
+            Event::Connected {
+                own_name: "me".into(),
+            },
+            false,
+        );
+        assert_eq!(model.account(account).unwrap().last_error, None);
+    }
+
+    #[test]
+    fn closing_forgets_messages_and_reopening_shows_the_tab_again() {
+        let mut model = Model::new();
+        let account = model.add_account("x", ProtocolKind::Irc);
+        let bob = model.open(account, Conversation::Direct("bob".into()));
+        let carol = model.open(account, Conversation::Direct("carol".into()));
+        model.apply(account, message("bob", Conversation::Direct("bob".into()), "hi"), false);
+        model.activate(bob);
+        model.close(bob);
+        let closed = model.conversation(bob).unwrap();
+        assert!(closed.closed && closed.log.is_empty());
+        assert_eq!(model.active(), Some(carol), "another tab is shown");
+        assert_eq!(model.open(account, Conversation::Direct("bob".into())), bob);
+        assert!(!model.conversation(bob).unwrap().closed);
     }
 }

@@ -1,1 +1,23 @@
-//! messenger-ui (being written).
+//! messenger-ui: the messenger's views, on egui alone (no window system, no I/O).
+//!
+//! [`MessengerUi::show`] draws the [`messenger_chat::Model`] and returns the user's
+//! [`Action`]s; the binary carries them out. Every word comes from Fluent files
+//! (`locales/`), right-to-left text is shaped and ordered before egui draws it (`bidi`).
+
+mod action;
+mod app;
+pub mod bidi;
+mod clock;
+pub mod fonts;
+pub mod i18n;
+mod icons;
+pub mod irc_format;
+pub mod presets;
+mod problems;
+mod settings;
+mod views;
+
+pub use action::{Action, OtrRequest};
+pub use app::{MessengerUi, Screen};
+pub use i18n::{Language, Localizer, Script};
+pub use settings::{AccountConfig, AccountKind, Profile, ProfileError, Settings, Theme};

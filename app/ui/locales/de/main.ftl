@@ -1,0 +1,148 @@
+# Tor Messenger: deutsche Texte.
+
+app-title = Tor Messenger
+
+## First run
+first-run-title = Willkommen bei Tor Messenger
+first-run-protects = Tor Messenger leitet alles über Tor, damit die Chat-Server nicht erfahren, wo Sie sind, und verschlüsselt Ihre privaten Unterhaltungen mit OTR, damit die Server sie nicht lesen können.
+first-run-limits = Es verbirgt nicht, mit wem Sie sprechen: Die Server sehen weiterhin, welche Konten wann miteinander schreiben.
+first-run-continue = Verstanden, weiter
+
+## Top bar
+nav-chats = Unterhaltungen
+nav-accounts = Konten
+nav-settings = Einstellungen
+
+## Tor
+tor-bootstrapping = Verbindung mit dem Tor-Netzwerk: { $progress } %
+tor-ready = Mit Tor verbunden
+tor-unavailable = Tor läuft nicht. Starten Sie Tor Messenger über seinen Starter neu; wenn das wieder passiert, prüfen Sie, ob eine Firewall Programme auf diesem Computer blockiert.
+
+## Accounts
+accounts-title = Ihre Konten
+accounts-empty = Noch kein Konto. Fügen Sie unten eines hinzu; nichts verbindet sich, bevor Sie auf „Verbinden“ drücken.
+account-add-title = Konto hinzufügen
+account-protocol = Art
+account-protocol-irc = IRC
+account-protocol-xmpp = XMPP (Jabber)
+account-preset = Server
+account-preset-custom = Anderer Server
+account-preset-recommended = empfohlen
+account-label = Angezeigter Name
+account-server = Serveradresse
+account-port = Port
+account-use-onion = Die .onion-Adresse des Servers verwenden
+account-tls = Verbindung zum Server verschlüsseln (TLS)
+account-nick = Spitzname
+account-jid = Adresse (name@server)
+account-password = Passwort
+account-remember-password = Passwort in diesem Profil speichern
+account-add = Konto hinzufügen
+account-register-throwaway = Wegwerfkonto auf diesem Server anlegen
+account-register-hint = Ein neues, zufälliges Konto wird über Tor auf dem Server registriert. Einmal benutzen und vergessen.
+account-missing-server = Bitte geben Sie eine Serveradresse ein.
+account-missing-user = Bitte geben Sie einen Spitznamen oder eine Adresse ein.
+account-bad-port = Der Port muss eine Zahl zwischen 1 und 65535 sein.
+account-connect = Verbinden
+account-disconnect = Trennen
+account-state-offline = Offline
+account-state-connecting = Verbinde …
+account-state-online = Online als { $name }
+account-state-reconnecting = Verbindung verloren, neuer Versuch in { $seconds } s
+account-state-failed = Nicht verbunden
+account-waiting-for-tor = Warte auf Tor; erst dann kann eine Verbindung aufgebaut werden.
+
+## Problems
+problem-pin-mismatch = Der Server hat ein anderes Zertifikat vorgelegt als das, das dieses Paket erwartet. Jemand könnte die Verbindung abfangen, oder der Server hat sein Zertifikat gewechselt. Melden Sie sich nicht an; prüfen Sie die Ankündigungen des Servers von einem anderen Gerät aus.
+problem-tls = Es konnte keine sichere Verbindung zum Server hergestellt werden. Prüfen Sie Serveradresse und Port; es wurde nichts gesendet.
+problem-auth = Der Server hat Name oder Passwort abgelehnt. Prüfen Sie beides in diesem Konto und verbinden Sie sich erneut.
+problem-tor-down = Tor ist nicht erreichbar, daher kann nichts gesendet werden. Starten Sie Tor Messenger über seinen Starter neu.
+problem-connection-lost = Die Verbindung zum Server ist abgebrochen. Tor Messenger versucht es von selbst erneut.
+problem-server-says = Der Server meldet ein Problem: { $detail }
+
+## Contacts and channels
+contacts-title = Unterhaltungen
+contacts-none = Noch keine Unterhaltung. Verbinden Sie ein Konto und treten Sie dann einem Raum bei oder schreiben Sie einem Kontakt.
+contacts-online = online
+contacts-offline = offline
+contacts-unread = { $count ->
+    [one] 1 ungelesen
+   *[other] { $count } ungelesen
+}
+open-title = Unterhaltung beginnen
+open-room = Raum oder Kanal
+open-contact = Kontakt
+open-join = Beitreten
+open-write = Schreiben
+open-pick-account = Konto
+
+## Conversation
+conversation-none = Wählen Sie links eine Unterhaltung.
+conversation-close = Schließen
+message-me = ich
+message-failed = nicht gesendet
+message-pending = wird gesendet …
+message-input-hint = Nachricht schreiben und Eingabetaste drücken
+message-send = Senden
+members-title = { $count ->
+    [one] 1 Mitglied
+   *[other] { $count } Mitglieder
+}
+topic = Thema: { $topic }
+room-not-private = Räume sind nie privat: Alle im Raum und der Server können mitlesen.
+
+## OTR
+otr-not-private = Nicht privat
+otr-unverified = Privat, nicht überprüft
+otr-verified = Privat und überprüft
+otr-finished = Private Unterhaltung beendet
+otr-explain-not-private = Der Server kann diese Nachrichten lesen.
+otr-explain-unverified = Verschlüsselt, aber Sie haben nicht bestätigt, wer am anderen Ende ist.
+otr-explain-verified = Verschlüsselt, und Sie haben die Identität Ihres Kontakts bestätigt.
+otr-explain-finished = Ihr Kontakt hat die private Unterhaltung beendet. Nichts wird gesendet, bis Sie sie beenden oder erneuern.
+otr-start = Private Unterhaltung beginnen
+otr-refresh = Private Unterhaltung erneuern
+otr-end = Private Unterhaltung beenden
+otr-verify = Identität des Kontakts überprüfen
+otr-unrecognized = { $contact } benutzt einen Computer, den Sie noch nicht gesehen haben. Überprüfen Sie die Identität, bevor Sie etwas Vertrauliches teilen.
+otr-generating-key = Ihr privater Schlüssel wird erzeugt; das dauert einen Moment …
+otr-verifying = Identität Ihres Kontakts wird geprüft: Schritt { $step } von { $of }
+otr-verify-success = Die Identität Ihres Kontakts ist bestätigt.
+otr-verify-failure = Die Identitätsprüfung ist fehlgeschlagen: Die Antworten stimmten nicht überein. Ihr Kontakt ist vielleicht nicht, wer er zu sein vorgibt.
+otr-blocked-plaintext = Diese Nachricht wurde nicht gesendet: Für diesen Kontakt ist Verschlüsselung vorgeschrieben, und die Unterhaltung ist noch nicht privat.
+otr-peer-asks = Ihr Kontakt möchte Ihre Identität überprüfen.
+
+## Verify dialog
+verify-title = Identität des Kontakts überprüfen
+verify-how = Wie möchten Sie überprüfen?
+verify-method-question = Frage und Antwort
+verify-method-secret = Gemeinsames Geheimnis
+verify-method-fingerprint = Fingerabdrücke vergleichen
+verify-question-hint = Stellen Sie eine Frage, die nur Ihr Kontakt beantworten kann. Die Antwort wird nie gesendet; OTR prüft nur, ob beide Antworten übereinstimmen.
+verify-question = Frage
+verify-answer = Antwort
+verify-secret-hint = Geben Sie ein Geheimnis ein, das Sie vorher vereinbart haben, persönlich oder über einen anderen sicheren Weg.
+verify-secret = Gemeinsames Geheimnis
+verify-fingerprint-hint = Vergleichen Sie diese Fingerabdrücke mit Ihrem Kontakt über einen anderen Weg (persönlich oder am Telefon).
+verify-your-fingerprint = Ihr Fingerabdruck
+verify-their-fingerprint = Fingerabdruck Ihres Kontakts
+verify-fingerprint-unknown = noch unbekannt: Beginnen Sie zuerst eine private Unterhaltung
+verify-fingerprint-matches = Ich habe es geprüft: Der Fingerabdruck stimmt überein
+verify-start = Überprüfen
+verify-cancel = Abbrechen
+verify-peer-question = Ihr Kontakt fragt: { $question }
+verify-peer-secret = Ihr Kontakt fragt nach dem Geheimnis, das Sie teilen.
+verify-respond = Antworten
+
+## Settings
+settings-title = Einstellungen
+settings-require-encryption = Verschlüsselung bei allen Kontakten verlangen
+settings-require-encryption-hint = An einen Kontakt, für den Verschlüsselung verlangt wird, wird nie etwas unverschlüsselt gesendet.
+settings-require-contact = Verschlüsselung bei diesem Kontakt verlangen
+settings-otr-v3 = OTR Version 3 erlauben (neuere Programme; Version 2 bleibt erlaubt)
+settings-language = Sprache
+settings-theme = Erscheinungsbild
+settings-theme-light = Hell
+settings-theme-dark = Dunkel
+settings-font-size = Textgröße
+settings-saved-note = Einstellungen werden im Profilordner dieses Pakets gespeichert. Unterhaltungen werden nie gespeichert.

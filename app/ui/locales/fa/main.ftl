@@ -1,0 +1,148 @@
+# Tor Messenger: English strings (the reference locale; every other locale has the same keys).
+
+app-title = Tor Messenger
+
+## First run
+first-run-title = Welcome to Tor Messenger
+first-run-protects = Tor Messenger sends everything through Tor, so the chat servers do not learn where you are, and it encrypts your private conversations with OTR so the servers cannot read them.
+first-run-limits = It does not hide who you talk to: the servers still see which accounts talk to each other and when.
+first-run-continue = I understand, continue
+
+## Top bar
+nav-chats = Chats
+nav-accounts = Accounts
+nav-settings = Settings
+
+## Tor
+tor-bootstrapping = Connecting to the Tor network: { $progress }%
+tor-ready = Connected to Tor
+tor-unavailable = Tor is not running. Restart Tor Messenger from its launcher; if it keeps happening, check that no firewall blocks programs on this computer.
+
+## Accounts
+accounts-title = Your accounts
+accounts-empty = No account yet. Add one below; nothing connects until you press Connect.
+account-add-title = Add an account
+account-protocol = Type
+account-protocol-irc = IRC
+account-protocol-xmpp = XMPP (Jabber)
+account-preset = Server
+account-preset-custom = Other server
+account-preset-recommended = recommended
+account-label = Name shown
+account-server = Server address
+account-port = Port
+account-use-onion = Use the server's .onion address
+account-tls = Encrypt the connection to the server (TLS)
+account-nick = Nickname
+account-jid = Address (name@server)
+account-password = Password
+account-remember-password = Remember the password in this profile
+account-add = Add account
+account-register-throwaway = Create a throwaway account on this server
+account-register-hint = A new random account is registered on the server, through Tor. Use it once and forget it.
+account-missing-server = Enter a server address.
+account-missing-user = Enter a nickname or address.
+account-bad-port = The port must be a number between 1 and 65535.
+account-connect = Connect
+account-disconnect = Disconnect
+account-state-offline = Offline
+account-state-connecting = Connecting…
+account-state-online = Online as { $name }
+account-state-reconnecting = Connection lost, trying again in { $seconds } s
+account-state-failed = Not connected
+account-waiting-for-tor = Waiting for Tor before connecting is possible.
+
+## Problems, in plain words, with what to do next
+problem-pin-mismatch = The server presented a different certificate than the one this bundle expects. Someone may be intercepting the connection, or the server changed its certificate. Do not log in; check the server's announcements from another device.
+problem-tls = A secure connection to the server could not be made. Check the server address and port; nothing was sent.
+problem-auth = The server refused the name or password. Check them in this account and connect again.
+problem-tor-down = Tor is not reachable, so nothing can be sent. Restart Tor Messenger from its launcher.
+problem-connection-lost = The connection to the server was lost. Tor Messenger tries again by itself.
+problem-server-says = The server reported a problem: { $detail }
+
+## Contacts and channels
+contacts-title = Conversations
+contacts-none = No conversation yet. Connect an account, then join a room or write to a contact.
+contacts-online = online
+contacts-offline = offline
+contacts-unread = { $count ->
+    [one] 1 unread
+   *[other] { $count } unread
+}
+open-title = Start a conversation
+open-room = Room or channel
+open-contact = Contact
+open-join = Join
+open-write = Write
+open-pick-account = Account
+
+## Conversation
+conversation-none = Choose a conversation on the left.
+conversation-close = Close
+message-me = me
+message-failed = not sent
+message-pending = sending…
+message-input-hint = Write a message and press Enter
+message-send = Send
+members-title = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+topic = Topic: { $topic }
+room-not-private = Rooms are never private: everyone in the room and the server can read them.
+
+## OTR
+otr-not-private = Not private
+otr-unverified = Private, not verified
+otr-verified = Private and verified
+otr-finished = Private conversation ended
+otr-explain-not-private = The server can read these messages.
+otr-explain-unverified = Encrypted, but you have not confirmed who is on the other end.
+otr-explain-verified = Encrypted, and you confirmed your contact's identity.
+otr-explain-finished = Your contact ended the private conversation. Nothing is sent until you end or refresh it.
+otr-start = Start private conversation
+otr-refresh = Refresh private conversation
+otr-end = End private conversation
+otr-verify = Verify contact's identity
+otr-unrecognized = { $contact } is using a computer you have not seen before. Verify their identity before you share anything sensitive.
+otr-generating-key = Creating your private key; this takes a moment…
+otr-verifying = Checking your contact's identity: step { $step } of { $of }
+otr-verify-success = Your contact's identity is verified.
+otr-verify-failure = The identity check failed: the answers did not match. Your contact may not be who they say.
+otr-blocked-plaintext = This message was not sent: this contact requires encryption and the conversation is not private yet.
+otr-peer-asks = Your contact wants to verify your identity.
+
+## Verify dialog
+verify-title = Verify contact's identity
+verify-how = How do you want to verify?
+verify-method-question = Question and answer
+verify-method-secret = Shared secret
+verify-method-fingerprint = Compare fingerprints
+verify-question-hint = Ask a question only your contact can answer. The answer is never sent; OTR only checks that both answers match.
+verify-question = Question
+verify-answer = Answer
+verify-secret-hint = Enter a secret you agreed on earlier, in person or by another safe channel.
+verify-secret = Shared secret
+verify-fingerprint-hint = Compare these fingerprints with your contact over another channel (in person or by phone).
+verify-your-fingerprint = Your fingerprint
+verify-their-fingerprint = Your contact's fingerprint
+verify-fingerprint-unknown = not known yet: start a private conversation first
+verify-fingerprint-matches = I have checked: the fingerprint matches
+verify-start = Verify
+verify-cancel = Cancel
+verify-peer-question = Your contact asks: { $question }
+verify-peer-secret = Your contact asks for the secret you share.
+verify-respond = Answer
+
+## Settings
+settings-title = Settings
+settings-require-encryption = Require encryption with every contact
+settings-require-encryption-hint = Nothing is ever sent unencrypted to a contact who requires encryption.
+settings-require-contact = Require encryption with this contact
+settings-otr-v3 = Allow OTR version 3 (newer clients; version 2 stays allowed)
+settings-language = Language
+settings-theme = Appearance
+settings-theme-light = Light
+settings-theme-dark = Dark
+settings-font-size = Text size
+settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.

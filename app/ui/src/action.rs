@@ -1,0 +1,79 @@
+//! What the user asked for, as typed values. The UI never does I/O: the binary carries these
+//! out (through OTR and the protocol crates) and updates the model with what happens.
+
+use crate::settings::{AccountConfig, Settings};
+use messenger_chat::{AccountId, ConversationId};
+use messenger_protocol::{Command, MessageKind};
+
+/// One user action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The first-run explanation was acknowledged.
+    FirstRunDone,
+    /// Add this account (offline; it connects only when asked).
+    AddAccount(AccountConfig),
+    /// Register a new random XMPP account on `server` (in-band registration) and add it.
+    RegisterThrowaway {
+        /// The XMPP server's host name.
+        server: String,
+        /// Its port.
+        port: u16,
+    },
+    /// A command for one account: connect, disconnect, join, leave...
+    Account {
+        /// Which account.
+        account: AccountId,
+        /// What to do.
+        command: Command,
+    },
+    /// Send what the user typed; the binary passes it through OTR first.
+    Send {
+        /// Where.
+        conversation: ConversationId,
+        /// The typed text (never shown to anyone but OTR and the protocol).
+        text: String,
+        /// Normal or `/me`.
+        kind: MessageKind,
+    },
+    /// An OTR request for one conversation.
+    Otr {
+        /// Which conversation.
+        conversation: ConversationId,
+        /// What to do.
+        request: OtrRequest,
+    },
+    /// The settings changed; the binary saves them in the profile.
+    SettingsChanged(Settings),
+}
+
+/// What the user asks of OTR in one conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OtrRequest {
+    /// Start a private conversation.
+    Start,
+    /// Restart it (new keys).
+    Refresh,
+    /// End it.
+    End,
+    /// Start identity verification with a question only the contact can answer.
+    AskQuestion {
+        /// Shown to the contact.
+        question: String,
+        /// Never sent; compared by SMP.
+        answer: String,
+    },
+    /// Start identity verification with a secret both sides know.
+    SharedSecret {
+        /// Never sent; compared by SMP.
+        secret: String,
+    },
+    /// Answer the contact's verification request.
+    Respond {
+        /// Never sent; compared by SMP.
+        answer: String,
+    },
+    /// The user compared fingerprints by another channel and they match.
+    TrustFingerprint,
+    /// Stop a verification in progress.
+    AbortVerification,
+}

@@ -1,0 +1,191 @@
+//! What the portable profile keeps: settings and account configurations, as TOML.
+//! Never chat content. Reading and writing the file is the binary's job; this is the format.
+
+use crate::i18n::Language;
+use messenger_chat::EncryptionPolicy;
+use messenger_protocol::ProtocolKind;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Light or dark colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Dark text on light background.
+    #[default]
+    Light,
+    /// Light text on dark background.
+    Dark,
+}
+
+/// The user's choices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The first-run explanation was read.
+    pub first_run_done: bool,
+    /// UI language.
+    pub language: Language,
+    /// Colours.
+    pub theme: Theme,
+    /// Body text size in points.
+    pub font_size: f32,
+    /// Never send plaintext to anyone unless a contact is exempted.
+    pub require_encryption: bool,
+    /// Per contact ("account label/contact"): `true` requires, `false` relaxes.
+    pub require_encryption_for: BTreeMap<String, bool>,
+    /// Offer OTR protocol version 3 besides version 2.
+    pub otr_v3: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            first_run_done: false,
+            language: Language::English,
+            theme: Theme::Light,
+            font_size: 14.0,
+            require_encryption: false,
+            require_encryption_for: BTreeMap::new(),
+            otr_v3: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Smallest and largest text size offered.
+    pub const FONT_SIZES: std::ops::RangeInclusive<f32> = 10.0..=24.0;
+
+    /// The encryption policy these settings describe.
+    pub fn policy(&self) -> EncryptionPolicy {
+        EncryptionPolicy {
+            require_globally: self.require_encryption,
+            per_contact: self.require_encryption_for.clone(),
+        }
+    }
+}
+
+/// IRC or XMPP, as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountKind {
+    /// IRC.
+    Irc,
+    /// XMPP.
+    Xmpp,
+}
+
+impl From<AccountKind> for ProtocolKind {
+    fn from(kind: AccountKind) -> ProtocolKind {
+        match kind {
+            AccountKind::Irc => ProtocolKind::Irc,
+            AccountKind::Xmpp => ProtocolKind::Xmpp,
+        }
+    }
+}
+
+/// One configured account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountConfig {
+    /// The name shown in the UI.
+    pub label: String,
+    /// IRC or XMPP.
+    pub kind: AccountKind,
+    /// Host name (resolved by tor, never locally); may be a `.onion`.
+    pub server: String,
+    /// TCP port.
+    pub port: u16,
+    /// TLS to the server (direct TLS for IRC, STARTTLS for XMPP).
+    pub tls: bool,
+    /// IRC nickname or XMPP address.
+    pub user: String,
+    /// Kept only when the user asked for it (the profile file is 0600).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Rooms to offer to join.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rooms: Vec<String>,
+}
+
+/// Everything in `settings.toml`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    /// Choices.
+    pub settings: Settings,
+    /// Accounts, in the order the model numbers them.
+    pub accounts: Vec<AccountConfig>,
+}
+
+/// Why a profile file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    /// The file is not valid TOML for a profile; the message names the line, never values.
+    #[error("the settings file is damaged ({0}); move it away to start with fresh settings")]
+    Damaged(String),
+    /// Writing TOML failed (cannot happen for these types; kept typed rather than unwrapped).
+    #[error("the settings could not be written as TOML")]
+    Encode,
+}
+
+impl Profile {
+    /// Parses `settings.toml`.
+    pub fn from_toml(text: &str) -> Result<Profile, ProfileError> {
+        toml::from_str(text).map_err(|error| {
+            // Only the position: the message could quote a password from the file.
+            let at = error
+                .span()
+                .map(|span| format!("at byte {}", span.start))
+                .unwrap_or_else(|| "position unknown".into());
+            ProfileError::Damaged(at)
+        })
+    }
+
+    /// Writes `settings.toml`.
+    pub fn to_toml(&self) -> Result<String, ProfileError> {
+        toml::to_string_pretty(self).map_err(|_| ProfileError::Encode)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_survives_toml() {
+        let mut profile = Profile::default();
+        profile.settings.language = Language::BrazilianPortuguese;
+        profile.settings.theme = Theme::Dark;
+        profile.settings.require_encryption_for.insert("OFTC/bob".into(), true);
+        profile.accounts.push(AccountConfig {
+            label: "OFTC".into(),
+            kind: AccountKind::Irc,
+            server: "irc.oftc.net".into(),
+            port: 6697,
+            tls: true,
+            user: "someone".into(),
+            password: None,
+            rooms: vec!["#tor".into()],
+        });
+        let text = profile.to_toml().unwrap();
+        assert!(text.contains("language = \"pt-BR\""), "{text}");
+        assert!(!text.contains("password"));
+        assert_eq!(Profile::from_toml(&text).unwrap(), profile);
+    }
+
+    #[test]
+    fn an_empty_file_gives_defaults() {
+        let profile = Profile::from_toml("").unwrap();
+        assert!(!profile.settings.first_run_done);
+        assert!(profile.accounts.is_empty());
+    }
+
+    #[test]
+    fn a_damaged_file_is_reported_without_its_content() {
+        let error = Profile::from_toml("[[accounts]]\npassword = \"hunter2\"\nport = \"x\"")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("damaged"), "{error}");
+        assert!(!error.contains("hunter2"), "{error}");
+    }
+}

@@ -1,0 +1,180 @@
+//! The input line: Enter sends, Up/Down walk this conversation's history (memory only).
+//! `/me text` sends an action. With "require encryption" in force and no private
+//! conversation yet, nothing is sent and the user is told why.
+
+use crate::action::{Action, OtrRequest};
+use crate::app::MessengerUi;
+use messenger_chat::{ConversationId, Model};
+use messenger_protocol::{Conversation, MessageKind};
+
+/// How many sent lines Up/Down can recall per conversation.
+const HISTORY: usize = 50;
+
+/// One conversation's input line.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct InputLine {
+    text: String,
+    history: Vec<String>,
+    /// Position while walking the history; `None` means "the line being typed".
+    browsing: Option<usize>,
+    draft: String,
+}
+
+impl InputLine {
+    fn older(&mut self) {
+        if self.history.is_empty() {
+            return;
+        }
+        let at = match self.browsing {
+            None => {
+                self.draft = std::mem::take(&mut self.text);
+                self.history.len() - 1
+            }
+            Some(at) => at.saturating_sub(1),
+        };
+        self.browsing = Some(at);
+        self.text = self.history.get(at).cloned().unwrap_or_default();
+    }
+
+    fn newer(&mut self) {
+        let Some(at) = self.browsing else {
+            return;
+        };
+        if at + 1 >= self.history.len() {
+            self.browsing = None;
+            self.text = std::mem::take(&mut self.draft);
+        } else {
+            self.browsing = Some(at + 1);
+            self.text = self.history.get(at + 1).cloned().unwrap_or_default();
+        }
+    }
+
+    fn take(&mut self) -> String {
+        let text = std::mem::take(&mut self.text);
+        self.browsing = None;
+        self.draft.clear();
+        if self.history.last() != Some(&text) {
+            self.history.push(text.clone());
+            if self.history.len() > HISTORY {
+                self.history.remove(0);
+            }
+        }
+        text
+    }
+}
+
+pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: ConversationId) {
+    let Some(conversation) = model.conversation(id) else {
+        return;
+    };
+    let direct_contact = match &conversation.target {
+        Conversation::Direct(contact) => Some(contact.clone()),
+        Conversation::Room(_) => None,
+    };
+    let account_label = model
+        .account(conversation.account)
+        .map(|a| a.label.clone())
+        .unwrap_or_default();
+    let otr = conversation.otr;
+    egui::Panel::bottom("input").show(ui, |ui| {
+        ui.add_space(4.0);
+        if app.blocked_notice == Some(id) {
+            ui.colored_label(ui.visuals().error_fg_color, app.tr.t("otr-blocked-plaintext"));
+        }
+        let mut send = false;
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(app.tr.t("message-send")).clicked() {
+                send = true;
+            }
+            let line = app.inputs.entry(id).or_default();
+            let edit = egui::TextEdit::singleline(&mut line.text)
+                .id_salt(("input", id.0))
+                .hint_text(app.tr.t("message-input-hint"))
+                .desired_width(ui.available_width());
+            let response = ui.add(edit);
+            if response.has_focus() {
+                let (up, down) = ui.input(|i| {
+                    (i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::ArrowDown))
+                });
+                if up {
+                    line.older();
+                } else if down {
+                    line.newer();
+                }
+            }
+            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                send = true;
+                response.request_focus();
+            }
+        });
+        ui.add_space(4.0);
+        if !send {
+            return;
+        }
+        let Some(line) = app.inputs.get_mut(&id) else {
+            return;
+        };
+        if line.text.trim().is_empty() {
+            return;
+        }
+        if let Some(contact) = &direct_contact {
+            let key = format!("{account_label}/{contact}");
+            let required = app.settings.policy().requires_encryption(&key);
+            if !otr.is_encrypted() && !otr.allows_plaintext(required) {
+                // Keep the text; start OTR so the user can send once it is private.
+                app.blocked_notice = Some(id);
+                app.actions.push(Action::Otr {
+                    conversation: id,
+                    request: OtrRequest::Start,
+                });
+                return;
+            }
+        }
+        app.blocked_notice = None;
+        let typed = line.take();
+        let (text, kind) = match typed.strip_prefix("/me ") {
+            Some(action) => (action.to_owned(), MessageKind::Action),
+            None => (typed, MessageKind::Normal),
+        };
+        app.actions.push(Action::Send {
+            conversation: id,
+            text,
+            kind,
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_walks_back_and_returns_to_the_draft() {
+        let mut line = InputLine::default();
+        for text in ["one", "two"] {
+            line.text = text.into();
+            line.take();
+        }
+        line.text = "dra".into();
+        line.older();
+        assert_eq!(line.text, "two");
+        line.older();
+        assert_eq!(line.text, "one");
+        line.older();
+        assert_eq!(line.text, "one", "stops at the oldest");
+        line.newer();
+        assert_eq!(line.text, "two");
+        line.newer();
+        assert_eq!(line.text, "dra", "back to what was being typed");
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut line = InputLine::default();
+        for i in 0..(HISTORY + 10) {
+            line.text = i.to_string();
+            line.take();
+        }
+        assert_eq!(line.history.len(), HISTORY);
+    }
+}

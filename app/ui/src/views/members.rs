@@ -1,0 +1,30 @@
+//! A room's member list, virtualised: only visible names are laid out.
+
+use crate::app::MessengerUi;
+use crate::bidi;
+use crate::i18n::Arg;
+use messenger_chat::{ConversationId, Model};
+
+pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: ConversationId) {
+    let Some(conversation) = model.conversation(id) else {
+        return;
+    };
+    let members = &conversation.members;
+    egui::Panel::right("members")
+        .resizable(true)
+        .default_size(170.0)
+        .show(ui, |ui| {
+            let count = u32::try_from(members.len()).unwrap_or(u32::MAX);
+            ui.strong(app.tr.f("members-title", &[("count", Arg::Number(count.into()))]));
+            ui.separator();
+            let row_height = ui.text_style_height(&egui::TextStyle::Body);
+            egui::ScrollArea::vertical()
+                .id_salt(("members", id.0))
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, members.len(), |ui, rows| {
+                    for name in members.get(rows).unwrap_or_default() {
+                        ui.add(egui::Label::new(bidi::visual(name)).truncate());
+                    }
+                });
+        });
+}

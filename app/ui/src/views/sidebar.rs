@@ -1,0 +1,191 @@
+//! The conversation list per account, with presence and unread counts, and the form that
+//! starts a conversation (join a room, write to a contact).
+
+use crate::action::Action;
+use crate::app::MessengerUi;
+use crate::bidi;
+use crate::i18n::Arg;
+use crate::views::conversation_name;
+use crate::views::top_bar::good;
+use messenger_chat::{AccountId, AccountState, Model};
+use messenger_protocol::{Command, Conversation};
+
+/// The "start a conversation" form.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OpenForm {
+    target: String,
+    account: Option<AccountId>,
+}
+
+pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
+    egui::Panel::left("conversations")
+        .resizable(true)
+        .default_size(220.0)
+        .show(ui, |ui| {
+            ui.heading(app.tr.t("contacts-title"));
+            egui::ScrollArea::vertical()
+                .max_height(ui.available_height() - 150.0)
+                .show(ui, |ui| list(app, ui, model));
+            ui.separator();
+            open_form(app, ui, model);
+        });
+}
+
+fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
+    let mut activate = None;
+    let mut open = None;
+    let accounts: Vec<_> = model.accounts().map(|(id, _)| id).collect();
+    let mut any = false;
+    for account in accounts {
+        let Some(entry) = model.account(account) else {
+            continue;
+        };
+        ui.add_space(4.0);
+        let online = matches!(entry.state, AccountState::Online { .. });
+        ui.horizontal(|ui| {
+            let colour = if online { good(ui) } else { ui.visuals().weak_text_color() };
+            crate::icons::dot(ui, colour, online);
+            ui.strong(bidi::visual(&entry.label));
+        });
+        for (id, conversation) in model.conversations() {
+            if conversation.account != account || conversation.closed {
+                continue;
+            }
+            any = true;
+            let mut name = bidi::visual(conversation_name(&conversation.target)).into_owned();
+            let presence = match &conversation.target {
+                Conversation::Direct(contact) => Some(
+                    entry
+                        .contacts
+                        .iter()
+                        .any(|(who, available)| who == contact && *available),
+                ),
+                Conversation::Room(_) => None,
+            };
+            if conversation.unread > 0 {
+                let unread = app
+                    .tr
+                    .f("contacts-unread", &[("count", Arg::Number(conversation.unread.into()))]);
+                name = format!("{name}  ({unread})");
+            }
+            let text = if conversation.unread > 0 {
+                egui::RichText::new(name).strong()
+            } else {
+                egui::RichText::new(name)
+            };
+            ui.horizontal(|ui| {
+                match presence {
+                    Some(available) => {
+                        let colour = if available { good(ui) } else { ui.visuals().weak_text_color() };
+                        crate::icons::dot(ui, colour, available);
+                    }
+                    None => {
+                        ui.label("#");
+                    }
+                }
+                if ui
+                    .selectable_label(model.active() == Some(id), text)
+                    .clicked()
+                {
+                    activate = Some(id);
+                }
+            });
+        }
+        // Contacts with presence but no conversation yet.
+        for (contact, available) in &entry.contacts {
+            let target = Conversation::Direct(contact.clone());
+            if model
+                .find(account, &target)
+                .and_then(|id| model.conversation(id))
+                .is_some_and(|c| !c.closed)
+            {
+                continue;
+            }
+            any = true;
+            let state = app
+                .tr
+                .t(if *available { "contacts-online" } else { "contacts-offline" });
+            let label = format!("{} · {state}", bidi::visual(contact));
+            ui.horizontal(|ui| {
+                let colour = if *available { good(ui) } else { ui.visuals().weak_text_color() };
+                crate::icons::dot(ui, colour, *available);
+                if ui.selectable_label(false, label).clicked() {
+                    open = Some((account, target));
+                }
+            });
+        }
+    }
+    if !any {
+        ui.add(egui::Label::new(app.tr.t("contacts-none")).wrap());
+    }
+    if let Some((account, target)) = open {
+        activate = Some(model.open(account, target));
+    }
+    if let Some(id) = activate {
+        model.activate(id);
+    }
+}
+
+fn open_form(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
+    let accounts: Vec<(AccountId, String)> = model
+        .accounts()
+        .map(|(id, entry)| (id, entry.label.clone()))
+        .collect();
+    if accounts.is_empty() {
+        return;
+    }
+    let title = ui.label(app.tr.t("open-title"));
+    let form = &mut app.open_form;
+    if form.account.is_none_or(|chosen| !accounts.iter().any(|(id, _)| *id == chosen)) {
+        form.account = accounts.first().map(|(id, _)| *id);
+    }
+    if accounts.len() > 1 {
+        let selected = accounts
+            .iter()
+            .find(|(id, _)| Some(*id) == form.account)
+            .map(|(_, label)| label.clone())
+            .unwrap_or_default();
+        egui::ComboBox::from_id_salt("open_account")
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                for (id, label) in &accounts {
+                    ui.selectable_value(&mut form.account, Some(*id), label);
+                }
+            });
+    }
+    ui.add(
+        egui::TextEdit::singleline(&mut form.target)
+            .hint_text(format!("{} / {}", app.tr.t("open-room"), app.tr.t("open-contact"))),
+    )
+    .labelled_by(title.id);
+    let Some(account) = form.account else {
+        return;
+    };
+    let target = form.target.trim().to_owned();
+    ui.horizontal(|ui| {
+        let enabled = !target.is_empty();
+        if ui
+            .add_enabled(enabled, egui::Button::new(app.tr.t("open-join")))
+            .clicked()
+        {
+            app.actions.push(Action::Account {
+                account,
+                command: Command::Join {
+                    room: target.clone(),
+                    password: None,
+                },
+            });
+            let id = model.open(account, Conversation::Room(target.clone()));
+            model.activate(id);
+            app.open_form.target.clear();
+        }
+        if ui
+            .add_enabled(enabled, egui::Button::new(app.tr.t("open-write")))
+            .clicked()
+        {
+            let id = model.open(account, Conversation::Direct(target.clone()));
+            model.activate(id);
+            app.open_form.target.clear();
+        }
+    });
+}

@@ -1,0 +1,436 @@
+//! The UI driven like a user would, with egui_kittest, over a real model: find widgets by
+//! their label, click, type, and check the actions the UI hands to the binary.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use messenger_chat::{Model, OtrDetail, OtrProgress, OtrStatus, TorState};
+use messenger_protocol::{
+    Command, Conversation, DisconnectReason, Event, IncomingMessage, MessageKind, ProtocolKind,
+};
+use messenger_ui::{AccountKind, Action, Language, MessengerUi, OtrRequest, Screen, Settings};
+use std::time::SystemTime;
+
+struct State {
+    ui: MessengerUi,
+    model: Model,
+    actions: Vec<Action>,
+}
+
+fn harness(settings: Settings, model: Model) -> Harness<'static, State> {
+    let state = State {
+        ui: MessengerUi::new(settings),
+        model,
+        actions: Vec::new(),
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 700.0))
+        .build_ui_state(
+            |ui, state: &mut State| {
+                let actions = state.ui.show(ui, &mut state.model);
+                state.actions.extend(actions);
+            },
+            state,
+        )
+}
+
+fn seen() -> Settings {
+    Settings {
+        first_run_done: true,
+        ..Settings::default()
+    }
+}
+
+fn ready_model() -> Model {
+    let mut model = Model::new();
+    model.tor = TorState::Ready;
+    model
+}
+
+fn incoming(from: &str, conversation: Conversation, body: &str) -> Event {
+    Event::Message(IncomingMessage {
+        from: from.into(),
+        conversation,
+        body: body.into(),
+        kind: MessageKind::Normal,
+        received: SystemTime::now(),
+    })
+}
+
+#[test]
+fn first_run_screen_shows_once() {
+    let mut harness = harness(Settings::default(), ready_model());
+    harness.run();
+    harness.get_by_label_contains("servers still see");
+    harness.get_by_label("I understand, continue").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("servers still see").is_none());
+    let state = harness.state();
+    assert!(state.ui.settings().first_run_done);
+    assert!(state.actions.contains(&Action::FirstRunDone));
+    assert!(state.actions.iter().any(
+        |a| matches!(a, Action::SettingsChanged(s) if s.first_run_done),
+    ), "the binary is told to save it, so the screen is not shown again");
+}
+
+#[test]
+fn adding_an_account_emits_it_and_nothing_connects() {
+    let mut harness = harness(seen(), ready_model());
+    harness.state_mut().ui.set_screen(Screen::Accounts);
+    harness.run();
+    harness.get_by_label("Add account").click();
+    harness.run();
+    harness.get_by_label_contains("Enter a server address");
+    // Choose the OFTC preset: it is offered, marked recommended, never preselected.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Server")
+        .click();
+    harness.run();
+    harness.get_by_label("OFTC (recommended)").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Nickname")
+        .click();
+    harness.run();
+    nick_field_type(&mut harness, "journalist");
+    harness.get_by_label("Add account").click();
+    harness.run();
+    let added: Vec<_> = harness
+        .state()
+        .actions
+        .iter()
+        .filter_map(|a| match a {
+            Action::AddAccount(config) => Some(config.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(added.len(), 1, "{:?}", harness.state().actions);
+    assert_eq!(added[0].server, "irc.oftc.net");
+    assert_eq!(added[0].port, 6697);
+    assert_eq!(added[0].kind, AccountKind::Irc);
+    assert_eq!(added[0].user, "journalist");
+    assert!(added[0].password.is_none());
+    assert!(
+        !harness
+            .state()
+            .actions
+            .iter()
+            .any(|a| matches!(a, Action::Account { .. })),
+        "adding never connects"
+    );
+}
+
+fn message_field<'a>(harness: &'a Harness<'static, State>) -> egui_kittest::Node<'a> {
+    // The message line is the lowest text field (the other one starts conversations).
+    harness
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .max_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .expect("a message field")
+}
+
+fn nick_field_type(harness: &mut Harness<'static, State>, text: &str) {
+    harness.event(egui::Event::Text(text.into()));
+    harness.run();
+}
+
+#[test]
+fn connect_is_offered_only_once_tor_is_ready() {
+    let mut model = Model::new();
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    let mut harness = harness(seen(), model);
+    harness.state_mut().ui.set_screen(Screen::Accounts);
+    harness.run();
+    harness.get_by_label_contains("Connecting to the Tor network");
+    harness.get_by_label("Connect").click();
+    harness.run();
+    assert!(harness.state().actions.is_empty(), "disabled while tor bootstraps");
+    harness.state_mut().model.tor = TorState::Ready;
+    harness.run();
+    harness.get_by_label("Connect").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        [Action::Account {
+            account,
+            command: Command::Connect
+        }]
+    );
+}
+
+#[test]
+fn opening_a_conversation_and_sending_emits_the_typed_text() {
+    let mut model = ready_model();
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    model.apply(
+        account,
+        incoming("alice", Conversation::Direct("alice".into()), "hello there"),
+        false,
+    );
+    let mut harness = harness(seen(), model);
+    harness.run();
+    // Unread count in the list, then open it.
+    harness.get_by_label_contains("1 unread").click();
+    harness.run();
+    let id = harness.state().model.active().expect("opened");
+    assert_eq!(harness.state().model.conversation(id).unwrap().unread, 0);
+    harness.get_by_label("hello there");
+    message_field(&harness).click();
+    harness.run();
+    harness.event(egui::Event::Text("see you at 5".into()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().actions.contains(&Action::Send {
+        conversation: id,
+        text: "see you at 5".into(),
+        kind: MessageKind::Normal,
+    }), "{:?}", harness.state().actions);
+    // Up recalls the line just sent.
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert!(harness.query_all_by_value("see you at 5").next().is_some());
+}
+
+#[test]
+fn failed_messages_are_marked_and_links_stay_text() {
+    let mut model = ready_model();
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    let id = model.open(account, Conversation::Direct("bob".into()));
+    model.activate(id);
+    model.record_outgoing(id, messenger_protocol::OutgoingId(1), "read https://example.org", MessageKind::Normal);
+    model.apply(
+        account,
+        Event::SendFailed {
+            id: messenger_protocol::OutgoingId(1),
+            reason: "offline".into(),
+        },
+        false,
+    );
+    model.apply(
+        account,
+        incoming("bob", Conversation::Direct("bob".into()), "\x0304red\x03 text"),
+        false,
+    );
+    let mut harness = harness(seen(), model);
+    harness.run();
+    harness.get_by_label_contains("not sent");
+    harness.get_by_label("read https://example.org");
+    assert_eq!(
+        harness
+            .query_all_by_role(egui::accesskit::Role::Link)
+            .count(),
+        0,
+        "no link anywhere"
+    );
+    harness.get_by_label("red text");
+}
+
+#[test]
+fn otr_state_changes_are_shown_in_words() {
+    let mut model = ready_model();
+    let account = model.add_account("x", ProtocolKind::Xmpp);
+    let id = model.open(account, Conversation::Direct("alice@example.org".into()));
+    model.activate(id);
+    let mut harness = harness(seen(), model);
+    harness.run();
+    harness.get_by_label("Not private");
+    harness.get_by_label("Start private conversation").click();
+    harness.run();
+    assert!(harness.state().actions.contains(&Action::Otr {
+        conversation: id,
+        request: OtrRequest::Start
+    }));
+    harness.state_mut().model.conversation_mut(id).unwrap().otr_detail.progress =
+        Some(OtrProgress::GeneratingKey);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Creating your private key");
+    {
+        let model = &mut harness.state_mut().model;
+        model.conversation_mut(id).unwrap().otr_detail = OtrDetail {
+            unrecognized: true,
+            peer_fingerprint: Some("AAAA BBBB".into()),
+            ..OtrDetail::default()
+        };
+        model.set_otr_status(id, OtrStatus::Unverified, "private conversation started");
+    }
+    harness.run();
+    harness.get_by_label("Private, not verified");
+    harness.get_by_label_contains("using a computer you have not seen before");
+    harness.state_mut().model.set_otr_status(id, OtrStatus::Verified, "verified");
+    harness.run();
+    harness.get_by_label("Private and verified");
+    harness.state_mut().model.set_otr_status(id, OtrStatus::Finished, "ended");
+    harness.run();
+    harness.get_by_label("Private conversation ended");
+}
+
+#[test]
+fn verify_dialog_asks_a_question_and_compares_fingerprints() {
+    let mut model = ready_model();
+    let account = model.add_account("x", ProtocolKind::Xmpp);
+    let id = model.open(account, Conversation::Direct("alice@example.org".into()));
+    model.activate(id);
+    model.set_otr_status(id, OtrStatus::Unverified, "started");
+    model.conversation_mut(id).unwrap().otr_detail.peer_fingerprint =
+        Some("12345678 9ABCDEF0".into());
+    let mut harness = harness(seen(), model);
+    harness.run();
+    harness.get_all_by_label("Verify contact's identity").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("How do you want to verify?");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Question")
+        .click();
+    harness.run();
+    harness.event(egui::Event::Text("Where did we meet?".into()));
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::PasswordInput, "Answer")
+        .click();
+    harness.run();
+    harness.event(egui::Event::Text("the library".into()));
+    harness.run();
+    harness.get_by_label("Verify").click();
+    harness.run();
+    assert!(harness.state().actions.contains(&Action::Otr {
+        conversation: id,
+        request: OtrRequest::AskQuestion {
+            question: "Where did we meet?".into(),
+            answer: "the library".into()
+        }
+    }), "{:?}", harness.state().actions);
+    assert!(harness.query_by_label("How do you want to verify?").is_none(), "closed");
+
+    // Fingerprint: only after the user says they checked it.
+    harness.get_all_by_label("Verify contact's identity").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Compare fingerprints").click();
+    harness.run();
+    harness.get_by_label("12345678 9ABCDEF0");
+    harness.get_by_label("I have checked: the fingerprint matches").click();
+    harness.run();
+    harness.get_by_label("Verify").click();
+    harness.run();
+    assert!(harness.state().actions.contains(&Action::Otr {
+        conversation: id,
+        request: OtrRequest::TrustFingerprint
+    }));
+    // SMP progress is shown.
+    harness.state_mut().model.conversation_mut(id).unwrap().otr_detail.progress =
+        Some(OtrProgress::Verifying { step: 2, of: 4 });
+    harness.run();
+    harness.get_by_label_contains("step 2 of 4");
+}
+
+#[test]
+fn required_encryption_never_sends_plaintext() {
+    let mut model = ready_model();
+    let account = model.add_account("x", ProtocolKind::Xmpp);
+    let id = model.open(account, Conversation::Direct("bob@example.org".into()));
+    model.activate(id);
+    let settings = Settings {
+        require_encryption: true,
+        ..seen()
+    };
+    let mut harness = harness(settings, model);
+    harness.run();
+    message_field(&harness).click();
+    harness.run();
+    harness.event(egui::Event::Text("secret plan".into()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let actions = &harness.state().actions;
+    assert!(!actions.iter().any(|a| matches!(a, Action::Send { .. })), "{actions:?}");
+    assert!(actions.contains(&Action::Otr {
+        conversation: id,
+        request: OtrRequest::Start
+    }));
+    harness.get_by_label_contains("requires encryption");
+    assert!(
+        harness.query_all_by_value("secret plan").next().is_some(),
+        "the text stays in the field"
+    );
+}
+
+#[test]
+fn a_pin_mismatch_is_explained_in_plain_words() {
+    let mut model = ready_model();
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    model.apply(
+        account,
+        Event::Disconnected {
+            reason: DisconnectReason::TlsRefused(
+                "certificate does not match its pin".into(),
+            ),
+            retry_in: None,
+        },
+        false,
+    );
+    let mut harness = harness(seen(), model);
+    harness.state_mut().ui.set_screen(Screen::Accounts);
+    harness.run();
+    harness.get_by_label("Not connected");
+    harness.get_by_label_contains("Someone may be intercepting the connection");
+    harness.get_by_label_contains("Do not log in");
+}
+
+#[test]
+fn switching_language_shows_german() {
+    let mut harness = harness(seen(), ready_model());
+    harness.state_mut().ui.set_screen(Screen::Settings);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Language")
+        .click();
+    harness.run();
+    harness.get_by_label("Deutsch").click();
+    harness.run();
+    assert!(harness.query_all_by_label("Einstellungen").count() >= 1);
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sprache");
+    assert_eq!(harness.state().ui.language(), Language::German);
+    assert!(harness.state().actions.iter().any(
+        |a| matches!(a, Action::SettingsChanged(s) if s.language == Language::German)
+    ));
+}
+
+#[test]
+fn a_room_shows_its_members_virtualised() {
+    let mut model = ready_model();
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    let members: Vec<String> = (0..5_000).map(|i| format!("member{i:04}")).collect();
+    model.apply(
+        account,
+        Event::Members {
+            room: "#tor".into(),
+            members,
+        },
+        false,
+    );
+    let id = model.find(account, &Conversation::Room("#tor".into())).unwrap();
+    model.activate(id);
+    let mut harness = harness(seen(), model);
+    harness.run();
+    harness.get_by_label("5000 members");
+    harness.get_by_label("member0000");
+    assert!(
+        harness.query_by_label("member4999").is_none(),
+        "names out of view are not laid out"
+    );
+    harness.get_by_label_contains("Rooms are never private");
+}
+
+#[test]
+fn idle_frames_request_no_repaint() {
+    let mut model = ready_model();
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    model.apply(
+        account,
+        incoming("alice", Conversation::Room("#tor".into()), "hi"),
+        false,
+    );
+    let mut harness = harness(seen(), model);
+    // `run` stops once egui no longer asks for another frame; a repaint loop would hit the
+    // step limit and fail.
+    let steps = harness.run();
+    assert!(steps < 5, "{steps} frames for a still screen");
+}
