@@ -6,7 +6,9 @@
 pub mod control;
 pub mod dns_stub;
 mod error;
+pub mod ngircd;
 pub mod ports;
+pub mod potr;
 pub mod process;
 pub mod programs;
 pub mod tls_cert;
@@ -14,6 +16,7 @@ pub mod tor;
 mod wait;
 
 pub use error::{HarnessError, LogExcerpt};
+pub use ngircd::{Ngircd, NgircdOptions};
 pub use ports::free_port;
 pub use process::ProcessGuard;
 pub use tor::{TorClient, TorNetwork, TorNetworkOptions, TorPrograms};

@@ -1,9 +1,10 @@
 //! Bad set-up gives a clear error quickly, never a hang.
 
+use std::net::{Ipv4Addr, TcpListener};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use harness::{HarnessError, TorNetwork, TorNetworkOptions, TorPrograms};
+use harness::{HarnessError, Ngircd, NgircdOptions, TorNetwork, TorNetworkOptions, TorPrograms};
 
 #[test]
 fn a_missing_tor_names_the_debian_package() {
@@ -22,4 +23,53 @@ fn a_missing_tor_names_the_debian_package() {
         "{error}"
     );
     assert!(error.to_string().contains("apt-get install tor"), "{error}");
+}
+
+#[test]
+fn a_missing_ngircd_names_the_debian_package() {
+    let error = Ngircd::start_with(NgircdOptions {
+        program: PathBuf::from("/nonexistent/ngircd"),
+        ..NgircdOptions::default()
+    })
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("apt-get install ngircd"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_busy_port_is_reported_not_waited_for() {
+    let holder = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+    let port = holder.local_addr().unwrap().port();
+    let started = Instant::now();
+    let error = Ngircd::start_with(NgircdOptions {
+        port: Some(port),
+        ..NgircdOptions::default()
+    })
+    .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(
+        matches!(error, HarnessError::PortBusy { port: p, .. } if p == port),
+        "{error}"
+    );
+    assert!(error.to_string().contains("already in use"), "{error}");
+}
+
+#[test]
+fn a_server_that_dies_at_start_shows_its_log() {
+    // `false` exits at once: the error must say so, with the component and port, quickly.
+    let started = Instant::now();
+    let error = Ngircd::start_with(NgircdOptions {
+        program: PathBuf::from("/bin/false"),
+        ..NgircdOptions::default()
+    })
+    .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(matches!(error, HarnessError::Exited { .. }), "{error}");
+    let text = error.to_string();
+    assert!(
+        text.contains("ngircd") && text.contains("exit code 1"),
+        "{text}"
+    );
 }

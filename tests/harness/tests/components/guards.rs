@@ -27,3 +27,14 @@ fn a_panicking_test_still_stops_its_tor() {
     let pid = receiver.recv().unwrap();
     assert!(!process_is_running(pid));
 }
+
+#[test]
+fn dropping_ngircd_stops_it() {
+    let server = harness::Ngircd::start().unwrap();
+    let (pid, port) = (server.pid(), server.port());
+    assert!(process_is_running(pid));
+    drop(server);
+    assert!(!process_is_running(pid));
+    // Its port is free again.
+    std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+}

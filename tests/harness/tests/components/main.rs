@@ -3,4 +3,6 @@
 
 mod errors;
 mod guards;
+mod irc;
+mod tls;
 mod tor;
