@@ -737,7 +737,28 @@ impl OtrCore {
             return;
         }
         // SAFETY: a valid C string.
-        let kind = unsafe { otrl_proto_message_type(message.as_ptr()) };
+        let (kind, version) = unsafe {
+            (
+                otrl_proto_message_type(message.as_ptr()),
+                otrl_proto_message_version(message.as_ptr()),
+            )
+        };
+        let allow_v3 = self.state().settings.allow_v3;
+        let otr_protocol = !matches!(
+            kind,
+            OTRL_MSGTYPE_NOTOTR
+                | OTRL_MSGTYPE_TAGGEDPLAINTEXT
+                | OTRL_MSGTYPE_QUERY
+                | OTRL_MSGTYPE_ERROR
+                | OTRL_MSGTYPE_UNKNOWN
+        );
+        if otr_protocol && (version == 1 || (version == 3 && !allow_v3)) {
+            // libotr drops these silently; say so.
+            self.emit(OtrEvent::ReceiveProblem {
+                from: peer.clone(),
+                problem: crate::MessageProblem::UnsupportedVersion,
+            });
+        }
         let mut shown: *mut c_char = null_mut();
         // SAFETY: valid strings and pointers; libotr frees the TLVs itself (tlvsp NULL).
         let internal = unsafe {

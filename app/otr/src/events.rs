@@ -30,6 +30,8 @@ pub enum MessageProblem {
     Malformed,
     /// An OTR message of an unknown type.
     Unrecognized,
+    /// An OTR message of a protocol version we do not speak (v1, or v3 when not allowed).
+    UnsupportedVersion,
     /// A message for another instance (v3) was dropped.
     ForOtherInstance,
     /// Our own OTR messages came back to us.

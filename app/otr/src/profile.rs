@@ -107,7 +107,8 @@ fn validate_lines(
         });
     }
     for (number, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if line.is_empty() {
+        // libotr writes a comment line (no tabs, ignored on reading) atop the tags file.
+        if line.is_empty() || (line.starts_with(b"#") && !line.contains(&b'\t')) {
             continue;
         }
         let fields: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
@@ -234,6 +235,7 @@ mod tests {
     #[test]
     fn instance_tag_lines_are_validated() {
         validate_instance_tags(b"alice\tirc\t1a2b3c4d\n").unwrap();
+        validate_instance_tags(b"# WARNING! do not copy\nalice\tirc\t1a2b3c4d\n").unwrap();
         assert!(validate_instance_tags(b"alice\tirc\n").is_err());
         assert!(validate_instance_tags(b"alice\tirc\t1a2b").is_err());
     }

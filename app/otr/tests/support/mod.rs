@@ -11,7 +11,7 @@ pub struct Side {
     pub me: AccountId,
     pub peer: PeerId,
     pub events: Vec<OtrEvent>,
-    _dir: tempfile::TempDir,
+    pub dir: tempfile::TempDir,
 }
 
 /// Two cores whose `Inject` bodies are delivered to each other; `wire` records every body.
@@ -31,7 +31,7 @@ pub fn side(name: &str, peer: &str, settings: OtrSettings) -> Side {
         me,
         peer,
         events: Vec::new(),
-        _dir: dir,
+        dir,
     }
 }
 
