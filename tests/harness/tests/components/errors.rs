@@ -73,3 +73,19 @@ fn a_server_that_dies_at_start_shows_its_log() {
         "{text}"
     );
 }
+
+#[test]
+fn a_missing_prosodyctl_names_the_debian_package() {
+    let error = harness::Prosody::start_with(
+        &[],
+        harness::ProsodyOptions {
+            prosodyctl: PathBuf::from("/nonexistent/prosodyctl"),
+            ..harness::ProsodyOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("apt-get install prosody"),
+        "{error}"
+    );
+}

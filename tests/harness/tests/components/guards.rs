@@ -38,3 +38,13 @@ fn dropping_ngircd_stops_it() {
     // Its port is free again.
     std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
 }
+
+#[test]
+fn dropping_prosody_stops_it() {
+    let server = harness::Prosody::start(&[]).unwrap();
+    let (pid, port) = (server.pid(), server.c2s_port());
+    assert!(process_is_running(pid));
+    drop(server);
+    assert!(!process_is_running(pid));
+    std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+}

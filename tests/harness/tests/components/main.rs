@@ -6,3 +6,4 @@ mod guards;
 mod irc;
 mod tls;
 mod tor;
+mod xmpp;
