@@ -1,6 +1,8 @@
 //! Shared test helpers: two OTR cores wired back to back in process.
 #![allow(dead_code)]
 
+pub mod irc;
+
 use messenger_otr::{AccountId, OtrCore, OtrEvent, OtrSettings, PeerId};
 use messenger_protocol::ProtocolKind;
 use std::collections::VecDeque;
