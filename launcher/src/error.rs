@@ -41,6 +41,12 @@ pub enum LaunchError {
         /// The paths tried.
         tried: Vec<PathBuf>,
     },
+    /// The program given with --app does not exist or cannot be run.
+    #[error("the program {program} given with --app does not exist or is not executable")]
+    AppNotUsable {
+        /// The program as given.
+        program: PathBuf,
+    },
     /// A port tor needs is taken.
     #[error(
         "port {port} (tor's {role} port) on 127.0.0.1 is already in use, probably by {likely_user}. \

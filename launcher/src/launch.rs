@@ -79,6 +79,7 @@ pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
     ensure_port_free(settings.socks_port, PortRole::Socks)?;
     ensure_port_free(settings.control_port, PortRole::Control)?;
     settings.profile.ensure_tor_dir()?;
+    settings.profile.ensure_user_torrc()?;
     write_defaults(settings)?;
 
     let mut tor = match start_tor(settings, binary, &mut view, &mut signals, None).await? {

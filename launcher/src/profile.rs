@@ -5,6 +5,12 @@ use std::path::{Path, PathBuf};
 
 use crate::error::LaunchError;
 
+/// The text of a new user torrc.
+const USER_TORRC_HEADER: &str = "\
+# Your own tor settings (bridges, proxies). Tor reads this file after the launcher's defaults,
+# so what you set here wins. Manage bridges with: tor-messenger-launcher bridges add|list|remove
+";
+
 /// A profile folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
@@ -46,6 +52,17 @@ impl Profile {
         self.tor_dir().join("control_auth_cookie")
     }
 
+    /// Creates an empty, commented user torrc if there is none, so tor has no missing file to
+    /// warn about and the person finds where their settings go.
+    pub fn ensure_user_torrc(&self) -> Result<(), LaunchError> {
+        let path = self.user_torrc();
+        if path.exists() {
+            return Ok(());
+        }
+        crate::atomic_write::write_atomically(&path, USER_TORRC_HEADER.as_bytes(), 0o600)
+            .map_err(|source| LaunchError::DataDir { path, source })
+    }
+
     /// Creates `Data/Tor` readable by the owner only, as tor requires of its data directory.
     pub fn ensure_tor_dir(&self) -> Result<(), LaunchError> {
         use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -74,6 +91,18 @@ mod tests {
         let profile = Profile::new(&temp.path().join("Data")).unwrap();
         assert_eq!(profile.user_torrc(), temp.path().join("Data/Tor/torrc"));
         profile.ensure_tor_dir().unwrap();
+        profile.ensure_user_torrc().unwrap();
+        assert!(
+            std::fs::read_to_string(profile.user_torrc())
+                .unwrap()
+                .starts_with("# Your own")
+        );
+        std::fs::write(profile.user_torrc(), "Mine 1\n").unwrap();
+        profile.ensure_user_torrc().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(profile.user_torrc()).unwrap(),
+            "Mine 1\n"
+        );
         let mode = std::fs::metadata(profile.tor_dir())
             .unwrap()
             .permissions()

@@ -2,7 +2,8 @@
 //! which program, which ports.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::app_process::AppCommand;
@@ -58,7 +59,7 @@ impl LaunchSettings {
             )?),
         };
         let program = match &args.app {
-            Some(program) => program.clone(),
+            Some(program) => check_app(program)?,
             None => {
                 let candidates = bundle.app_candidates();
                 candidates
@@ -103,5 +104,48 @@ impl LaunchSettings {
             shutdown_grace: Duration::from_secs(args.shutdown_grace),
             verbose: args.verbose,
         })
+    }
+}
+
+/// Checks `--app` before tor is started (so a typo does not cost a bootstrap): a path must be
+/// an executable file; a bare name must be found on PATH.
+fn check_app(program: &Path) -> Result<PathBuf, LaunchError> {
+    let is_executable = |path: &Path| {
+        std::fs::metadata(path)
+            .is_ok_and(|metadata| metadata.is_file() && metadata.permissions().mode() & 0o111 != 0)
+    };
+    let unusable = || LaunchError::AppNotUsable {
+        program: program.to_path_buf(),
+    };
+    if program.components().count() > 1 {
+        return if is_executable(program) {
+            Ok(program.to_path_buf())
+        } else {
+            Err(unusable())
+        };
+    }
+    std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|dir| dir.join(program))
+        .find(|candidate| is_executable(candidate))
+        .ok_or_else(unusable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn app_paths_and_names() {
+        assert_eq!(
+            check_app(Path::new("/bin/sh")).unwrap(),
+            Path::new("/bin/sh")
+        );
+        assert!(check_app(Path::new("sh")).unwrap().is_absolute());
+        let err = check_app(Path::new("/nonexistent/app")).unwrap_err();
+        assert!(err.to_string().contains("/nonexistent/app"), "{err}");
+        assert!(check_app(Path::new("no-such-program-anywhere")).is_err());
+        assert!(check_app(Path::new("/etc/hostname")).is_err());
     }
 }

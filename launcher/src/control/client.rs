@@ -29,6 +29,8 @@ pub struct ControlClient {
     replies: mpsc::UnboundedReceiver<Result<Reply, ControlError>>,
     reader: JoinHandle<()>,
     reply_timeout: Duration,
+    /// Tor answers `PROTOCOLINFO` only once before authentication; the answer is kept.
+    protocol_info: Option<ProtocolInfo>,
 }
 
 /// The events tor sends after `SETEVENTS`. Ends (`None`) when the connection closes.
@@ -84,6 +86,7 @@ impl ControlClient {
                 replies,
                 reader,
                 reply_timeout: DEFAULT_REPLY_TIMEOUT,
+                protocol_info: None,
             },
             EventStream { events },
         )
@@ -136,8 +139,12 @@ impl ControlClient {
         }
     }
 
-    /// `PROTOCOLINFO 1`: the authentication methods and cookie file.
+    /// `PROTOCOLINFO 1`: the authentication methods and cookie file (asked once per
+    /// connection, as tor allows only one before authentication).
     pub async fn protocol_info(&mut self) -> Result<ProtocolInfo, ControlError> {
+        if let Some(info) = &self.protocol_info {
+            return Ok(info.clone());
+        }
         let reply = self.command("PROTOCOLINFO", "PROTOCOLINFO 1").await?;
         let mut info = ProtocolInfo::default();
         for line in &reply.lines {
@@ -151,6 +158,7 @@ impl ControlClient {
                 info.tor_version = parse_keywords(rest)?.get("Tor").map(str::to_owned);
             }
         }
+        self.protocol_info = Some(info.clone());
         Ok(info)
     }
 

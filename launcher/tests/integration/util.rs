@@ -1,0 +1,229 @@
+//! Runs the real launcher binary in a fresh temporary profile, reads its stderr line by line,
+//! and kills whatever it left (launcher, tor, app) on drop, also when a test panics.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+pub const LAUNCHER: &str = env!("CARGO_BIN_EXE_tor-messenger-launcher");
+
+/// Generous limit for tor to bootstrap on the private network (about 2 s measured).
+pub const BOOTSTRAP_LIMIT: Duration = Duration::from_secs(90);
+
+pub fn pid_is_running(pid: u32) -> bool {
+    harness::process::process_is_running(pid)
+}
+
+pub fn kill(pid: u32, signal: nix::sys::signal::Signal) {
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal);
+}
+
+/// Waits until `pid` is gone; false if it still runs after `limit`.
+pub fn wait_gone(pid: u32, limit: Duration) -> bool {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if !pid_is_running(pid) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    !pid_is_running(pid)
+}
+
+/// A fresh profile and two free ports.
+pub struct Setup {
+    pub temp: tempfile::TempDir,
+    pub socks_port: u16,
+    pub control_port: u16,
+}
+
+impl Setup {
+    pub fn new() -> Self {
+        let temp = tempfile::tempdir().unwrap();
+        let ports = harness::ports::free_ports(2).unwrap();
+        Self {
+            temp,
+            socks_port: ports[0],
+            control_port: ports[1],
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.temp.path().join("Data")
+    }
+
+    /// Writes a file in the temp dir and returns its path.
+    pub fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.temp.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// The private network's client torrc, for `--torrc`.
+    pub fn network_torrc(&self) -> PathBuf {
+        let network = harness::TorNetwork::shared().unwrap();
+        self.file("network.torrc", &network.client_torrc())
+    }
+
+    /// The launcher with this profile and these ports (and nothing else).
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(LAUNCHER);
+        command
+            .arg("--data-dir")
+            .arg(self.data_dir())
+            .arg("--socks-port")
+            .arg(self.socks_port.to_string())
+            .arg("--control-port")
+            .arg(self.control_port.to_string());
+        command
+    }
+}
+
+/// A running launcher.
+pub struct Launcher {
+    child: Child,
+    lines: Receiver<String>,
+    seen: Vec<String>,
+    pids_to_clean: Vec<u32>,
+}
+
+impl Launcher {
+    pub fn start(mut command: Command) -> Self {
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (sender, lines) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Self {
+            child,
+            lines,
+            seen: Vec::new(),
+            pids_to_clean: Vec::new(),
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Also kill `pid` when this guard drops (an app the test started through the launcher).
+    pub fn clean_up_pid(&mut self, pid: u32) {
+        self.pids_to_clean.push(pid);
+    }
+
+    fn take_line(&mut self, limit: Duration) -> Result<String, RecvTimeoutError> {
+        let line = self.lines.recv_timeout(limit)?;
+        if let Some(pid) = tor_pid_in(&line) {
+            self.pids_to_clean.push(pid);
+        }
+        self.seen.push(line.clone());
+        Ok(line)
+    }
+
+    /// Waits for a stderr line containing `needle`; panics with everything seen if none comes.
+    pub fn wait_for(&mut self, needle: &str, limit: Duration) -> String {
+        if let Some(line) = self.seen.iter().find(|line| line.contains(needle)) {
+            return line.clone();
+        }
+        let deadline = Instant::now() + limit;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.take_line(left) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) => {}
+                Err(_) => panic!(
+                    "launcher printed no line with {needle:?} within {limit:?}; stderr:\n{}",
+                    self.seen.join("\n")
+                ),
+            }
+        }
+    }
+
+    /// The pid of the n-th tor the launcher started (from "started tor ... (pid N)").
+    pub fn tor_pid(&mut self, nth: usize, limit: Duration) -> u32 {
+        let deadline = Instant::now() + limit;
+        loop {
+            let pids: Vec<u32> = self
+                .seen
+                .iter()
+                .filter_map(|line| tor_pid_in(line))
+                .collect();
+            if let Some(pid) = pids.get(nth) {
+                return *pid;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if self.take_line(left).is_err() {
+                panic!(
+                    "no tor number {nth} started; stderr:\n{}",
+                    self.seen.join("\n")
+                );
+            }
+        }
+    }
+
+    /// Waits for the launcher to exit; returns its status and all of its stderr.
+    pub fn wait_exit(&mut self, limit: Duration) -> (ExitStatus, String) {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Read what is left of stderr (the pipe closes with the launcher).
+                while self.take_line(Duration::from_secs(2)).is_ok() {}
+                return (status, self.seen.join("\n"));
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "launcher still running after {limit:?}; stderr:\n{}",
+                    self.seen.join("\n")
+                );
+            }
+            while self.take_line(Duration::from_millis(20)).is_ok() {}
+        }
+    }
+}
+
+impl Drop for Launcher {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        for pid in &self.pids_to_clean {
+            if pid_is_running(*pid) {
+                kill(*pid, nix::sys::signal::Signal::SIGKILL);
+            }
+        }
+    }
+}
+
+fn tor_pid_in(line: &str) -> Option<u32> {
+    let rest = line.split_once("started tor ")?.1;
+    let pid = rest.rsplit_once("(pid ")?.1.strip_suffix(')')?;
+    pid.parse().ok()
+}
+
+/// Runs the launcher to its end with a time limit.
+pub fn run_to_end(command: Command, limit: Duration) -> (ExitStatus, String) {
+    let mut launcher = Launcher::start(command);
+    launcher.wait_exit(limit)
+}
+
+/// A shell script as `--app`; `$1`... are not used.
+pub fn sh_app(command: &mut Command, script: &str) {
+    command.args(["--app", "/bin/sh", "--", "-c", script]);
+}
+
+pub fn support_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/support")
+        .join(name)
+}
