@@ -173,10 +173,10 @@ unsafe extern "C" fn is_logged_in(
 /// Keeps only the first line of a query message: libotr's default one carries HTML and a
 /// newline (bad on IRC) after the `?OTRv2?` that matters.
 fn trim_query(body: String) -> String {
-    if body.starts_with("?OTRv") || body.starts_with("?OTR?") {
-        if let Some(end) = body.find('\n') {
-            return body[..end].to_owned();
-        }
+    if (body.starts_with("?OTRv") || body.starts_with("?OTR?"))
+        && let Some(end) = body.find('\n')
+    {
+        return body[..end].to_owned();
     }
     body
 }
@@ -202,18 +202,18 @@ unsafe extern "C" fn inject_message(
             let size = state.settings.fragment_size(to.account.protocol);
             // Heartbeats, "end session" and SMP replies are injected whole by libotr; split
             // them here if the protocol cannot carry them in one piece.
-            if body.len() > size && body.starts_with("?OTR:") {
-                if let Some(fragments) =
+            if body.len() > size
+                && body.starts_with("?OTR:")
+                && let Some(fragments) =
                     fragment(state.us, account, protocol, recipient, message, size)
-                {
-                    for body in fragments {
-                        state.events.push(OtrEvent::Inject {
-                            to: to.clone(),
-                            body,
-                        });
-                    }
-                    return;
+            {
+                for body in fragments {
+                    state.events.push(OtrEvent::Inject {
+                        to: to.clone(),
+                        body,
+                    });
                 }
+                return;
             }
             state.events.push(OtrEvent::Inject { to, body });
         })

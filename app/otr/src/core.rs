@@ -944,13 +944,13 @@ impl OtrCore {
     /// Periodic work: libotr's poll when its timer asks, and giving up held messages that
     /// waited longer than the settings allow.
     pub fn tick(&mut self, now: Instant) {
-        if let Some(interval) = self.state().timer_interval {
-            if now.duration_since(self.last_poll) >= Duration::from_secs(u64::from(interval)) {
-                self.last_poll = now;
-                // SAFETY: our user state and callbacks.
-                unsafe { otrl_message_poll(self.us, self.ops(), self.opdata()) };
-                self.after_call();
-            }
+        if let Some(interval) = self.state().timer_interval
+            && now.duration_since(self.last_poll) >= Duration::from_secs(u64::from(interval))
+        {
+            self.last_poll = now;
+            // SAFETY: our user state and callbacks.
+            unsafe { otrl_message_poll(self.us, self.ops(), self.opdata()) };
+            self.after_call();
         }
         let timeout = self.state().settings.queue_timeout;
         let mut expired = Vec::new();

@@ -1,5 +1,6 @@
 //! Hostile or broken input on the receive path: never a crash, always a clear event, and the
 //! private conversation keeps working afterwards.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
 
 mod support;
 

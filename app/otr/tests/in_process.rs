@@ -1,4 +1,5 @@
 //! Two OTR cores back to back in one process: the protocol logic without a network.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! Interoperability with an independent OTR implementation: python3-potr (v2) driven by the
 //! harness's PotrPeer, through a real ngircd.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
 
 mod support;
 

@@ -1,4 +1,5 @@
 //! Two of our own engines talking through a real ngircd (harness::Ngircd), on loopback.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
 
 mod support;
 

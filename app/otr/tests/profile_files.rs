@@ -1,5 +1,6 @@
 //! The profile's OTR files: mode 0600, atomic replacement that survives kill -9, and damaged
 //! files reported clearly and left untouched.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] functions unwrap too
 
 mod support;
 

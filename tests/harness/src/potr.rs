@@ -123,10 +123,10 @@ impl PotrPeer {
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
-                if let Some(event) = parse_object(&line) {
-                    if tx.send(PotrEvent { fields: event }).is_err() {
-                        break;
-                    }
+                if let Some(event) = parse_object(&line)
+                    && tx.send(PotrEvent { fields: event }).is_err()
+                {
+                    break;
                 }
             }
         });

@@ -1,6 +1,6 @@
 //! A minimal IRC client for tests, and a `Node`: an OTR engine wired to an IRC connection
 //! (injected bodies go out as PRIVMSG, received PRIVMSGs go into the engine).
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use messenger_otr::{AccountId, OtrEngine, OtrEvent, OtrSettings, PeerId};
 use messenger_protocol::ProtocolKind;

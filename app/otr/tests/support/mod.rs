@@ -1,5 +1,5 @@
 //! Shared test helpers: two OTR cores wired back to back in process.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 pub mod irc;
 
