@@ -36,13 +36,16 @@ pub struct Fetcher {
     root: PathBuf,
     cache: PathBuf,
     apt: AptSources,
+    untracked: bool,
 }
 
 impl Fetcher {
-    /// A fetcher with its download cache in `cache`.
-    pub fn new(root: PathBuf, cache: PathBuf) -> Self {
+    /// A fetcher with its download cache in `cache`. With `untracked`, repository trees
+    /// also take files git does not track yet (but does not ignore): handy while
+    /// developing, never for a release (a fresh clone would not have them).
+    pub fn new(root: PathBuf, cache: PathBuf, untracked: bool) -> Self {
         let apt = AptSources::new(cache.join("apt"));
-        Self { root, cache, apt }
+        Self { root, cache, apt, untracked }
     }
 
     /// Fetches (if needed) and verifies one input.
@@ -68,7 +71,7 @@ impl Fetcher {
                 (verify(&input.name, input.sha256.as_deref(), &path)?, Content::File(path))
             }
             InputSource::GitTree { path, exclude, include } => {
-                let files = git_files(&self.root, path, exclude, include)?;
+                let files = git_files(&self.root, path, exclude, include, self.untracked)?;
                 let mut manifest = String::new();
                 for (source, relative) in &files {
                     let metadata = fs::symlink_metadata(source).map_err(io(source))?;
@@ -139,10 +142,21 @@ pub fn verify(name: &str, expected: Option<&str>, path: &Path) -> Result<String>
 /// The files git tracks under `subdir` (only under `include` prefixes, if any), minus
 /// excluded prefixes and files deleted in the working tree. Uncommitted edits of tracked files are included (that is what an
 /// incremental rebuild builds); untracked files are not (a fresh clone would lack them).
-fn git_files(root: &Path, subdir: &Path, exclude: &[String], include: &[String]) -> Result<Vec<(PathBuf, PathBuf)>> {
+fn git_files(
+    root: &Path,
+    subdir: &Path,
+    exclude: &[String],
+    include: &[String],
+    untracked: bool,
+) -> Result<Vec<(PathBuf, PathBuf)>> {
     let base = root.join(subdir);
+    let mut args = vec!["ls-files", "-z", "--cached"];
+    if untracked {
+        args.extend(["--others", "--exclude-standard"]);
+    }
     let output = Command::new("git")
-        .args(["ls-files", "-z", "--cached", "--", "."])
+        .args(&args)
+        .args(["--", "."])
         .current_dir(&base)
         .output()
         .map_err(|e| Error::Tool { tool: "git".into(), message: e.to_string() })?;

@@ -39,6 +39,14 @@ enum Cmd {
         /// Parallel jobs inside a build (does not change the output).
         #[arg(long)]
         jobs: Option<u32>,
+        /// Also take files git does not track yet (development only; a release builds
+        /// what is committed).
+        #[arg(long)]
+        untracked: bool,
+        /// Let this variable of the caller's environment through to builds (testing only:
+        /// `make reproduce` uses it for faketime).
+        #[arg(long = "keep-env", value_name = "NAME")]
+        keep_env: Vec<String>,
     },
     /// Write a deterministic .tar.xz of a directory.
     Tar {
@@ -74,7 +82,10 @@ enum Cmd {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Cmd::Build { project, root, state, cache, dest, jobs } => build(&project, root, &state, cache, dest, jobs),
+        Cmd::Build { project, root, state, cache, dest, jobs, untracked, keep_env } => {
+            let keep_env = keep_env.into_iter().filter_map(|name| std::env::var(&name).ok().map(|value| (name, value))).collect();
+            build(&project, root, &state, cache, dest, BuildFlags { jobs, untracked, keep_env })
+        }
         Cmd::Tar { dir, output, mtime, prefix } => {
             let mtime = match mtime {
                 Some(mtime) => mtime,
@@ -102,14 +113,21 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+struct BuildFlags {
+    jobs: Option<u32>,
+    untracked: bool,
+    keep_env: Vec<(String, String)>,
+}
+
 fn build(
     project: &str,
     root: PathBuf,
     state: &Path,
     cache: Option<PathBuf>,
     dest: Option<PathBuf>,
-    jobs: Option<u32>,
+    flags: BuildFlags,
 ) -> anyhow::Result<()> {
+    let BuildFlags { jobs, untracked, keep_env } = flags;
     let root = std::fs::canonicalize(&root).with_context(|| format!("repository root {}", root.display()))?;
     std::fs::create_dir_all(state).with_context(|| format!("creating {}", state.display()))?;
     let state = std::fs::canonicalize(state)?;
@@ -119,7 +137,7 @@ fn build(
     let layout = Layout::new(root, &state, cache);
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
     let runner = std::env::current_exe().context("finding the rbm executable")?;
-    let options = Options { jobs, runner };
+    let options = Options { jobs, runner, untracked, keep_env };
     let started = std::time::Instant::now();
     let built = pipeline::build(&layout, &options, project, |b| {
         let how = if b.reused { "reused" } else { "built" };

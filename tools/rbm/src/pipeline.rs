@@ -42,6 +42,12 @@ pub struct Options {
     pub jobs: u32,
     /// The runner's own executable, given to builds as `$RBM`.
     pub runner: PathBuf,
+    /// Whether repository trees take untracked (not ignored) files too.
+    pub untracked: bool,
+    /// Variables of the caller's environment let through to builds (only for testing that
+    /// builds do not depend on them, e.g. faketime's LD_PRELOAD and FAKETIME). They are not
+    /// part of the output key.
+    pub keep_env: Vec<(String, String)>,
 }
 
 /// One built (or reused) project.
@@ -70,7 +76,7 @@ pub fn build(layout: &Layout, options: &Options, target: &str, mut report: impl 
         None => None,
     };
     let runner_hash = digest::sha256_file(&options.runner)?;
-    let mut fetcher = Fetcher::new(layout.root.clone(), layout.cache.clone());
+    let mut fetcher = Fetcher::new(layout.root.clone(), layout.cache.clone(), options.untracked);
     let mut done: BTreeMap<String, Built> = BTreeMap::new();
     let mut commit_epoch = None;
     for project in &order {
@@ -202,6 +208,7 @@ fn run_build(context: &RunContext<'_>, inputs: &[Fetched], out_dir: &Path) -> Re
     env.insert("RBM_TARGET".into(), global.targets.first().cloned().unwrap_or_default());
     env.insert("RBM_JOBS".into(), options.jobs.to_string());
     env.insert("SOURCE_DATE_EPOCH".into(), epoch.to_string());
+    env.extend(options.keep_env.iter().cloned());
 
     // `env -i` in effect: nothing of the caller's environment reaches the build. The umask
     // is set by the shell that then runs the script with -e (stop at the first error) and
