@@ -11,9 +11,7 @@ mod policy;
 mod tor_state;
 
 pub use log::{MessageFlags, MessageLog, MessageView, Sender};
-pub use model::{
-    AccountEntry, AccountId, AccountState, ConversationId, ConversationState, Model,
-};
+pub use model::{AccountEntry, AccountId, AccountState, ConversationId, ConversationState, Model};
 pub use otr_detail::{OtrDetail, OtrProgress};
 pub use otr_status::OtrStatus;
 pub use policy::EncryptionPolicy;

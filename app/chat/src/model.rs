@@ -308,7 +308,10 @@ impl Model {
             }
             Event::Presence { contact, available } => {
                 if let Some(entry) = self.accounts.get_mut(account.0) {
-                    match entry.contacts.binary_search_by(|(name, _)| name.cmp(&contact)) {
+                    match entry
+                        .contacts
+                        .binary_search_by(|(name, _)| name.cmp(&contact))
+                    {
                         Ok(at) => entry.contacts[at].1 = available,
                         Err(at) => entry.contacts.insert(at, (contact, available)),
                     }
@@ -603,7 +606,11 @@ mod tests {
         let account = model.add_account("x", ProtocolKind::Irc);
         let bob = model.open(account, Conversation::Direct("bob".into()));
         let carol = model.open(account, Conversation::Direct("carol".into()));
-        model.apply(account, message("bob", Conversation::Direct("bob".into()), "hi"), false);
+        model.apply(
+            account,
+            message("bob", Conversation::Direct("bob".into()), "hi"),
+            false,
+        );
         model.activate(bob);
         model.close(bob);
         let closed = model.conversation(bob).unwrap();

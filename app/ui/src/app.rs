@@ -74,6 +74,11 @@ impl MessengerUi {
         self.screen = screen;
     }
 
+    /// Opens the "verify contact's identity" dialog for `conversation` (as its button does).
+    pub fn open_verify(&mut self, conversation: ConversationId) {
+        self.verify = Some(views::verify::VerifyDialog::new(conversation));
+    }
+
     /// Sets the local time zone's offset, used for message times.
     pub fn set_utc_offset(&mut self, seconds: i64) {
         self.utc_offset_seconds = seconds;
@@ -153,11 +158,23 @@ impl MessengerUi {
         ctx.all_styles_mut(|style| {
             use egui::{FontFamily, FontId, TextStyle};
             style.text_styles = [
-                (TextStyle::Small, FontId::new(size * 0.75, FontFamily::Proportional)),
+                (
+                    TextStyle::Small,
+                    FontId::new(size * 0.75, FontFamily::Proportional),
+                ),
                 (TextStyle::Body, FontId::new(size, FontFamily::Proportional)),
-                (TextStyle::Button, FontId::new(size, FontFamily::Proportional)),
-                (TextStyle::Heading, FontId::new(size * 1.45, FontFamily::Proportional)),
-                (TextStyle::Monospace, FontId::new(size, FontFamily::Monospace)),
+                (
+                    TextStyle::Button,
+                    FontId::new(size, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Heading,
+                    FontId::new(size * 1.45, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Monospace,
+                    FontId::new(size, FontFamily::Monospace),
+                ),
             ]
             .into();
         });

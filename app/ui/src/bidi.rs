@@ -58,8 +58,15 @@ mod tests {
         let chars: Vec<char> = shown.chars().collect();
         assert_eq!(chars.len(), 3, "lam-alef becomes one ligature: {shown:?}");
         assert_eq!(chars[0], '\u{FEE1}', "final meem is drawn first (leftmost)");
-        assert_eq!(chars[2], '\u{FEB3}', "initial seen is drawn last (rightmost)");
-        assert!(shown.chars().all(|c| !('\u{0600}'..='\u{06FF}').contains(&c)));
+        assert_eq!(
+            chars[2], '\u{FEB3}',
+            "initial seen is drawn last (rightmost)"
+        );
+        assert!(
+            shown
+                .chars()
+                .all(|c| !('\u{0600}'..='\u{06FF}').contains(&c))
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ pub fn hours_minutes(time: SystemTime, utc_offset_seconds: i64) -> String {
         Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
         Err(before) => -i64::try_from(before.duration().as_secs()).unwrap_or(i64::MAX),
     };
-    let local = seconds.saturating_add(utc_offset_seconds).rem_euclid(86_400);
+    let local = seconds
+        .saturating_add(utc_offset_seconds)
+        .rem_euclid(86_400);
     format!("{:02}:{:02}", local / 3600, (local % 3600) / 60)
 }
 

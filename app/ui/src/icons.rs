@@ -4,7 +4,8 @@
 /// A presence or state dot: filled when `on`, a ring otherwise.
 pub(crate) fn dot(ui: &mut egui::Ui, colour: egui::Color32, on: bool) -> egui::Response {
     let size = ui.text_style_height(&egui::TextStyle::Body);
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(size * 0.7, size), egui::Sense::hover());
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(size * 0.7, size), egui::Sense::hover());
     let radius = size * 0.22;
     if on {
         ui.painter().circle_filled(rect.center(), radius, colour);
@@ -18,7 +19,8 @@ pub(crate) fn dot(ui: &mut egui::Ui, colour: egui::Color32, on: bool) -> egui::R
 /// A padlock, shut or open, in `colour`.
 pub(crate) fn lock(ui: &mut egui::Ui, colour: egui::Color32, shut: bool) -> egui::Response {
     let size = ui.text_style_height(&egui::TextStyle::Body) * 1.3;
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(size * 0.8, size), egui::Sense::hover());
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(size * 0.8, size), egui::Sense::hover());
     let painter = ui.painter();
     let body = egui::Rect::from_min_max(
         egui::pos2(rect.left() + size * 0.05, rect.center().y - size * 0.05),
@@ -38,12 +40,18 @@ pub(crate) fn lock(ui: &mut egui::Ui, colour: egui::Color32, shut: bool) -> egui
         .collect();
     painter.add(egui::Shape::line(points, stroke));
     painter.line_segment(
-        [egui::pos2(centre_x - radius, top), egui::pos2(centre_x - radius, body.top())],
+        [
+            egui::pos2(centre_x - radius, top),
+            egui::pos2(centre_x - radius, body.top()),
+        ],
         stroke,
     );
     let right_end = if shut { body.top() } else { top + size * 0.05 };
     painter.line_segment(
-        [egui::pos2(centre_x + radius, top), egui::pos2(centre_x + radius, right_end)],
+        [
+            egui::pos2(centre_x + radius, top),
+            egui::pos2(centre_x + radius, right_end),
+        ],
         stroke,
     );
     response

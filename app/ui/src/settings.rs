@@ -84,7 +84,7 @@ impl From<AccountKind> for ProtocolKind {
     }
 }
 
-/// One configured account.
+/// An account as the add-account form describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountConfig {
     /// The name shown in the UI.
@@ -107,14 +107,13 @@ pub struct AccountConfig {
     pub rooms: Vec<String>,
 }
 
-/// Everything in `settings.toml`.
+/// Everything in `settings.toml`. Accounts live in the protocol crate's `accounts.toml`
+/// (with their circuit-isolation credentials); this file holds only the user's choices.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Profile {
     /// Choices.
     pub settings: Settings,
-    /// Accounts, in the order the model numbers them.
-    pub accounts: Vec<AccountConfig>,
 }
 
 /// Why a profile file could not be read.
@@ -156,20 +155,12 @@ mod tests {
         let mut profile = Profile::default();
         profile.settings.language = Language::BrazilianPortuguese;
         profile.settings.theme = Theme::Dark;
-        profile.settings.require_encryption_for.insert("OFTC/bob".into(), true);
-        profile.accounts.push(AccountConfig {
-            label: "OFTC".into(),
-            kind: AccountKind::Irc,
-            server: "irc.oftc.net".into(),
-            port: 6697,
-            tls: true,
-            user: "someone".into(),
-            password: None,
-            rooms: vec!["#tor".into()],
-        });
+        profile
+            .settings
+            .require_encryption_for
+            .insert("OFTC/bob".into(), true);
         let text = profile.to_toml().unwrap();
         assert!(text.contains("language = \"pt-BR\""), "{text}");
-        assert!(!text.contains("password"));
         assert_eq!(Profile::from_toml(&text).unwrap(), profile);
     }
 
@@ -177,12 +168,11 @@ mod tests {
     fn an_empty_file_gives_defaults() {
         let profile = Profile::from_toml("").unwrap();
         assert!(!profile.settings.first_run_done);
-        assert!(profile.accounts.is_empty());
     }
 
     #[test]
     fn a_damaged_file_is_reported_without_its_content() {
-        let error = Profile::from_toml("[[accounts]]\npassword = \"hunter2\"\nport = \"x\"")
+        let error = Profile::from_toml("[settings]\nlanguage = \"hunter2\"")
             .unwrap_err()
             .to_string();
         assert!(error.contains("damaged"), "{error}");

@@ -18,13 +18,26 @@ fn every_locale_parses_and_has_exactly_the_english_keys() {
         }
         let keys = keys_of(source);
         let unique: BTreeSet<String> = keys.iter().cloned().collect();
-        assert_eq!(keys.len(), unique.len(), "{}: duplicate keys", language.code());
+        assert_eq!(
+            keys.len(),
+            unique.len(),
+            "{}: duplicate keys",
+            language.code()
+        );
         let missing: Vec<_> = english.difference(&unique).collect();
         let extra: Vec<_> = unique.difference(&english).collect();
         assert!(missing.is_empty(), "{} lacks {missing:?}", language.code());
-        assert!(extra.is_empty(), "{} has unknown {extra:?}", language.code());
+        assert!(
+            extra.is_empty(),
+            "{} has unknown {extra:?}",
+            language.code()
+        );
         for key in &unique {
-            assert!(Localizer::has_key(language, key), "{}: {key}", language.code());
+            assert!(
+                Localizer::has_key(language, key),
+                "{}: {key}",
+                language.code()
+            );
         }
     }
 }
@@ -34,10 +47,15 @@ fn translations_are_not_copies_of_english() {
     for language in Language::ALL.into_iter().skip(1) {
         let localizer = Localizer::new(language);
         let english = Localizer::new(Language::English);
-        let same = ["first-run-protects", "nav-settings", "otr-not-private", "verify-title"]
-            .into_iter()
-            .filter(|key| localizer.t(key) == english.t(key))
-            .count();
+        let same = [
+            "first-run-protects",
+            "nav-settings",
+            "otr-not-private",
+            "verify-title",
+        ]
+        .into_iter()
+        .filter(|key| localizer.t(key) == english.t(key))
+        .count();
         assert_eq!(same, 0, "{} still has English text", language.code());
     }
 }
@@ -63,8 +81,15 @@ fn placeholders_and_plurals_are_filled() {
 fn every_key_used_in_the_code_exists() {
     let english: BTreeSet<String> = keys_of(Language::English.source()).into_iter().collect();
     let mut used = BTreeSet::new();
-    collect_keys(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut used);
-    assert!(used.len() > 80, "found only {} keys in the code", used.len());
+    collect_keys(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut used,
+    );
+    assert!(
+        used.len() > 80,
+        "found only {} keys in the code",
+        used.len()
+    );
     let unknown: Vec<_> = used.difference(&english).collect();
     assert!(unknown.is_empty(), "keys used but not defined: {unknown:?}");
 }

@@ -63,13 +63,21 @@ fn first_run_screen_shows_once() {
     harness.get_by_label_contains("servers still see");
     harness.get_by_label("I understand, continue").click();
     harness.run();
-    assert!(harness.query_by_label_contains("servers still see").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("servers still see")
+            .is_none()
+    );
     let state = harness.state();
     assert!(state.ui.settings().first_run_done);
     assert!(state.actions.contains(&Action::FirstRunDone));
-    assert!(state.actions.iter().any(
-        |a| matches!(a, Action::SettingsChanged(s) if s.first_run_done),
-    ), "the binary is told to save it, so the screen is not shown again");
+    assert!(
+        state
+            .actions
+            .iter()
+            .any(|a| matches!(a, Action::SettingsChanged(s) if s.first_run_done),),
+        "the binary is told to save it, so the screen is not shown again"
+    );
 }
 
 #[test]
@@ -142,7 +150,10 @@ fn connect_is_offered_only_once_tor_is_ready() {
     harness.get_by_label_contains("Connecting to the Tor network");
     harness.get_by_label("Connect").click();
     harness.run();
-    assert!(harness.state().actions.is_empty(), "disabled while tor bootstraps");
+    assert!(
+        harness.state().actions.is_empty(),
+        "disabled while tor bootstraps"
+    );
     harness.state_mut().model.tor = TorState::Ready;
     harness.run();
     harness.get_by_label("Connect").click();
@@ -179,11 +190,15 @@ fn opening_a_conversation_and_sending_emits_the_typed_text() {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert!(harness.state().actions.contains(&Action::Send {
-        conversation: id,
-        text: "see you at 5".into(),
-        kind: MessageKind::Normal,
-    }), "{:?}", harness.state().actions);
+    assert!(
+        harness.state().actions.contains(&Action::Send {
+            conversation: id,
+            text: "see you at 5".into(),
+            kind: MessageKind::Normal,
+        }),
+        "{:?}",
+        harness.state().actions
+    );
     // Up recalls the line just sent.
     harness.key_press(egui::Key::ArrowUp);
     harness.run();
@@ -196,7 +211,12 @@ fn failed_messages_are_marked_and_links_stay_text() {
     let account = model.add_account("OFTC", ProtocolKind::Irc);
     let id = model.open(account, Conversation::Direct("bob".into()));
     model.activate(id);
-    model.record_outgoing(id, messenger_protocol::OutgoingId(1), "read https://example.org", MessageKind::Normal);
+    model.record_outgoing(
+        id,
+        messenger_protocol::OutgoingId(1),
+        "read https://example.org",
+        MessageKind::Normal,
+    );
     model.apply(
         account,
         Event::SendFailed {
@@ -207,7 +227,11 @@ fn failed_messages_are_marked_and_links_stay_text() {
     );
     model.apply(
         account,
-        incoming("bob", Conversation::Direct("bob".into()), "\x0304red\x03 text"),
+        incoming(
+            "bob",
+            Conversation::Direct("bob".into()),
+            "\x0304red\x03 text",
+        ),
         false,
     );
     let mut harness = harness(seen(), model);
@@ -239,8 +263,13 @@ fn otr_state_changes_are_shown_in_words() {
         conversation: id,
         request: OtrRequest::Start
     }));
-    harness.state_mut().model.conversation_mut(id).unwrap().otr_detail.progress =
-        Some(OtrProgress::GeneratingKey);
+    harness
+        .state_mut()
+        .model
+        .conversation_mut(id)
+        .unwrap()
+        .otr_detail
+        .progress = Some(OtrProgress::GeneratingKey);
     harness.run_steps(2);
     harness.get_by_label_contains("Creating your private key");
     {
@@ -255,10 +284,16 @@ fn otr_state_changes_are_shown_in_words() {
     harness.run();
     harness.get_by_label("Private, not verified");
     harness.get_by_label_contains("using a computer you have not seen before");
-    harness.state_mut().model.set_otr_status(id, OtrStatus::Verified, "verified");
+    harness
+        .state_mut()
+        .model
+        .set_otr_status(id, OtrStatus::Verified, "verified");
     harness.run();
     harness.get_by_label("Private and verified");
-    harness.state_mut().model.set_otr_status(id, OtrStatus::Finished, "ended");
+    harness
+        .state_mut()
+        .model
+        .set_otr_status(id, OtrStatus::Finished, "ended");
     harness.run();
     harness.get_by_label("Private conversation ended");
 }
@@ -270,11 +305,18 @@ fn verify_dialog_asks_a_question_and_compares_fingerprints() {
     let id = model.open(account, Conversation::Direct("alice@example.org".into()));
     model.activate(id);
     model.set_otr_status(id, OtrStatus::Unverified, "started");
-    model.conversation_mut(id).unwrap().otr_detail.peer_fingerprint =
-        Some("12345678 9ABCDEF0".into());
+    model
+        .conversation_mut(id)
+        .unwrap()
+        .otr_detail
+        .peer_fingerprint = Some("12345678 9ABCDEF0".into());
     let mut harness = harness(seen(), model);
     harness.run();
-    harness.get_all_by_label("Verify contact's identity").next().unwrap().click();
+    harness
+        .get_all_by_label("Verify contact's identity")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
     harness.get_by_label("How do you want to verify?");
     harness
@@ -291,22 +333,37 @@ fn verify_dialog_asks_a_question_and_compares_fingerprints() {
     harness.run();
     harness.get_by_label("Verify").click();
     harness.run();
-    assert!(harness.state().actions.contains(&Action::Otr {
-        conversation: id,
-        request: OtrRequest::AskQuestion {
-            question: "Where did we meet?".into(),
-            answer: "the library".into()
-        }
-    }), "{:?}", harness.state().actions);
-    assert!(harness.query_by_label("How do you want to verify?").is_none(), "closed");
+    assert!(
+        harness.state().actions.contains(&Action::Otr {
+            conversation: id,
+            request: OtrRequest::AskQuestion {
+                question: "Where did we meet?".into(),
+                answer: "the library".into()
+            }
+        }),
+        "{:?}",
+        harness.state().actions
+    );
+    assert!(
+        harness
+            .query_by_label("How do you want to verify?")
+            .is_none(),
+        "closed"
+    );
 
     // Fingerprint: only after the user says they checked it.
-    harness.get_all_by_label("Verify contact's identity").next().unwrap().click();
+    harness
+        .get_all_by_label("Verify contact's identity")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
     harness.get_by_label("Compare fingerprints").click();
     harness.run();
     harness.get_by_label("12345678 9ABCDEF0");
-    harness.get_by_label("I have checked: the fingerprint matches").click();
+    harness
+        .get_by_label("I have checked: the fingerprint matches")
+        .click();
     harness.run();
     harness.get_by_label("Verify").click();
     harness.run();
@@ -315,8 +372,13 @@ fn verify_dialog_asks_a_question_and_compares_fingerprints() {
         request: OtrRequest::TrustFingerprint
     }));
     // SMP progress is shown.
-    harness.state_mut().model.conversation_mut(id).unwrap().otr_detail.progress =
-        Some(OtrProgress::Verifying { step: 2, of: 4 });
+    harness
+        .state_mut()
+        .model
+        .conversation_mut(id)
+        .unwrap()
+        .otr_detail
+        .progress = Some(OtrProgress::Verifying { step: 2, of: 4 });
     harness.run();
     harness.get_by_label_contains("step 2 of 4");
 }
@@ -340,7 +402,10 @@ fn required_encryption_never_sends_plaintext() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     let actions = &harness.state().actions;
-    assert!(!actions.iter().any(|a| matches!(a, Action::Send { .. })), "{actions:?}");
+    assert!(
+        !actions.iter().any(|a| matches!(a, Action::Send { .. })),
+        "{actions:?}"
+    );
     assert!(actions.contains(&Action::Otr {
         conversation: id,
         request: OtrRequest::Start
@@ -359,9 +424,7 @@ fn a_pin_mismatch_is_explained_in_plain_words() {
     model.apply(
         account,
         Event::Disconnected {
-            reason: DisconnectReason::TlsRefused(
-                "certificate does not match its pin".into(),
-            ),
+            reason: DisconnectReason::TlsRefused("certificate does not match its pin".into()),
             retry_in: None,
         },
         false,
@@ -388,9 +451,13 @@ fn switching_language_shows_german() {
     assert!(harness.query_all_by_label("Einstellungen").count() >= 1);
     harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sprache");
     assert_eq!(harness.state().ui.language(), Language::German);
-    assert!(harness.state().actions.iter().any(
-        |a| matches!(a, Action::SettingsChanged(s) if s.language == Language::German)
-    ));
+    assert!(
+        harness
+            .state()
+            .actions
+            .iter()
+            .any(|a| matches!(a, Action::SettingsChanged(s) if s.language == Language::German))
+    );
 }
 
 #[test]
@@ -406,7 +473,9 @@ fn a_room_shows_its_members_virtualised() {
         },
         false,
     );
-    let id = model.find(account, &Conversation::Room("#tor".into())).unwrap();
+    let id = model
+        .find(account, &Conversation::Room("#tor".into()))
+        .unwrap();
     model.activate(id);
     let mut harness = harness(seen(), model);
     harness.run();

@@ -1,148 +1,148 @@
-# Tor Messenger: English strings (the reference locale; every other locale has the same keys).
+# Tor Messenger: textos en español.
 
 app-title = Tor Messenger
 
 ## First run
-first-run-title = Welcome to Tor Messenger
-first-run-protects = Tor Messenger sends everything through Tor, so the chat servers do not learn where you are, and it encrypts your private conversations with OTR so the servers cannot read them.
-first-run-limits = It does not hide who you talk to: the servers still see which accounts talk to each other and when.
-first-run-continue = I understand, continue
+first-run-title = Bienvenido a Tor Messenger
+first-run-protects = Tor Messenger envía todo a través de Tor, para que los servidores de chat no sepan dónde está usted, y cifra sus conversaciones privadas con OTR, para que los servidores no puedan leerlas.
+first-run-limits = No oculta con quién habla: los servidores siguen viendo qué cuentas se comunican entre sí y cuándo.
+first-run-continue = Entendido, continuar
 
 ## Top bar
-nav-chats = Chats
-nav-accounts = Accounts
-nav-settings = Settings
+nav-chats = Conversaciones
+nav-accounts = Cuentas
+nav-settings = Ajustes
 
 ## Tor
-tor-bootstrapping = Connecting to the Tor network: { $progress }%
-tor-ready = Connected to Tor
-tor-unavailable = Tor is not running. Restart Tor Messenger from its launcher; if it keeps happening, check that no firewall blocks programs on this computer.
+tor-bootstrapping = Conectando con la red Tor: { $progress } %
+tor-ready = Conectado a Tor
+tor-unavailable = Tor no se está ejecutando. Reinicie Tor Messenger desde su lanzador; si vuelve a ocurrir, compruebe que ningún cortafuegos bloquee los programas de este equipo.
 
 ## Accounts
-accounts-title = Your accounts
-accounts-empty = No account yet. Add one below; nothing connects until you press Connect.
-account-add-title = Add an account
-account-protocol = Type
+accounts-title = Sus cuentas
+accounts-empty = Todavía no hay ninguna cuenta. Añada una abajo; nada se conecta hasta que pulse «Conectar».
+account-add-title = Añadir una cuenta
+account-protocol = Tipo
 account-protocol-irc = IRC
 account-protocol-xmpp = XMPP (Jabber)
-account-preset = Server
-account-preset-custom = Other server
-account-preset-recommended = recommended
-account-label = Name shown
-account-server = Server address
-account-port = Port
-account-use-onion = Use the server's .onion address
-account-tls = Encrypt the connection to the server (TLS)
-account-nick = Nickname
-account-jid = Address (name@server)
-account-password = Password
-account-remember-password = Remember the password in this profile
-account-add = Add account
-account-register-throwaway = Create a throwaway account on this server
-account-register-hint = A new random account is registered on the server, through Tor. Use it once and forget it.
-account-missing-server = Enter a server address.
-account-missing-user = Enter a nickname or address.
-account-bad-port = The port must be a number between 1 and 65535.
-account-connect = Connect
-account-disconnect = Disconnect
-account-state-offline = Offline
-account-state-connecting = Connecting…
-account-state-online = Online as { $name }
-account-state-reconnecting = Connection lost, trying again in { $seconds } s
-account-state-failed = Not connected
-account-waiting-for-tor = Waiting for Tor before connecting is possible.
+account-preset = Servidor
+account-preset-custom = Otro servidor
+account-preset-recommended = recomendado
+account-label = Nombre visible
+account-server = Dirección del servidor
+account-port = Puerto
+account-use-onion = Usar la dirección .onion del servidor
+account-tls = Cifrar la conexión con el servidor (TLS)
+account-nick = Apodo
+account-jid = Dirección (nombre@servidor)
+account-password = Contraseña
+account-remember-password = Recordar la contraseña en este perfil
+account-add = Añadir cuenta
+account-register-throwaway = Crear una cuenta desechable en este servidor
+account-register-hint = Se registra en el servidor una cuenta nueva y aleatoria, a través de Tor. Úsela una vez y olvídela.
+account-missing-server = Escriba la dirección de un servidor.
+account-missing-user = Escriba un apodo o una dirección.
+account-bad-port = El puerto debe ser un número entre 1 y 65535.
+account-connect = Conectar
+account-disconnect = Desconectar
+account-state-offline = Desconectado
+account-state-connecting = Conectando…
+account-state-online = En línea como { $name }
+account-state-reconnecting = Se perdió la conexión; nuevo intento en { $seconds } s
+account-state-failed = Sin conexión
+account-waiting-for-tor = Esperando a Tor; después se podrá conectar.
 
-## Problems, in plain words, with what to do next
-problem-pin-mismatch = The server presented a different certificate than the one this bundle expects. Someone may be intercepting the connection, or the server changed its certificate. Do not log in; check the server's announcements from another device.
-problem-tls = A secure connection to the server could not be made. Check the server address and port; nothing was sent.
-problem-auth = The server refused the name or password. Check them in this account and connect again.
-problem-tor-down = Tor is not reachable, so nothing can be sent. Restart Tor Messenger from its launcher.
-problem-connection-lost = The connection to the server was lost. Tor Messenger tries again by itself.
-problem-server-says = The server reported a problem: { $detail }
+## Problems
+problem-pin-mismatch = El servidor presentó un certificado distinto del que espera este paquete. Alguien podría estar interceptando la conexión, o el servidor cambió su certificado. No inicie sesión; consulte los avisos del servidor desde otro dispositivo.
+problem-tls = No se pudo establecer una conexión segura con el servidor. Compruebe la dirección y el puerto; no se envió nada.
+problem-auth = El servidor rechazó el nombre o la contraseña. Revíselos en esta cuenta y vuelva a conectar.
+problem-tor-down = No se puede acceder a Tor, así que no se puede enviar nada. Reinicie Tor Messenger desde su lanzador.
+problem-connection-lost = Se perdió la conexión con el servidor. Tor Messenger lo vuelve a intentar por sí solo.
+problem-server-says = El servidor informa de un problema: { $detail }
 
 ## Contacts and channels
-contacts-title = Conversations
-contacts-none = No conversation yet. Connect an account, then join a room or write to a contact.
-contacts-online = online
-contacts-offline = offline
+contacts-title = Conversaciones
+contacts-none = Todavía no hay conversaciones. Conecte una cuenta y luego únase a una sala o escriba a un contacto.
+contacts-online = en línea
+contacts-offline = desconectado
 contacts-unread = { $count ->
-    [one] 1 unread
-   *[other] { $count } unread
+    [one] 1 sin leer
+   *[other] { $count } sin leer
 }
-open-title = Start a conversation
-open-room = Room or channel
-open-contact = Contact
-open-join = Join
-open-write = Write
-open-pick-account = Account
+open-title = Iniciar una conversación
+open-room = Sala o canal
+open-contact = Contacto
+open-join = Unirse
+open-write = Escribir
+open-pick-account = Cuenta
 
 ## Conversation
-conversation-none = Choose a conversation on the left.
-conversation-close = Close
-message-me = me
-message-failed = not sent
-message-pending = sending…
-message-input-hint = Write a message and press Enter
-message-send = Send
+conversation-none = Elija una conversación a la izquierda.
+conversation-close = Cerrar
+message-me = yo
+message-failed = no enviado
+message-pending = enviando…
+message-input-hint = Escriba un mensaje y pulse Intro
+message-send = Enviar
 members-title = { $count ->
-    [one] 1 member
-   *[other] { $count } members
+    [one] 1 miembro
+   *[other] { $count } miembros
 }
-topic = Topic: { $topic }
-room-not-private = Rooms are never private: everyone in the room and the server can read them.
+topic = Tema: { $topic }
+room-not-private = Las salas nunca son privadas: todos los presentes y el servidor pueden leerlas.
 
 ## OTR
-otr-not-private = Not private
-otr-unverified = Private, not verified
-otr-verified = Private and verified
-otr-finished = Private conversation ended
-otr-explain-not-private = The server can read these messages.
-otr-explain-unverified = Encrypted, but you have not confirmed who is on the other end.
-otr-explain-verified = Encrypted, and you confirmed your contact's identity.
-otr-explain-finished = Your contact ended the private conversation. Nothing is sent until you end or refresh it.
-otr-start = Start private conversation
-otr-refresh = Refresh private conversation
-otr-end = End private conversation
-otr-verify = Verify contact's identity
-otr-unrecognized = { $contact } is using a computer you have not seen before. Verify their identity before you share anything sensitive.
-otr-generating-key = Creating your private key; this takes a moment…
-otr-verifying = Checking your contact's identity: step { $step } of { $of }
-otr-verify-success = Your contact's identity is verified.
-otr-verify-failure = The identity check failed: the answers did not match. Your contact may not be who they say.
-otr-blocked-plaintext = This message was not sent: this contact requires encryption and the conversation is not private yet.
-otr-peer-asks = Your contact wants to verify your identity.
+otr-not-private = No privada
+otr-unverified = Privada, sin verificar
+otr-verified = Privada y verificada
+otr-finished = Conversación privada terminada
+otr-explain-not-private = El servidor puede leer estos mensajes.
+otr-explain-unverified = Cifrada, pero no ha confirmado quién está al otro lado.
+otr-explain-verified = Cifrada, y ha confirmado la identidad de su contacto.
+otr-explain-finished = Su contacto terminó la conversación privada. No se envía nada hasta que usted la termine o la renueve.
+otr-start = Iniciar conversación privada
+otr-refresh = Renovar conversación privada
+otr-end = Terminar conversación privada
+otr-verify = Verificar la identidad del contacto
+otr-unrecognized = { $contact } usa un equipo que usted no había visto antes. Verifique su identidad antes de compartir algo delicado.
+otr-generating-key = Creando su clave privada; tardará un momento…
+otr-verifying = Comprobando la identidad de su contacto: paso { $step } de { $of }
+otr-verify-success = La identidad de su contacto está verificada.
+otr-verify-failure = La verificación falló: las respuestas no coinciden. Puede que su contacto no sea quien dice ser.
+otr-blocked-plaintext = Este mensaje no se envió: este contacto exige cifrado y la conversación todavía no es privada.
+otr-peer-asks = Su contacto quiere verificar su identidad.
 
 ## Verify dialog
-verify-title = Verify contact's identity
-verify-how = How do you want to verify?
-verify-method-question = Question and answer
-verify-method-secret = Shared secret
-verify-method-fingerprint = Compare fingerprints
-verify-question-hint = Ask a question only your contact can answer. The answer is never sent; OTR only checks that both answers match.
-verify-question = Question
-verify-answer = Answer
-verify-secret-hint = Enter a secret you agreed on earlier, in person or by another safe channel.
-verify-secret = Shared secret
-verify-fingerprint-hint = Compare these fingerprints with your contact over another channel (in person or by phone).
-verify-your-fingerprint = Your fingerprint
-verify-their-fingerprint = Your contact's fingerprint
-verify-fingerprint-unknown = not known yet: start a private conversation first
-verify-fingerprint-matches = I have checked: the fingerprint matches
-verify-start = Verify
-verify-cancel = Cancel
-verify-peer-question = Your contact asks: { $question }
-verify-peer-secret = Your contact asks for the secret you share.
-verify-respond = Answer
+verify-title = Verificar la identidad del contacto
+verify-how = ¿Cómo quiere verificarla?
+verify-method-question = Pregunta y respuesta
+verify-method-secret = Secreto compartido
+verify-method-fingerprint = Comparar huellas
+verify-question-hint = Haga una pregunta que solo su contacto pueda responder. La respuesta nunca se envía; OTR solo comprueba que ambas respuestas coincidan.
+verify-question = Pregunta
+verify-answer = Respuesta
+verify-secret-hint = Escriba un secreto acordado antes, en persona o por otro medio seguro.
+verify-secret = Secreto compartido
+verify-fingerprint-hint = Compare estas huellas con su contacto por otro medio (en persona o por teléfono).
+verify-your-fingerprint = Su huella
+verify-their-fingerprint = Huella de su contacto
+verify-fingerprint-unknown = aún desconocida: inicie primero una conversación privada
+verify-fingerprint-matches = Lo he comprobado: la huella coincide
+verify-start = Verificar
+verify-cancel = Cancelar
+verify-peer-question = Su contacto pregunta: { $question }
+verify-peer-secret = Su contacto pide el secreto que comparten.
+verify-respond = Responder
 
 ## Settings
-settings-title = Settings
-settings-require-encryption = Require encryption with every contact
-settings-require-encryption-hint = Nothing is ever sent unencrypted to a contact who requires encryption.
-settings-require-contact = Require encryption with this contact
-settings-otr-v3 = Allow OTR version 3 (newer clients; version 2 stays allowed)
-settings-language = Language
-settings-theme = Appearance
-settings-theme-light = Light
-settings-theme-dark = Dark
-settings-font-size = Text size
-settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.
+settings-title = Ajustes
+settings-require-encryption = Exigir cifrado con todos los contactos
+settings-require-encryption-hint = Nunca se envía nada sin cifrar a un contacto con el que se exige cifrado.
+settings-require-contact = Exigir cifrado con este contacto
+settings-otr-v3 = Permitir OTR versión 3 (clientes más nuevos; la versión 2 sigue permitida)
+settings-language = Idioma
+settings-theme = Apariencia
+settings-theme-light = Claro
+settings-theme-dark = Oscuro
+settings-font-size = Tamaño del texto
+settings-saved-note = Los ajustes se guardan en la carpeta de perfil de este paquete. Las conversaciones nunca se guardan.

@@ -1,148 +1,142 @@
-# Tor Messenger: English strings (the reference locale; every other locale has the same keys).
+# Tor Messenger: متن‌های فارسی.
 
 app-title = Tor Messenger
 
 ## First run
-first-run-title = Welcome to Tor Messenger
-first-run-protects = Tor Messenger sends everything through Tor, so the chat servers do not learn where you are, and it encrypts your private conversations with OTR so the servers cannot read them.
-first-run-limits = It does not hide who you talk to: the servers still see which accounts talk to each other and when.
-first-run-continue = I understand, continue
+first-run-title = به Tor Messenger خوش آمدید
+first-run-protects = Tor Messenger همه چیز را از طریق Tor می‌فرستد تا سرورهای گفتگو ندانند شما کجا هستید، و گفتگوهای خصوصی شما را با OTR رمزگذاری می‌کند تا سرورها نتوانند آن‌ها را بخوانند.
+first-run-limits = پنهان نمی‌کند که با چه کسی حرف می‌زنید: سرورها همچنان می‌بینند کدام حساب‌ها و در چه زمانی با هم گفتگو می‌کنند.
+first-run-continue = متوجه شدم، ادامه
 
 ## Top bar
-nav-chats = Chats
-nav-accounts = Accounts
-nav-settings = Settings
+nav-chats = گفتگوها
+nav-accounts = حساب‌ها
+nav-settings = تنظیمات
 
 ## Tor
-tor-bootstrapping = Connecting to the Tor network: { $progress }%
-tor-ready = Connected to Tor
-tor-unavailable = Tor is not running. Restart Tor Messenger from its launcher; if it keeps happening, check that no firewall blocks programs on this computer.
+tor-bootstrapping = در حال اتصال به شبکهٔ Tor: ٪{ $progress }
+tor-ready = به Tor متصل است
+tor-unavailable = Tor اجرا نمی‌شود. Tor Messenger را از راه‌انداز آن دوباره اجرا کنید؛ اگر باز هم تکرار شد، بررسی کنید که دیوار آتش برنامه‌های این رایانه را مسدود نکرده باشد.
 
 ## Accounts
-accounts-title = Your accounts
-accounts-empty = No account yet. Add one below; nothing connects until you press Connect.
-account-add-title = Add an account
-account-protocol = Type
+accounts-title = حساب‌های شما
+accounts-empty = هنوز حسابی ندارید. در پایین یکی اضافه کنید؛ تا روی «اتصال» نزنید، هیچ اتصالی برقرار نمی‌شود.
+account-add-title = افزودن حساب
+account-protocol = نوع
 account-protocol-irc = IRC
-account-protocol-xmpp = XMPP (Jabber)
-account-preset = Server
-account-preset-custom = Other server
-account-preset-recommended = recommended
-account-label = Name shown
-account-server = Server address
-account-port = Port
-account-use-onion = Use the server's .onion address
-account-tls = Encrypt the connection to the server (TLS)
-account-nick = Nickname
-account-jid = Address (name@server)
-account-password = Password
-account-remember-password = Remember the password in this profile
-account-add = Add account
-account-register-throwaway = Create a throwaway account on this server
-account-register-hint = A new random account is registered on the server, through Tor. Use it once and forget it.
-account-missing-server = Enter a server address.
-account-missing-user = Enter a nickname or address.
-account-bad-port = The port must be a number between 1 and 65535.
-account-connect = Connect
-account-disconnect = Disconnect
-account-state-offline = Offline
-account-state-connecting = Connecting…
-account-state-online = Online as { $name }
-account-state-reconnecting = Connection lost, trying again in { $seconds } s
-account-state-failed = Not connected
-account-waiting-for-tor = Waiting for Tor before connecting is possible.
+account-protocol-xmpp = XMPP (جابر)
+account-preset = سرور
+account-preset-custom = سرور دیگر
+account-preset-recommended = پیشنهادی
+account-label = نام نمایشی
+account-server = نشانی سرور
+account-port = درگاه
+account-use-onion = استفاده از نشانی ‎.onion‎ سرور
+account-tls = رمزگذاری اتصال به سرور (TLS)
+account-nick = نام مستعار
+account-jid = نشانی (نام@سرور)
+account-password = گذرواژه
+account-remember-password = گذرواژه را در این نمایه به خاطر بسپار
+account-add = افزودن حساب
+account-register-throwaway = ساختن یک حساب یک‌بارمصرف روی این سرور
+account-register-hint = یک حساب تازه و تصادفی از طریق Tor روی سرور ثبت می‌شود. یک بار از آن استفاده کنید و فراموشش کنید.
+account-missing-server = نشانی یک سرور را وارد کنید.
+account-missing-user = یک نام مستعار یا نشانی وارد کنید.
+account-bad-port = درگاه باید عددی بین ۱ و ۶۵۵۳۵ باشد.
+account-connect = اتصال
+account-disconnect = قطع اتصال
+account-state-offline = برون‌خط
+account-state-connecting = در حال اتصال…
+account-state-online = برخط با نام { $name }
+account-state-reconnecting = اتصال قطع شد، تلاش دوباره تا { $seconds } ثانیهٔ دیگر
+account-state-failed = متصل نیست
+account-waiting-for-tor = در انتظار Tor؛ پس از آن می‌توانید متصل شوید.
 
-## Problems, in plain words, with what to do next
-problem-pin-mismatch = The server presented a different certificate than the one this bundle expects. Someone may be intercepting the connection, or the server changed its certificate. Do not log in; check the server's announcements from another device.
-problem-tls = A secure connection to the server could not be made. Check the server address and port; nothing was sent.
-problem-auth = The server refused the name or password. Check them in this account and connect again.
-problem-tor-down = Tor is not reachable, so nothing can be sent. Restart Tor Messenger from its launcher.
-problem-connection-lost = The connection to the server was lost. Tor Messenger tries again by itself.
-problem-server-says = The server reported a problem: { $detail }
+## Problems
+problem-pin-mismatch = سرور گواهی‌ای متفاوت با گواهی مورد انتظار این بسته ارائه کرد. ممکن است کسی اتصال را شنود کند، یا سرور گواهی خود را عوض کرده باشد. وارد نشوید؛ اطلاعیه‌های سرور را از دستگاه دیگری بررسی کنید.
+problem-tls = اتصال امن با سرور برقرار نشد. نشانی و درگاه را بررسی کنید؛ چیزی فرستاده نشد.
+problem-auth = سرور نام یا گذرواژه را نپذیرفت. آن‌ها را در این حساب بررسی کنید و دوباره متصل شوید.
+problem-tor-down = به Tor دسترسی نیست، پس هیچ چیز فرستاده نمی‌شود. Tor Messenger را از راه‌انداز آن دوباره اجرا کنید.
+problem-connection-lost = اتصال به سرور قطع شد. Tor Messenger خودش دوباره تلاش می‌کند.
+problem-server-says = سرور یک مشکل گزارش کرد: { $detail }
 
 ## Contacts and channels
-contacts-title = Conversations
-contacts-none = No conversation yet. Connect an account, then join a room or write to a contact.
-contacts-online = online
-contacts-offline = offline
-contacts-unread = { $count ->
-    [one] 1 unread
-   *[other] { $count } unread
-}
-open-title = Start a conversation
-open-room = Room or channel
-open-contact = Contact
-open-join = Join
-open-write = Write
-open-pick-account = Account
+contacts-title = گفتگوها
+contacts-none = هنوز گفتگویی نیست. یک حساب را متصل کنید، سپس به یک اتاق بپیوندید یا برای یک مخاطب بنویسید.
+contacts-online = برخط
+contacts-offline = برون‌خط
+contacts-unread = { $count } خوانده‌نشده
+open-title = شروع گفتگو
+open-room = اتاق یا کانال
+open-contact = مخاطب
+open-join = پیوستن
+open-write = نوشتن
+open-pick-account = حساب
 
 ## Conversation
-conversation-none = Choose a conversation on the left.
-conversation-close = Close
-message-me = me
-message-failed = not sent
-message-pending = sending…
-message-input-hint = Write a message and press Enter
-message-send = Send
-members-title = { $count ->
-    [one] 1 member
-   *[other] { $count } members
-}
-topic = Topic: { $topic }
-room-not-private = Rooms are never private: everyone in the room and the server can read them.
+conversation-none = یک گفتگو را از فهرست انتخاب کنید.
+conversation-close = بستن
+message-me = من
+message-failed = فرستاده نشد
+message-pending = در حال فرستادن…
+message-input-hint = پیامی بنویسید و Enter را بزنید
+message-send = فرستادن
+members-title = { $count } عضو
+topic = موضوع: { $topic }
+room-not-private = اتاق‌ها هرگز خصوصی نیستند: همهٔ حاضران در اتاق و سرور می‌توانند پیام‌ها را بخوانند.
 
 ## OTR
-otr-not-private = Not private
-otr-unverified = Private, not verified
-otr-verified = Private and verified
-otr-finished = Private conversation ended
-otr-explain-not-private = The server can read these messages.
-otr-explain-unverified = Encrypted, but you have not confirmed who is on the other end.
-otr-explain-verified = Encrypted, and you confirmed your contact's identity.
-otr-explain-finished = Your contact ended the private conversation. Nothing is sent until you end or refresh it.
-otr-start = Start private conversation
-otr-refresh = Refresh private conversation
-otr-end = End private conversation
-otr-verify = Verify contact's identity
-otr-unrecognized = { $contact } is using a computer you have not seen before. Verify their identity before you share anything sensitive.
-otr-generating-key = Creating your private key; this takes a moment…
-otr-verifying = Checking your contact's identity: step { $step } of { $of }
-otr-verify-success = Your contact's identity is verified.
-otr-verify-failure = The identity check failed: the answers did not match. Your contact may not be who they say.
-otr-blocked-plaintext = This message was not sent: this contact requires encryption and the conversation is not private yet.
-otr-peer-asks = Your contact wants to verify your identity.
+otr-not-private = خصوصی نیست
+otr-unverified = خصوصی، تأییدنشده
+otr-verified = خصوصی و تأییدشده
+otr-finished = گفتگوی خصوصی پایان یافت
+otr-explain-not-private = سرور می‌تواند این پیام‌ها را بخواند.
+otr-explain-unverified = رمزگذاری شده است، اما هنوز تأیید نکرده‌اید چه کسی آن سو است.
+otr-explain-verified = رمزگذاری شده است و هویت مخاطب خود را تأیید کرده‌اید.
+otr-explain-finished = مخاطب شما گفتگوی خصوصی را پایان داد. تا وقتی آن را پایان ندهید یا تازه نکنید، چیزی فرستاده نمی‌شود.
+otr-start = شروع گفتگوی خصوصی
+otr-refresh = تازه کردن گفتگوی خصوصی
+otr-end = پایان گفتگوی خصوصی
+otr-verify = تأیید هویت مخاطب
+otr-unrecognized = { $contact } از رایانه‌ای استفاده می‌کند که پیش‌تر ندیده‌اید. پیش از در میان گذاشتن هر چیز حساس، هویت او را تأیید کنید.
+otr-generating-key = در حال ساختن کلید خصوصی شما؛ کمی طول می‌کشد…
+otr-verifying = در حال بررسی هویت مخاطب: مرحلهٔ { $step } از { $of }
+otr-verify-success = هویت مخاطب شما تأیید شد.
+otr-verify-failure = تأیید هویت ناموفق بود: پاسخ‌ها یکسان نبودند. شاید مخاطب شما همان کسی نباشد که می‌گوید.
+otr-blocked-plaintext = این پیام فرستاده نشد: برای این مخاطب رمزگذاری الزامی است و گفتگو هنوز خصوصی نیست.
+otr-peer-asks = مخاطب شما می‌خواهد هویت شما را تأیید کند.
 
 ## Verify dialog
-verify-title = Verify contact's identity
-verify-how = How do you want to verify?
-verify-method-question = Question and answer
-verify-method-secret = Shared secret
-verify-method-fingerprint = Compare fingerprints
-verify-question-hint = Ask a question only your contact can answer. The answer is never sent; OTR only checks that both answers match.
-verify-question = Question
-verify-answer = Answer
-verify-secret-hint = Enter a secret you agreed on earlier, in person or by another safe channel.
-verify-secret = Shared secret
-verify-fingerprint-hint = Compare these fingerprints with your contact over another channel (in person or by phone).
-verify-your-fingerprint = Your fingerprint
-verify-their-fingerprint = Your contact's fingerprint
-verify-fingerprint-unknown = not known yet: start a private conversation first
-verify-fingerprint-matches = I have checked: the fingerprint matches
-verify-start = Verify
-verify-cancel = Cancel
-verify-peer-question = Your contact asks: { $question }
-verify-peer-secret = Your contact asks for the secret you share.
-verify-respond = Answer
+verify-title = تأیید هویت مخاطب
+verify-how = چگونه می‌خواهید تأیید کنید؟
+verify-method-question = پرسش و پاسخ
+verify-method-secret = راز مشترک
+verify-method-fingerprint = مقایسهٔ اثر انگشت
+verify-question-hint = پرسشی بپرسید که فقط مخاطب شما پاسخش را بداند. پاسخ هرگز فرستاده نمی‌شود؛ OTR فقط بررسی می‌کند که دو پاسخ یکسان باشند.
+verify-question = پرسش
+verify-answer = پاسخ
+verify-secret-hint = رازی را وارد کنید که پیش‌تر، حضوری یا از راه امن دیگری، بر سر آن توافق کرده‌اید.
+verify-secret = راز مشترک
+verify-fingerprint-hint = این اثر انگشت‌ها را از راه دیگری (حضوری یا تلفنی) با مخاطب خود مقایسه کنید.
+verify-your-fingerprint = اثر انگشت شما
+verify-their-fingerprint = اثر انگشت مخاطب
+verify-fingerprint-unknown = هنوز معلوم نیست: اول یک گفتگوی خصوصی شروع کنید
+verify-fingerprint-matches = بررسی کردم: اثر انگشت یکسان است
+verify-start = تأیید
+verify-cancel = لغو
+verify-peer-question = مخاطب شما می‌پرسد: { $question }
+verify-peer-secret = مخاطب شما راز مشترکتان را می‌خواهد.
+verify-respond = پاسخ دادن
 
 ## Settings
-settings-title = Settings
-settings-require-encryption = Require encryption with every contact
-settings-require-encryption-hint = Nothing is ever sent unencrypted to a contact who requires encryption.
-settings-require-contact = Require encryption with this contact
-settings-otr-v3 = Allow OTR version 3 (newer clients; version 2 stays allowed)
-settings-language = Language
-settings-theme = Appearance
-settings-theme-light = Light
-settings-theme-dark = Dark
-settings-font-size = Text size
-settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.
+settings-title = تنظیمات
+settings-require-encryption = الزام رمزگذاری با همهٔ مخاطبان
+settings-require-encryption-hint = برای مخاطبی که رمزگذاری برایش الزامی است، هرگز چیزی بدون رمزگذاری فرستاده نمی‌شود.
+settings-require-contact = الزام رمزگذاری با این مخاطب
+settings-otr-v3 = اجازه به OTR نسخهٔ ۳ (برنامه‌های جدیدتر؛ نسخهٔ ۲ همچنان مجاز است)
+settings-language = زبان
+settings-theme = ظاهر
+settings-theme-light = روشن
+settings-theme-dark = تیره
+settings-font-size = اندازهٔ متن
+settings-saved-note = تنظیمات در پوشهٔ نمایهٔ این بسته نگه داشته می‌شوند. گفتگوها هرگز ذخیره نمی‌شوند.

@@ -1,148 +1,148 @@
-# Tor Messenger: English strings (the reference locale; every other locale has the same keys).
+# Tor Messenger : textes français.
 
 app-title = Tor Messenger
 
 ## First run
-first-run-title = Welcome to Tor Messenger
-first-run-protects = Tor Messenger sends everything through Tor, so the chat servers do not learn where you are, and it encrypts your private conversations with OTR so the servers cannot read them.
-first-run-limits = It does not hide who you talk to: the servers still see which accounts talk to each other and when.
-first-run-continue = I understand, continue
+first-run-title = Bienvenue dans Tor Messenger
+first-run-protects = Tor Messenger fait passer tout par Tor, pour que les serveurs de discussion ne sachent pas où vous êtes, et chiffre vos conversations privées avec OTR, pour que les serveurs ne puissent pas les lire.
+first-run-limits = Il ne cache pas avec qui vous parlez : les serveurs voient toujours quels comptes échangent entre eux, et quand.
+first-run-continue = J'ai compris, continuer
 
 ## Top bar
-nav-chats = Chats
-nav-accounts = Accounts
-nav-settings = Settings
+nav-chats = Conversations
+nav-accounts = Comptes
+nav-settings = Paramètres
 
 ## Tor
-tor-bootstrapping = Connecting to the Tor network: { $progress }%
-tor-ready = Connected to Tor
-tor-unavailable = Tor is not running. Restart Tor Messenger from its launcher; if it keeps happening, check that no firewall blocks programs on this computer.
+tor-bootstrapping = Connexion au réseau Tor : { $progress } %
+tor-ready = Connecté à Tor
+tor-unavailable = Tor ne fonctionne pas. Redémarrez Tor Messenger depuis son lanceur ; si cela se reproduit, vérifiez qu'aucun pare-feu ne bloque les programmes de cet ordinateur.
 
 ## Accounts
-accounts-title = Your accounts
-accounts-empty = No account yet. Add one below; nothing connects until you press Connect.
-account-add-title = Add an account
+accounts-title = Vos comptes
+accounts-empty = Aucun compte pour l'instant. Ajoutez-en un ci-dessous ; rien ne se connecte avant que vous appuyiez sur « Se connecter ».
+account-add-title = Ajouter un compte
 account-protocol = Type
 account-protocol-irc = IRC
 account-protocol-xmpp = XMPP (Jabber)
-account-preset = Server
-account-preset-custom = Other server
-account-preset-recommended = recommended
-account-label = Name shown
-account-server = Server address
+account-preset = Serveur
+account-preset-custom = Autre serveur
+account-preset-recommended = recommandé
+account-label = Nom affiché
+account-server = Adresse du serveur
 account-port = Port
-account-use-onion = Use the server's .onion address
-account-tls = Encrypt the connection to the server (TLS)
-account-nick = Nickname
-account-jid = Address (name@server)
-account-password = Password
-account-remember-password = Remember the password in this profile
-account-add = Add account
-account-register-throwaway = Create a throwaway account on this server
-account-register-hint = A new random account is registered on the server, through Tor. Use it once and forget it.
-account-missing-server = Enter a server address.
-account-missing-user = Enter a nickname or address.
-account-bad-port = The port must be a number between 1 and 65535.
-account-connect = Connect
-account-disconnect = Disconnect
-account-state-offline = Offline
-account-state-connecting = Connecting…
-account-state-online = Online as { $name }
-account-state-reconnecting = Connection lost, trying again in { $seconds } s
-account-state-failed = Not connected
-account-waiting-for-tor = Waiting for Tor before connecting is possible.
+account-use-onion = Utiliser l'adresse .onion du serveur
+account-tls = Chiffrer la connexion au serveur (TLS)
+account-nick = Pseudonyme
+account-jid = Adresse (nom@serveur)
+account-password = Mot de passe
+account-remember-password = Mémoriser le mot de passe dans ce profil
+account-add = Ajouter le compte
+account-register-throwaway = Créer un compte jetable sur ce serveur
+account-register-hint = Un nouveau compte aléatoire est enregistré sur le serveur, via Tor. Utilisez-le une fois, puis oubliez-le.
+account-missing-server = Saisissez l'adresse d'un serveur.
+account-missing-user = Saisissez un pseudonyme ou une adresse.
+account-bad-port = Le port doit être un nombre entre 1 et 65535.
+account-connect = Se connecter
+account-disconnect = Se déconnecter
+account-state-offline = Hors ligne
+account-state-connecting = Connexion…
+account-state-online = En ligne en tant que { $name }
+account-state-reconnecting = Connexion perdue, nouvel essai dans { $seconds } s
+account-state-failed = Non connecté
+account-waiting-for-tor = En attente de Tor avant de pouvoir se connecter.
 
-## Problems, in plain words, with what to do next
-problem-pin-mismatch = The server presented a different certificate than the one this bundle expects. Someone may be intercepting the connection, or the server changed its certificate. Do not log in; check the server's announcements from another device.
-problem-tls = A secure connection to the server could not be made. Check the server address and port; nothing was sent.
-problem-auth = The server refused the name or password. Check them in this account and connect again.
-problem-tor-down = Tor is not reachable, so nothing can be sent. Restart Tor Messenger from its launcher.
-problem-connection-lost = The connection to the server was lost. Tor Messenger tries again by itself.
-problem-server-says = The server reported a problem: { $detail }
+## Problems
+problem-pin-mismatch = Le serveur a présenté un certificat différent de celui qu'attend ce paquet. Quelqu'un intercepte peut-être la connexion, ou le serveur a changé de certificat. Ne vous connectez pas ; vérifiez les annonces du serveur depuis un autre appareil.
+problem-tls = Impossible d'établir une connexion sécurisée avec le serveur. Vérifiez l'adresse et le port ; rien n'a été envoyé.
+problem-auth = Le serveur a refusé le nom ou le mot de passe. Vérifiez-les dans ce compte et reconnectez-vous.
+problem-tor-down = Tor est injoignable, rien ne peut donc être envoyé. Redémarrez Tor Messenger depuis son lanceur.
+problem-connection-lost = La connexion au serveur a été perdue. Tor Messenger réessaie tout seul.
+problem-server-says = Le serveur signale un problème : { $detail }
 
 ## Contacts and channels
 contacts-title = Conversations
-contacts-none = No conversation yet. Connect an account, then join a room or write to a contact.
-contacts-online = online
-contacts-offline = offline
+contacts-none = Aucune conversation pour l'instant. Connectez un compte, puis rejoignez un salon ou écrivez à un contact.
+contacts-online = en ligne
+contacts-offline = hors ligne
 contacts-unread = { $count ->
-    [one] 1 unread
-   *[other] { $count } unread
+    [one] 1 non lu
+   *[other] { $count } non lus
 }
-open-title = Start a conversation
-open-room = Room or channel
+open-title = Commencer une conversation
+open-room = Salon ou canal
 open-contact = Contact
-open-join = Join
-open-write = Write
-open-pick-account = Account
+open-join = Rejoindre
+open-write = Écrire
+open-pick-account = Compte
 
 ## Conversation
-conversation-none = Choose a conversation on the left.
-conversation-close = Close
-message-me = me
-message-failed = not sent
-message-pending = sending…
-message-input-hint = Write a message and press Enter
-message-send = Send
+conversation-none = Choisissez une conversation à gauche.
+conversation-close = Fermer
+message-me = moi
+message-failed = non envoyé
+message-pending = envoi…
+message-input-hint = Écrivez un message et appuyez sur Entrée
+message-send = Envoyer
 members-title = { $count ->
-    [one] 1 member
-   *[other] { $count } members
+    [one] 1 membre
+   *[other] { $count } membres
 }
-topic = Topic: { $topic }
-room-not-private = Rooms are never private: everyone in the room and the server can read them.
+topic = Sujet : { $topic }
+room-not-private = Les salons ne sont jamais privés : tous les participants et le serveur peuvent les lire.
 
 ## OTR
-otr-not-private = Not private
-otr-unverified = Private, not verified
-otr-verified = Private and verified
-otr-finished = Private conversation ended
-otr-explain-not-private = The server can read these messages.
-otr-explain-unverified = Encrypted, but you have not confirmed who is on the other end.
-otr-explain-verified = Encrypted, and you confirmed your contact's identity.
-otr-explain-finished = Your contact ended the private conversation. Nothing is sent until you end or refresh it.
-otr-start = Start private conversation
-otr-refresh = Refresh private conversation
-otr-end = End private conversation
-otr-verify = Verify contact's identity
-otr-unrecognized = { $contact } is using a computer you have not seen before. Verify their identity before you share anything sensitive.
-otr-generating-key = Creating your private key; this takes a moment…
-otr-verifying = Checking your contact's identity: step { $step } of { $of }
-otr-verify-success = Your contact's identity is verified.
-otr-verify-failure = The identity check failed: the answers did not match. Your contact may not be who they say.
-otr-blocked-plaintext = This message was not sent: this contact requires encryption and the conversation is not private yet.
-otr-peer-asks = Your contact wants to verify your identity.
+otr-not-private = Non privée
+otr-unverified = Privée, non vérifiée
+otr-verified = Privée et vérifiée
+otr-finished = Conversation privée terminée
+otr-explain-not-private = Le serveur peut lire ces messages.
+otr-explain-unverified = Chiffrée, mais vous n'avez pas confirmé qui se trouve de l'autre côté.
+otr-explain-verified = Chiffrée, et vous avez confirmé l'identité de votre contact.
+otr-explain-finished = Votre contact a mis fin à la conversation privée. Rien n'est envoyé tant que vous ne la terminez pas ou ne la relancez pas.
+otr-start = Démarrer une conversation privée
+otr-refresh = Relancer la conversation privée
+otr-end = Terminer la conversation privée
+otr-verify = Vérifier l'identité du contact
+otr-unrecognized = { $contact } utilise un ordinateur que vous n'avez jamais vu. Vérifiez son identité avant de partager quoi que ce soit de sensible.
+otr-generating-key = Création de votre clé privée ; cela prend un instant…
+otr-verifying = Vérification de l'identité de votre contact : étape { $step } sur { $of }
+otr-verify-success = L'identité de votre contact est vérifiée.
+otr-verify-failure = La vérification a échoué : les réponses ne correspondent pas. Votre contact n'est peut-être pas celui qu'il prétend être.
+otr-blocked-plaintext = Ce message n'a pas été envoyé : ce contact exige le chiffrement et la conversation n'est pas encore privée.
+otr-peer-asks = Votre contact veut vérifier votre identité.
 
 ## Verify dialog
-verify-title = Verify contact's identity
-verify-how = How do you want to verify?
-verify-method-question = Question and answer
-verify-method-secret = Shared secret
-verify-method-fingerprint = Compare fingerprints
-verify-question-hint = Ask a question only your contact can answer. The answer is never sent; OTR only checks that both answers match.
+verify-title = Vérifier l'identité du contact
+verify-how = Comment voulez-vous vérifier ?
+verify-method-question = Question et réponse
+verify-method-secret = Secret partagé
+verify-method-fingerprint = Comparer les empreintes
+verify-question-hint = Posez une question à laquelle seul votre contact peut répondre. La réponse n'est jamais envoyée ; OTR vérifie seulement que les deux réponses concordent.
 verify-question = Question
-verify-answer = Answer
-verify-secret-hint = Enter a secret you agreed on earlier, in person or by another safe channel.
-verify-secret = Shared secret
-verify-fingerprint-hint = Compare these fingerprints with your contact over another channel (in person or by phone).
-verify-your-fingerprint = Your fingerprint
-verify-their-fingerprint = Your contact's fingerprint
-verify-fingerprint-unknown = not known yet: start a private conversation first
-verify-fingerprint-matches = I have checked: the fingerprint matches
-verify-start = Verify
-verify-cancel = Cancel
-verify-peer-question = Your contact asks: { $question }
-verify-peer-secret = Your contact asks for the secret you share.
-verify-respond = Answer
+verify-answer = Réponse
+verify-secret-hint = Saisissez un secret convenu auparavant, en personne ou par un autre moyen sûr.
+verify-secret = Secret partagé
+verify-fingerprint-hint = Comparez ces empreintes avec votre contact par un autre moyen (en personne ou par téléphone).
+verify-your-fingerprint = Votre empreinte
+verify-their-fingerprint = Empreinte de votre contact
+verify-fingerprint-unknown = pas encore connue : démarrez d'abord une conversation privée
+verify-fingerprint-matches = J'ai vérifié : l'empreinte correspond
+verify-start = Vérifier
+verify-cancel = Annuler
+verify-peer-question = Votre contact demande : { $question }
+verify-peer-secret = Votre contact demande le secret que vous partagez.
+verify-respond = Répondre
 
 ## Settings
-settings-title = Settings
-settings-require-encryption = Require encryption with every contact
-settings-require-encryption-hint = Nothing is ever sent unencrypted to a contact who requires encryption.
-settings-require-contact = Require encryption with this contact
-settings-otr-v3 = Allow OTR version 3 (newer clients; version 2 stays allowed)
-settings-language = Language
-settings-theme = Appearance
-settings-theme-light = Light
-settings-theme-dark = Dark
-settings-font-size = Text size
-settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.
+settings-title = Paramètres
+settings-require-encryption = Exiger le chiffrement avec tous les contacts
+settings-require-encryption-hint = Rien n'est jamais envoyé en clair à un contact pour qui le chiffrement est exigé.
+settings-require-contact = Exiger le chiffrement avec ce contact
+settings-otr-v3 = Autoriser OTR version 3 (clients récents ; la version 2 reste autorisée)
+settings-language = Langue
+settings-theme = Apparence
+settings-theme-light = Clair
+settings-theme-dark = Sombre
+settings-font-size = Taille du texte
+settings-saved-note = Les paramètres sont conservés dans le dossier de profil de ce paquet. Les conversations ne sont jamais enregistrées.

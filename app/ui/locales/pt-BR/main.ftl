@@ -1,148 +1,148 @@
-# Tor Messenger: English strings (the reference locale; every other locale has the same keys).
+# Tor Messenger: textos em português do Brasil.
 
 app-title = Tor Messenger
 
 ## First run
-first-run-title = Welcome to Tor Messenger
-first-run-protects = Tor Messenger sends everything through Tor, so the chat servers do not learn where you are, and it encrypts your private conversations with OTR so the servers cannot read them.
-first-run-limits = It does not hide who you talk to: the servers still see which accounts talk to each other and when.
-first-run-continue = I understand, continue
+first-run-title = Boas-vindas ao Tor Messenger
+first-run-protects = O Tor Messenger envia tudo pelo Tor, para que os servidores de bate-papo não saibam onde você está, e criptografa suas conversas privadas com OTR, para que os servidores não possam lê-las.
+first-run-limits = Ele não esconde com quem você fala: os servidores continuam vendo quais contas conversam entre si e quando.
+first-run-continue = Entendi, continuar
 
 ## Top bar
-nav-chats = Chats
-nav-accounts = Accounts
-nav-settings = Settings
+nav-chats = Conversas
+nav-accounts = Contas
+nav-settings = Configurações
 
 ## Tor
-tor-bootstrapping = Connecting to the Tor network: { $progress }%
-tor-ready = Connected to Tor
-tor-unavailable = Tor is not running. Restart Tor Messenger from its launcher; if it keeps happening, check that no firewall blocks programs on this computer.
+tor-bootstrapping = Conectando à rede Tor: { $progress }%
+tor-ready = Conectado ao Tor
+tor-unavailable = O Tor não está em execução. Reinicie o Tor Messenger pelo inicializador; se acontecer de novo, verifique se algum firewall bloqueia programas neste computador.
 
 ## Accounts
-accounts-title = Your accounts
-accounts-empty = No account yet. Add one below; nothing connects until you press Connect.
-account-add-title = Add an account
-account-protocol = Type
+accounts-title = Suas contas
+accounts-empty = Nenhuma conta ainda. Adicione uma abaixo; nada se conecta até você clicar em "Conectar".
+account-add-title = Adicionar uma conta
+account-protocol = Tipo
 account-protocol-irc = IRC
 account-protocol-xmpp = XMPP (Jabber)
-account-preset = Server
-account-preset-custom = Other server
-account-preset-recommended = recommended
-account-label = Name shown
-account-server = Server address
-account-port = Port
-account-use-onion = Use the server's .onion address
-account-tls = Encrypt the connection to the server (TLS)
-account-nick = Nickname
-account-jid = Address (name@server)
-account-password = Password
-account-remember-password = Remember the password in this profile
-account-add = Add account
-account-register-throwaway = Create a throwaway account on this server
-account-register-hint = A new random account is registered on the server, through Tor. Use it once and forget it.
-account-missing-server = Enter a server address.
-account-missing-user = Enter a nickname or address.
-account-bad-port = The port must be a number between 1 and 65535.
-account-connect = Connect
-account-disconnect = Disconnect
-account-state-offline = Offline
-account-state-connecting = Connecting…
-account-state-online = Online as { $name }
-account-state-reconnecting = Connection lost, trying again in { $seconds } s
-account-state-failed = Not connected
-account-waiting-for-tor = Waiting for Tor before connecting is possible.
+account-preset = Servidor
+account-preset-custom = Outro servidor
+account-preset-recommended = recomendado
+account-label = Nome exibido
+account-server = Endereço do servidor
+account-port = Porta
+account-use-onion = Usar o endereço .onion do servidor
+account-tls = Criptografar a conexão com o servidor (TLS)
+account-nick = Apelido
+account-jid = Endereço (nome@servidor)
+account-password = Senha
+account-remember-password = Lembrar a senha neste perfil
+account-add = Adicionar conta
+account-register-throwaway = Criar uma conta descartável neste servidor
+account-register-hint = Uma conta nova e aleatória é registrada no servidor, pelo Tor. Use uma vez e esqueça.
+account-missing-server = Digite o endereço de um servidor.
+account-missing-user = Digite um apelido ou um endereço.
+account-bad-port = A porta deve ser um número entre 1 e 65535.
+account-connect = Conectar
+account-disconnect = Desconectar
+account-state-offline = Desconectado
+account-state-connecting = Conectando…
+account-state-online = Conectado como { $name }
+account-state-reconnecting = Conexão perdida, nova tentativa em { $seconds } s
+account-state-failed = Não conectado
+account-waiting-for-tor = Aguardando o Tor para poder conectar.
 
-## Problems, in plain words, with what to do next
-problem-pin-mismatch = The server presented a different certificate than the one this bundle expects. Someone may be intercepting the connection, or the server changed its certificate. Do not log in; check the server's announcements from another device.
-problem-tls = A secure connection to the server could not be made. Check the server address and port; nothing was sent.
-problem-auth = The server refused the name or password. Check them in this account and connect again.
-problem-tor-down = Tor is not reachable, so nothing can be sent. Restart Tor Messenger from its launcher.
-problem-connection-lost = The connection to the server was lost. Tor Messenger tries again by itself.
-problem-server-says = The server reported a problem: { $detail }
+## Problems
+problem-pin-mismatch = O servidor apresentou um certificado diferente do que este pacote espera. Alguém pode estar interceptando a conexão, ou o servidor trocou de certificado. Não faça login; confira os avisos do servidor usando outro dispositivo.
+problem-tls = Não foi possível criar uma conexão segura com o servidor. Verifique o endereço e a porta; nada foi enviado.
+problem-auth = O servidor recusou o nome ou a senha. Confira-os nesta conta e conecte de novo.
+problem-tor-down = O Tor não está acessível, então nada pode ser enviado. Reinicie o Tor Messenger pelo inicializador.
+problem-connection-lost = A conexão com o servidor caiu. O Tor Messenger tenta de novo sozinho.
+problem-server-says = O servidor relatou um problema: { $detail }
 
 ## Contacts and channels
-contacts-title = Conversations
-contacts-none = No conversation yet. Connect an account, then join a room or write to a contact.
-contacts-online = online
-contacts-offline = offline
+contacts-title = Conversas
+contacts-none = Nenhuma conversa ainda. Conecte uma conta e depois entre em uma sala ou escreva para um contato.
+contacts-online = conectado
+contacts-offline = desconectado
 contacts-unread = { $count ->
-    [one] 1 unread
-   *[other] { $count } unread
+    [one] 1 não lida
+   *[other] { $count } não lidas
 }
-open-title = Start a conversation
-open-room = Room or channel
-open-contact = Contact
-open-join = Join
-open-write = Write
-open-pick-account = Account
+open-title = Iniciar uma conversa
+open-room = Sala ou canal
+open-contact = Contato
+open-join = Entrar
+open-write = Escrever
+open-pick-account = Conta
 
 ## Conversation
-conversation-none = Choose a conversation on the left.
-conversation-close = Close
-message-me = me
-message-failed = not sent
-message-pending = sending…
-message-input-hint = Write a message and press Enter
-message-send = Send
+conversation-none = Escolha uma conversa à esquerda.
+conversation-close = Fechar
+message-me = eu
+message-failed = não enviada
+message-pending = enviando…
+message-input-hint = Escreva uma mensagem e tecle Enter
+message-send = Enviar
 members-title = { $count ->
-    [one] 1 member
-   *[other] { $count } members
+    [one] 1 membro
+   *[other] { $count } membros
 }
-topic = Topic: { $topic }
-room-not-private = Rooms are never private: everyone in the room and the server can read them.
+topic = Assunto: { $topic }
+room-not-private = Salas nunca são privadas: todos na sala e o servidor podem lê-las.
 
 ## OTR
-otr-not-private = Not private
-otr-unverified = Private, not verified
-otr-verified = Private and verified
-otr-finished = Private conversation ended
-otr-explain-not-private = The server can read these messages.
-otr-explain-unverified = Encrypted, but you have not confirmed who is on the other end.
-otr-explain-verified = Encrypted, and you confirmed your contact's identity.
-otr-explain-finished = Your contact ended the private conversation. Nothing is sent until you end or refresh it.
-otr-start = Start private conversation
-otr-refresh = Refresh private conversation
-otr-end = End private conversation
-otr-verify = Verify contact's identity
-otr-unrecognized = { $contact } is using a computer you have not seen before. Verify their identity before you share anything sensitive.
-otr-generating-key = Creating your private key; this takes a moment…
-otr-verifying = Checking your contact's identity: step { $step } of { $of }
-otr-verify-success = Your contact's identity is verified.
-otr-verify-failure = The identity check failed: the answers did not match. Your contact may not be who they say.
-otr-blocked-plaintext = This message was not sent: this contact requires encryption and the conversation is not private yet.
-otr-peer-asks = Your contact wants to verify your identity.
+otr-not-private = Não privada
+otr-unverified = Privada, não verificada
+otr-verified = Privada e verificada
+otr-finished = Conversa privada encerrada
+otr-explain-not-private = O servidor pode ler estas mensagens.
+otr-explain-unverified = Criptografada, mas você não confirmou quem está do outro lado.
+otr-explain-verified = Criptografada, e você confirmou a identidade do seu contato.
+otr-explain-finished = Seu contato encerrou a conversa privada. Nada é enviado até você encerrá-la ou renová-la.
+otr-start = Iniciar conversa privada
+otr-refresh = Renovar conversa privada
+otr-end = Encerrar conversa privada
+otr-verify = Verificar a identidade do contato
+otr-unrecognized = { $contact } está usando um computador que você nunca viu. Verifique a identidade dele antes de compartilhar algo sensível.
+otr-generating-key = Criando sua chave privada; isso leva um instante…
+otr-verifying = Verificando a identidade do seu contato: etapa { $step } de { $of }
+otr-verify-success = A identidade do seu contato foi verificada.
+otr-verify-failure = A verificação falhou: as respostas não coincidem. Seu contato pode não ser quem diz ser.
+otr-blocked-plaintext = Esta mensagem não foi enviada: este contato exige criptografia e a conversa ainda não é privada.
+otr-peer-asks = Seu contato quer verificar a sua identidade.
 
 ## Verify dialog
-verify-title = Verify contact's identity
-verify-how = How do you want to verify?
-verify-method-question = Question and answer
-verify-method-secret = Shared secret
-verify-method-fingerprint = Compare fingerprints
-verify-question-hint = Ask a question only your contact can answer. The answer is never sent; OTR only checks that both answers match.
-verify-question = Question
-verify-answer = Answer
-verify-secret-hint = Enter a secret you agreed on earlier, in person or by another safe channel.
-verify-secret = Shared secret
-verify-fingerprint-hint = Compare these fingerprints with your contact over another channel (in person or by phone).
-verify-your-fingerprint = Your fingerprint
-verify-their-fingerprint = Your contact's fingerprint
-verify-fingerprint-unknown = not known yet: start a private conversation first
-verify-fingerprint-matches = I have checked: the fingerprint matches
-verify-start = Verify
-verify-cancel = Cancel
-verify-peer-question = Your contact asks: { $question }
-verify-peer-secret = Your contact asks for the secret you share.
-verify-respond = Answer
+verify-title = Verificar a identidade do contato
+verify-how = Como você quer verificar?
+verify-method-question = Pergunta e resposta
+verify-method-secret = Segredo compartilhado
+verify-method-fingerprint = Comparar impressões digitais
+verify-question-hint = Faça uma pergunta que só o seu contato saiba responder. A resposta nunca é enviada; o OTR só confere se as duas respostas coincidem.
+verify-question = Pergunta
+verify-answer = Resposta
+verify-secret-hint = Digite um segredo combinado antes, pessoalmente ou por outro meio seguro.
+verify-secret = Segredo compartilhado
+verify-fingerprint-hint = Compare estas impressões digitais com seu contato por outro meio (pessoalmente ou por telefone).
+verify-your-fingerprint = Sua impressão digital
+verify-their-fingerprint = Impressão digital do seu contato
+verify-fingerprint-unknown = ainda desconhecida: inicie antes uma conversa privada
+verify-fingerprint-matches = Conferi: a impressão digital coincide
+verify-start = Verificar
+verify-cancel = Cancelar
+verify-peer-question = Seu contato pergunta: { $question }
+verify-peer-secret = Seu contato pede o segredo que vocês compartilham.
+verify-respond = Responder
 
 ## Settings
-settings-title = Settings
-settings-require-encryption = Require encryption with every contact
-settings-require-encryption-hint = Nothing is ever sent unencrypted to a contact who requires encryption.
-settings-require-contact = Require encryption with this contact
-settings-otr-v3 = Allow OTR version 3 (newer clients; version 2 stays allowed)
-settings-language = Language
-settings-theme = Appearance
-settings-theme-light = Light
-settings-theme-dark = Dark
-settings-font-size = Text size
-settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.
+settings-title = Configurações
+settings-require-encryption = Exigir criptografia com todos os contatos
+settings-require-encryption-hint = Nada é enviado sem criptografia para um contato com quem a criptografia é exigida.
+settings-require-contact = Exigir criptografia com este contato
+settings-otr-v3 = Permitir OTR versão 3 (programas mais novos; a versão 2 continua permitida)
+settings-language = Idioma
+settings-theme = Aparência
+settings-theme-light = Clara
+settings-theme-dark = Escura
+settings-font-size = Tamanho do texto
+settings-saved-note = As configurações ficam na pasta de perfil deste pacote. As conversas nunca são salvas.

@@ -1,148 +1,152 @@
-# Tor Messenger: English strings (the reference locale; every other locale has the same keys).
+# Tor Messenger: русские тексты.
 
 app-title = Tor Messenger
 
 ## First run
-first-run-title = Welcome to Tor Messenger
-first-run-protects = Tor Messenger sends everything through Tor, so the chat servers do not learn where you are, and it encrypts your private conversations with OTR so the servers cannot read them.
-first-run-limits = It does not hide who you talk to: the servers still see which accounts talk to each other and when.
-first-run-continue = I understand, continue
+first-run-title = Добро пожаловать в Tor Messenger
+first-run-protects = Tor Messenger передаёт всё через Tor, чтобы серверы чатов не узнали, где вы находитесь, и шифрует ваши личные разговоры с помощью OTR, чтобы серверы не могли их прочитать.
+first-run-limits = Он не скрывает, с кем вы общаетесь: серверы по-прежнему видят, какие учётные записи переписываются друг с другом и когда.
+first-run-continue = Понятно, продолжить
 
 ## Top bar
-nav-chats = Chats
-nav-accounts = Accounts
-nav-settings = Settings
+nav-chats = Разговоры
+nav-accounts = Учётные записи
+nav-settings = Настройки
 
 ## Tor
-tor-bootstrapping = Connecting to the Tor network: { $progress }%
-tor-ready = Connected to Tor
-tor-unavailable = Tor is not running. Restart Tor Messenger from its launcher; if it keeps happening, check that no firewall blocks programs on this computer.
+tor-bootstrapping = Подключение к сети Tor: { $progress } %
+tor-ready = Подключено к Tor
+tor-unavailable = Tor не запущен. Перезапустите Tor Messenger через его программу запуска; если это повторится, проверьте, не блокирует ли брандмауэр программы на этом компьютере.
 
 ## Accounts
-accounts-title = Your accounts
-accounts-empty = No account yet. Add one below; nothing connects until you press Connect.
-account-add-title = Add an account
-account-protocol = Type
+accounts-title = Ваши учётные записи
+accounts-empty = Учётных записей пока нет. Добавьте запись ниже; ничего не подключается, пока вы не нажмёте «Подключиться».
+account-add-title = Добавить учётную запись
+account-protocol = Тип
 account-protocol-irc = IRC
 account-protocol-xmpp = XMPP (Jabber)
-account-preset = Server
-account-preset-custom = Other server
-account-preset-recommended = recommended
-account-label = Name shown
-account-server = Server address
-account-port = Port
-account-use-onion = Use the server's .onion address
-account-tls = Encrypt the connection to the server (TLS)
-account-nick = Nickname
-account-jid = Address (name@server)
-account-password = Password
-account-remember-password = Remember the password in this profile
-account-add = Add account
-account-register-throwaway = Create a throwaway account on this server
-account-register-hint = A new random account is registered on the server, through Tor. Use it once and forget it.
-account-missing-server = Enter a server address.
-account-missing-user = Enter a nickname or address.
-account-bad-port = The port must be a number between 1 and 65535.
-account-connect = Connect
-account-disconnect = Disconnect
-account-state-offline = Offline
-account-state-connecting = Connecting…
-account-state-online = Online as { $name }
-account-state-reconnecting = Connection lost, trying again in { $seconds } s
-account-state-failed = Not connected
-account-waiting-for-tor = Waiting for Tor before connecting is possible.
+account-preset = Сервер
+account-preset-custom = Другой сервер
+account-preset-recommended = рекомендуется
+account-label = Отображаемое имя
+account-server = Адрес сервера
+account-port = Порт
+account-use-onion = Использовать .onion-адрес сервера
+account-tls = Шифровать соединение с сервером (TLS)
+account-nick = Ник
+account-jid = Адрес (имя@сервер)
+account-password = Пароль
+account-remember-password = Запомнить пароль в этом профиле
+account-add = Добавить
+account-register-throwaway = Создать одноразовую учётную запись на этом сервере
+account-register-hint = На сервере через Tor регистрируется новая случайная учётная запись. Воспользуйтесь ею один раз и забудьте.
+account-missing-server = Введите адрес сервера.
+account-missing-user = Введите ник или адрес.
+account-bad-port = Порт должен быть числом от 1 до 65535.
+account-connect = Подключиться
+account-disconnect = Отключиться
+account-state-offline = Не в сети
+account-state-connecting = Подключение…
+account-state-online = В сети как { $name }
+account-state-reconnecting = Соединение потеряно, новая попытка через { $seconds } с
+account-state-failed = Не подключено
+account-waiting-for-tor = Ожидание Tor: подключиться можно будет после него.
 
-## Problems, in plain words, with what to do next
-problem-pin-mismatch = The server presented a different certificate than the one this bundle expects. Someone may be intercepting the connection, or the server changed its certificate. Do not log in; check the server's announcements from another device.
-problem-tls = A secure connection to the server could not be made. Check the server address and port; nothing was sent.
-problem-auth = The server refused the name or password. Check them in this account and connect again.
-problem-tor-down = Tor is not reachable, so nothing can be sent. Restart Tor Messenger from its launcher.
-problem-connection-lost = The connection to the server was lost. Tor Messenger tries again by itself.
-problem-server-says = The server reported a problem: { $detail }
+## Problems
+problem-pin-mismatch = Сервер предъявил не тот сертификат, который ожидает эта сборка. Возможно, кто-то перехватывает соединение, или сервер сменил сертификат. Не входите; проверьте объявления сервера с другого устройства.
+problem-tls = Не удалось установить защищённое соединение с сервером. Проверьте адрес и порт; ничего не было отправлено.
+problem-auth = Сервер отклонил имя или пароль. Проверьте их в этой учётной записи и подключитесь снова.
+problem-tor-down = Tor недоступен, поэтому ничего нельзя отправить. Перезапустите Tor Messenger через его программу запуска.
+problem-connection-lost = Соединение с сервером потеряно. Tor Messenger сам попробует подключиться снова.
+problem-server-says = Сервер сообщает о проблеме: { $detail }
 
 ## Contacts and channels
-contacts-title = Conversations
-contacts-none = No conversation yet. Connect an account, then join a room or write to a contact.
-contacts-online = online
-contacts-offline = offline
+contacts-title = Разговоры
+contacts-none = Разговоров пока нет. Подключите учётную запись, затем войдите в комнату или напишите контакту.
+contacts-online = в сети
+contacts-offline = не в сети
 contacts-unread = { $count ->
-    [one] 1 unread
-   *[other] { $count } unread
+    [one] { $count } непрочитанное
+    [few] { $count } непрочитанных
+    [many] { $count } непрочитанных
+   *[other] { $count } непрочитанных
 }
-open-title = Start a conversation
-open-room = Room or channel
-open-contact = Contact
-open-join = Join
-open-write = Write
-open-pick-account = Account
+open-title = Начать разговор
+open-room = Комната или канал
+open-contact = Контакт
+open-join = Войти
+open-write = Написать
+open-pick-account = Учётная запись
 
 ## Conversation
-conversation-none = Choose a conversation on the left.
-conversation-close = Close
-message-me = me
-message-failed = not sent
-message-pending = sending…
-message-input-hint = Write a message and press Enter
-message-send = Send
+conversation-none = Выберите разговор слева.
+conversation-close = Закрыть
+message-me = я
+message-failed = не отправлено
+message-pending = отправка…
+message-input-hint = Напишите сообщение и нажмите Enter
+message-send = Отправить
 members-title = { $count ->
-    [one] 1 member
-   *[other] { $count } members
+    [one] { $count } участник
+    [few] { $count } участника
+    [many] { $count } участников
+   *[other] { $count } участника
 }
-topic = Topic: { $topic }
-room-not-private = Rooms are never private: everyone in the room and the server can read them.
+topic = Тема: { $topic }
+room-not-private = Комнаты никогда не бывают личными: их могут читать все участники и сервер.
 
 ## OTR
-otr-not-private = Not private
-otr-unverified = Private, not verified
-otr-verified = Private and verified
-otr-finished = Private conversation ended
-otr-explain-not-private = The server can read these messages.
-otr-explain-unverified = Encrypted, but you have not confirmed who is on the other end.
-otr-explain-verified = Encrypted, and you confirmed your contact's identity.
-otr-explain-finished = Your contact ended the private conversation. Nothing is sent until you end or refresh it.
-otr-start = Start private conversation
-otr-refresh = Refresh private conversation
-otr-end = End private conversation
-otr-verify = Verify contact's identity
-otr-unrecognized = { $contact } is using a computer you have not seen before. Verify their identity before you share anything sensitive.
-otr-generating-key = Creating your private key; this takes a moment…
-otr-verifying = Checking your contact's identity: step { $step } of { $of }
-otr-verify-success = Your contact's identity is verified.
-otr-verify-failure = The identity check failed: the answers did not match. Your contact may not be who they say.
-otr-blocked-plaintext = This message was not sent: this contact requires encryption and the conversation is not private yet.
-otr-peer-asks = Your contact wants to verify your identity.
+otr-not-private = Не защищён
+otr-unverified = Защищён, не проверен
+otr-verified = Защищён и проверен
+otr-finished = Личный разговор завершён
+otr-explain-not-private = Сервер может читать эти сообщения.
+otr-explain-unverified = Зашифрован, но вы не подтвердили, кто находится на другой стороне.
+otr-explain-verified = Зашифрован, и вы подтвердили личность собеседника.
+otr-explain-finished = Собеседник завершил личный разговор. Ничего не отправляется, пока вы его не завершите или не обновите.
+otr-start = Начать личный разговор
+otr-refresh = Обновить личный разговор
+otr-end = Завершить личный разговор
+otr-verify = Проверить личность собеседника
+otr-unrecognized = { $contact } использует компьютер, которого вы раньше не видели. Проверьте его личность, прежде чем делиться чем-то важным.
+otr-generating-key = Создаётся ваш личный ключ; это займёт немного времени…
+otr-verifying = Проверка личности собеседника: шаг { $step } из { $of }
+otr-verify-success = Личность собеседника подтверждена.
+otr-verify-failure = Проверка не удалась: ответы не совпали. Возможно, собеседник не тот, за кого себя выдаёт.
+otr-blocked-plaintext = Сообщение не отправлено: для этого контакта требуется шифрование, а разговор ещё не защищён.
+otr-peer-asks = Собеседник хочет проверить вашу личность.
 
 ## Verify dialog
-verify-title = Verify contact's identity
-verify-how = How do you want to verify?
-verify-method-question = Question and answer
-verify-method-secret = Shared secret
-verify-method-fingerprint = Compare fingerprints
-verify-question-hint = Ask a question only your contact can answer. The answer is never sent; OTR only checks that both answers match.
-verify-question = Question
-verify-answer = Answer
-verify-secret-hint = Enter a secret you agreed on earlier, in person or by another safe channel.
-verify-secret = Shared secret
-verify-fingerprint-hint = Compare these fingerprints with your contact over another channel (in person or by phone).
-verify-your-fingerprint = Your fingerprint
-verify-their-fingerprint = Your contact's fingerprint
-verify-fingerprint-unknown = not known yet: start a private conversation first
-verify-fingerprint-matches = I have checked: the fingerprint matches
-verify-start = Verify
-verify-cancel = Cancel
-verify-peer-question = Your contact asks: { $question }
-verify-peer-secret = Your contact asks for the secret you share.
-verify-respond = Answer
+verify-title = Проверить личность собеседника
+verify-how = Как вы хотите проверить?
+verify-method-question = Вопрос и ответ
+verify-method-secret = Общий секрет
+verify-method-fingerprint = Сравнить отпечатки
+verify-question-hint = Задайте вопрос, на который может ответить только ваш собеседник. Ответ никогда не передаётся; OTR лишь проверяет, совпадают ли оба ответа.
+verify-question = Вопрос
+verify-answer = Ответ
+verify-secret-hint = Введите секрет, о котором вы договорились заранее, лично или по другому надёжному каналу.
+verify-secret = Общий секрет
+verify-fingerprint-hint = Сравните эти отпечатки с собеседником по другому каналу (лично или по телефону).
+verify-your-fingerprint = Ваш отпечаток
+verify-their-fingerprint = Отпечаток собеседника
+verify-fingerprint-unknown = пока неизвестен: сначала начните личный разговор
+verify-fingerprint-matches = Я проверил: отпечаток совпадает
+verify-start = Проверить
+verify-cancel = Отмена
+verify-peer-question = Собеседник спрашивает: { $question }
+verify-peer-secret = Собеседник просит ввести ваш общий секрет.
+verify-respond = Ответить
 
 ## Settings
-settings-title = Settings
-settings-require-encryption = Require encryption with every contact
-settings-require-encryption-hint = Nothing is ever sent unencrypted to a contact who requires encryption.
-settings-require-contact = Require encryption with this contact
-settings-otr-v3 = Allow OTR version 3 (newer clients; version 2 stays allowed)
-settings-language = Language
-settings-theme = Appearance
-settings-theme-light = Light
-settings-theme-dark = Dark
-settings-font-size = Text size
-settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.
+settings-title = Настройки
+settings-require-encryption = Требовать шифрование со всеми контактами
+settings-require-encryption-hint = Контакту, для которого требуется шифрование, ничего никогда не отправляется открытым текстом.
+settings-require-contact = Требовать шифрование с этим контактом
+settings-otr-v3 = Разрешить OTR версии 3 (новые программы; версия 2 остаётся разрешённой)
+settings-language = Язык
+settings-theme = Оформление
+settings-theme-light = Светлое
+settings-theme-dark = Тёмное
+settings-font-size = Размер текста
+settings-saved-note = Настройки хранятся в папке профиля этой сборки. Разговоры никогда не сохраняются.

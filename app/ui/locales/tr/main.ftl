@@ -1,148 +1,142 @@
-# Tor Messenger: English strings (the reference locale; every other locale has the same keys).
+# Tor Messenger: Türkçe metinler.
 
 app-title = Tor Messenger
 
 ## First run
-first-run-title = Welcome to Tor Messenger
-first-run-protects = Tor Messenger sends everything through Tor, so the chat servers do not learn where you are, and it encrypts your private conversations with OTR so the servers cannot read them.
-first-run-limits = It does not hide who you talk to: the servers still see which accounts talk to each other and when.
-first-run-continue = I understand, continue
+first-run-title = Tor Messenger'a hoş geldiniz
+first-run-protects = Tor Messenger her şeyi Tor üzerinden gönderir; böylece sohbet sunucuları nerede olduğunuzu öğrenemez. Özel konuşmalarınızı da OTR ile şifreler; böylece sunucular onları okuyamaz.
+first-run-limits = Kiminle konuştuğunuzu gizlemez: sunucular hangi hesapların birbiriyle ne zaman yazıştığını yine görür.
+first-run-continue = Anladım, devam et
 
 ## Top bar
-nav-chats = Chats
-nav-accounts = Accounts
-nav-settings = Settings
+nav-chats = Konuşmalar
+nav-accounts = Hesaplar
+nav-settings = Ayarlar
 
 ## Tor
-tor-bootstrapping = Connecting to the Tor network: { $progress }%
-tor-ready = Connected to Tor
-tor-unavailable = Tor is not running. Restart Tor Messenger from its launcher; if it keeps happening, check that no firewall blocks programs on this computer.
+tor-bootstrapping = Tor ağına bağlanılıyor: %{ $progress }
+tor-ready = Tor'a bağlı
+tor-unavailable = Tor çalışmıyor. Tor Messenger'ı başlatıcısından yeniden başlatın; tekrar olursa bu bilgisayardaki programları bir güvenlik duvarının engellemediğini denetleyin.
 
 ## Accounts
-accounts-title = Your accounts
-accounts-empty = No account yet. Add one below; nothing connects until you press Connect.
-account-add-title = Add an account
-account-protocol = Type
+accounts-title = Hesaplarınız
+accounts-empty = Henüz hesap yok. Aşağıdan bir hesap ekleyin; siz "Bağlan" düğmesine basmadan hiçbir şey bağlanmaz.
+account-add-title = Hesap ekle
+account-protocol = Tür
 account-protocol-irc = IRC
 account-protocol-xmpp = XMPP (Jabber)
-account-preset = Server
-account-preset-custom = Other server
-account-preset-recommended = recommended
-account-label = Name shown
-account-server = Server address
-account-port = Port
-account-use-onion = Use the server's .onion address
-account-tls = Encrypt the connection to the server (TLS)
-account-nick = Nickname
-account-jid = Address (name@server)
-account-password = Password
-account-remember-password = Remember the password in this profile
-account-add = Add account
-account-register-throwaway = Create a throwaway account on this server
-account-register-hint = A new random account is registered on the server, through Tor. Use it once and forget it.
-account-missing-server = Enter a server address.
-account-missing-user = Enter a nickname or address.
-account-bad-port = The port must be a number between 1 and 65535.
-account-connect = Connect
-account-disconnect = Disconnect
-account-state-offline = Offline
-account-state-connecting = Connecting…
-account-state-online = Online as { $name }
-account-state-reconnecting = Connection lost, trying again in { $seconds } s
-account-state-failed = Not connected
-account-waiting-for-tor = Waiting for Tor before connecting is possible.
+account-preset = Sunucu
+account-preset-custom = Başka bir sunucu
+account-preset-recommended = önerilen
+account-label = Görünen ad
+account-server = Sunucu adresi
+account-port = Bağlantı noktası
+account-use-onion = Sunucunun .onion adresini kullan
+account-tls = Sunucuyla bağlantıyı şifrele (TLS)
+account-nick = Takma ad
+account-jid = Adres (ad@sunucu)
+account-password = Parola
+account-remember-password = Parolayı bu profilde hatırla
+account-add = Hesap ekle
+account-register-throwaway = Bu sunucuda tek kullanımlık bir hesap oluştur
+account-register-hint = Sunucuda Tor üzerinden rastgele yeni bir hesap kaydedilir. Bir kez kullanın ve unutun.
+account-missing-server = Bir sunucu adresi girin.
+account-missing-user = Bir takma ad ya da adres girin.
+account-bad-port = Bağlantı noktası 1 ile 65535 arasında bir sayı olmalıdır.
+account-connect = Bağlan
+account-disconnect = Bağlantıyı kes
+account-state-offline = Çevrim dışı
+account-state-connecting = Bağlanılıyor…
+account-state-online = { $name } olarak çevrim içi
+account-state-reconnecting = Bağlantı koptu, { $seconds } sn sonra yeniden denenecek
+account-state-failed = Bağlı değil
+account-waiting-for-tor = Bağlanabilmek için Tor bekleniyor.
 
-## Problems, in plain words, with what to do next
-problem-pin-mismatch = The server presented a different certificate than the one this bundle expects. Someone may be intercepting the connection, or the server changed its certificate. Do not log in; check the server's announcements from another device.
-problem-tls = A secure connection to the server could not be made. Check the server address and port; nothing was sent.
-problem-auth = The server refused the name or password. Check them in this account and connect again.
-problem-tor-down = Tor is not reachable, so nothing can be sent. Restart Tor Messenger from its launcher.
-problem-connection-lost = The connection to the server was lost. Tor Messenger tries again by itself.
-problem-server-says = The server reported a problem: { $detail }
+## Problems
+problem-pin-mismatch = Sunucu, bu paketin beklediğinden farklı bir sertifika sundu. Biri bağlantıyı dinliyor olabilir ya da sunucu sertifikasını değiştirmiş olabilir. Oturum açmayın; sunucunun duyurularını başka bir cihazdan denetleyin.
+problem-tls = Sunucuyla güvenli bağlantı kurulamadı. Adresi ve bağlantı noktasını denetleyin; hiçbir şey gönderilmedi.
+problem-auth = Sunucu adı ya da parolayı reddetti. Bu hesapta ikisini de denetleyip yeniden bağlanın.
+problem-tor-down = Tor'a ulaşılamıyor, bu yüzden hiçbir şey gönderilemez. Tor Messenger'ı başlatıcısından yeniden başlatın.
+problem-connection-lost = Sunucuyla bağlantı koptu. Tor Messenger kendiliğinden yeniden deniyor.
+problem-server-says = Sunucu bir sorun bildirdi: { $detail }
 
 ## Contacts and channels
-contacts-title = Conversations
-contacts-none = No conversation yet. Connect an account, then join a room or write to a contact.
-contacts-online = online
-contacts-offline = offline
-contacts-unread = { $count ->
-    [one] 1 unread
-   *[other] { $count } unread
-}
-open-title = Start a conversation
-open-room = Room or channel
-open-contact = Contact
-open-join = Join
-open-write = Write
-open-pick-account = Account
+contacts-title = Konuşmalar
+contacts-none = Henüz konuşma yok. Bir hesabı bağlayın, sonra bir odaya katılın ya da bir kişiye yazın.
+contacts-online = çevrim içi
+contacts-offline = çevrim dışı
+contacts-unread = { $count } okunmamış
+open-title = Konuşma başlat
+open-room = Oda ya da kanal
+open-contact = Kişi
+open-join = Katıl
+open-write = Yaz
+open-pick-account = Hesap
 
 ## Conversation
-conversation-none = Choose a conversation on the left.
-conversation-close = Close
-message-me = me
-message-failed = not sent
-message-pending = sending…
-message-input-hint = Write a message and press Enter
-message-send = Send
-members-title = { $count ->
-    [one] 1 member
-   *[other] { $count } members
-}
-topic = Topic: { $topic }
-room-not-private = Rooms are never private: everyone in the room and the server can read them.
+conversation-none = Soldan bir konuşma seçin.
+conversation-close = Kapat
+message-me = ben
+message-failed = gönderilmedi
+message-pending = gönderiliyor…
+message-input-hint = Bir ileti yazıp Enter'a basın
+message-send = Gönder
+members-title = { $count } üye
+topic = Konu: { $topic }
+room-not-private = Odalar hiçbir zaman özel değildir: odadaki herkes ve sunucu iletileri okuyabilir.
 
 ## OTR
-otr-not-private = Not private
-otr-unverified = Private, not verified
-otr-verified = Private and verified
-otr-finished = Private conversation ended
-otr-explain-not-private = The server can read these messages.
-otr-explain-unverified = Encrypted, but you have not confirmed who is on the other end.
-otr-explain-verified = Encrypted, and you confirmed your contact's identity.
-otr-explain-finished = Your contact ended the private conversation. Nothing is sent until you end or refresh it.
-otr-start = Start private conversation
-otr-refresh = Refresh private conversation
-otr-end = End private conversation
-otr-verify = Verify contact's identity
-otr-unrecognized = { $contact } is using a computer you have not seen before. Verify their identity before you share anything sensitive.
-otr-generating-key = Creating your private key; this takes a moment…
-otr-verifying = Checking your contact's identity: step { $step } of { $of }
-otr-verify-success = Your contact's identity is verified.
-otr-verify-failure = The identity check failed: the answers did not match. Your contact may not be who they say.
-otr-blocked-plaintext = This message was not sent: this contact requires encryption and the conversation is not private yet.
-otr-peer-asks = Your contact wants to verify your identity.
+otr-not-private = Özel değil
+otr-unverified = Özel, doğrulanmamış
+otr-verified = Özel ve doğrulanmış
+otr-finished = Özel konuşma sona erdi
+otr-explain-not-private = Sunucu bu iletileri okuyabilir.
+otr-explain-unverified = Şifreli, ancak karşı tarafta kimin olduğunu doğrulamadınız.
+otr-explain-verified = Şifreli ve kişinizin kimliğini doğruladınız.
+otr-explain-finished = Kişiniz özel konuşmayı sonlandırdı. Siz sonlandırana ya da yenileyene kadar hiçbir şey gönderilmez.
+otr-start = Özel konuşma başlat
+otr-refresh = Özel konuşmayı yenile
+otr-end = Özel konuşmayı sonlandır
+otr-verify = Kişinin kimliğini doğrula
+otr-unrecognized = { $contact } daha önce görmediğiniz bir bilgisayar kullanıyor. Hassas bir şey paylaşmadan önce kimliğini doğrulayın.
+otr-generating-key = Özel anahtarınız oluşturuluyor; bu biraz sürer…
+otr-verifying = Kişinizin kimliği denetleniyor: adım { $step } / { $of }
+otr-verify-success = Kişinizin kimliği doğrulandı.
+otr-verify-failure = Doğrulama başarısız: yanıtlar eşleşmedi. Kişiniz söylediği kişi olmayabilir.
+otr-blocked-plaintext = Bu ileti gönderilmedi: bu kişi için şifreleme zorunlu ve konuşma henüz özel değil.
+otr-peer-asks = Kişiniz kimliğinizi doğrulamak istiyor.
 
 ## Verify dialog
-verify-title = Verify contact's identity
-verify-how = How do you want to verify?
-verify-method-question = Question and answer
-verify-method-secret = Shared secret
-verify-method-fingerprint = Compare fingerprints
-verify-question-hint = Ask a question only your contact can answer. The answer is never sent; OTR only checks that both answers match.
-verify-question = Question
-verify-answer = Answer
-verify-secret-hint = Enter a secret you agreed on earlier, in person or by another safe channel.
-verify-secret = Shared secret
-verify-fingerprint-hint = Compare these fingerprints with your contact over another channel (in person or by phone).
-verify-your-fingerprint = Your fingerprint
-verify-their-fingerprint = Your contact's fingerprint
-verify-fingerprint-unknown = not known yet: start a private conversation first
-verify-fingerprint-matches = I have checked: the fingerprint matches
-verify-start = Verify
-verify-cancel = Cancel
-verify-peer-question = Your contact asks: { $question }
-verify-peer-secret = Your contact asks for the secret you share.
-verify-respond = Answer
+verify-title = Kişinin kimliğini doğrula
+verify-how = Nasıl doğrulamak istiyorsunuz?
+verify-method-question = Soru ve yanıt
+verify-method-secret = Ortak sır
+verify-method-fingerprint = Parmak izlerini karşılaştır
+verify-question-hint = Yalnızca kişinizin yanıtlayabileceği bir soru sorun. Yanıt hiçbir zaman gönderilmez; OTR yalnızca iki yanıtın eşleşip eşleşmediğini denetler.
+verify-question = Soru
+verify-answer = Yanıt
+verify-secret-hint = Daha önce yüz yüze ya da başka güvenli bir yoldan kararlaştırdığınız bir sırrı girin.
+verify-secret = Ortak sır
+verify-fingerprint-hint = Bu parmak izlerini kişinizle başka bir yoldan (yüz yüze ya da telefonla) karşılaştırın.
+verify-your-fingerprint = Parmak iziniz
+verify-their-fingerprint = Kişinizin parmak izi
+verify-fingerprint-unknown = henüz bilinmiyor: önce özel bir konuşma başlatın
+verify-fingerprint-matches = Denetledim: parmak izi eşleşiyor
+verify-start = Doğrula
+verify-cancel = Vazgeç
+verify-peer-question = Kişiniz soruyor: { $question }
+verify-peer-secret = Kişiniz paylaştığınız sırrı istiyor.
+verify-respond = Yanıtla
 
 ## Settings
-settings-title = Settings
-settings-require-encryption = Require encryption with every contact
-settings-require-encryption-hint = Nothing is ever sent unencrypted to a contact who requires encryption.
-settings-require-contact = Require encryption with this contact
-settings-otr-v3 = Allow OTR version 3 (newer clients; version 2 stays allowed)
-settings-language = Language
-settings-theme = Appearance
-settings-theme-light = Light
-settings-theme-dark = Dark
-settings-font-size = Text size
-settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.
+settings-title = Ayarlar
+settings-require-encryption = Tüm kişilerle şifreleme zorunlu olsun
+settings-require-encryption-hint = Şifrelemenin zorunlu olduğu bir kişiye hiçbir şey şifresiz gönderilmez.
+settings-require-contact = Bu kişiyle şifreleme zorunlu olsun
+settings-otr-v3 = OTR sürüm 3'e izin ver (yeni programlar; sürüm 2'ye izin verilmeye devam eder)
+settings-language = Dil
+settings-theme = Görünüm
+settings-theme-light = Açık
+settings-theme-dark = Koyu
+settings-font-size = Yazı boyutu
+settings-saved-note = Ayarlar bu paketin profil klasöründe saklanır. Konuşmalar hiçbir zaman kaydedilmez.

@@ -1,148 +1,142 @@
-# Tor Messenger: English strings (the reference locale; every other locale has the same keys).
+# Tor Messenger：简体中文文本。
 
 app-title = Tor Messenger
 
 ## First run
-first-run-title = Welcome to Tor Messenger
-first-run-protects = Tor Messenger sends everything through Tor, so the chat servers do not learn where you are, and it encrypts your private conversations with OTR so the servers cannot read them.
-first-run-limits = It does not hide who you talk to: the servers still see which accounts talk to each other and when.
-first-run-continue = I understand, continue
+first-run-title = 欢迎使用 Tor Messenger
+first-run-protects = Tor Messenger 的所有通信都经过 Tor，聊天服务器无法得知您身在何处；它还用 OTR 加密您的私人对话，服务器无法读取其内容。
+first-run-limits = 它无法隐藏您在与谁交谈：服务器仍能看到哪些账户在何时相互通信。
+first-run-continue = 我明白了，继续
 
 ## Top bar
-nav-chats = Chats
-nav-accounts = Accounts
-nav-settings = Settings
+nav-chats = 对话
+nav-accounts = 账户
+nav-settings = 设置
 
 ## Tor
-tor-bootstrapping = Connecting to the Tor network: { $progress }%
-tor-ready = Connected to Tor
-tor-unavailable = Tor is not running. Restart Tor Messenger from its launcher; if it keeps happening, check that no firewall blocks programs on this computer.
+tor-bootstrapping = 正在连接 Tor 网络：{ $progress }%
+tor-ready = 已连接到 Tor
+tor-unavailable = Tor 没有运行。请通过启动器重新启动 Tor Messenger；如果问题再次出现，请检查是否有防火墙阻止了本机上的程序。
 
 ## Accounts
-accounts-title = Your accounts
-accounts-empty = No account yet. Add one below; nothing connects until you press Connect.
-account-add-title = Add an account
-account-protocol = Type
+accounts-title = 您的账户
+accounts-empty = 还没有账户。请在下方添加；在您点击“连接”之前，不会建立任何连接。
+account-add-title = 添加账户
+account-protocol = 类型
 account-protocol-irc = IRC
-account-protocol-xmpp = XMPP (Jabber)
-account-preset = Server
-account-preset-custom = Other server
-account-preset-recommended = recommended
-account-label = Name shown
-account-server = Server address
-account-port = Port
-account-use-onion = Use the server's .onion address
-account-tls = Encrypt the connection to the server (TLS)
-account-nick = Nickname
-account-jid = Address (name@server)
-account-password = Password
-account-remember-password = Remember the password in this profile
-account-add = Add account
-account-register-throwaway = Create a throwaway account on this server
-account-register-hint = A new random account is registered on the server, through Tor. Use it once and forget it.
-account-missing-server = Enter a server address.
-account-missing-user = Enter a nickname or address.
-account-bad-port = The port must be a number between 1 and 65535.
-account-connect = Connect
-account-disconnect = Disconnect
-account-state-offline = Offline
-account-state-connecting = Connecting…
-account-state-online = Online as { $name }
-account-state-reconnecting = Connection lost, trying again in { $seconds } s
-account-state-failed = Not connected
-account-waiting-for-tor = Waiting for Tor before connecting is possible.
+account-protocol-xmpp = XMPP（Jabber）
+account-preset = 服务器
+account-preset-custom = 其他服务器
+account-preset-recommended = 推荐
+account-label = 显示名称
+account-server = 服务器地址
+account-port = 端口
+account-use-onion = 使用服务器的 .onion 地址
+account-tls = 加密与服务器的连接（TLS）
+account-nick = 昵称
+account-jid = 地址（名称@服务器）
+account-password = 密码
+account-remember-password = 在此配置文件中记住密码
+account-add = 添加账户
+account-register-throwaway = 在此服务器上创建一次性账户
+account-register-hint = 将通过 Tor 在服务器上注册一个新的随机账户。用一次即可丢弃。
+account-missing-server = 请输入服务器地址。
+account-missing-user = 请输入昵称或地址。
+account-bad-port = 端口必须是 1 到 65535 之间的数字。
+account-connect = 连接
+account-disconnect = 断开
+account-state-offline = 离线
+account-state-connecting = 正在连接…
+account-state-online = 已上线，身份为 { $name }
+account-state-reconnecting = 连接已断开，{ $seconds } 秒后重试
+account-state-failed = 未连接
+account-waiting-for-tor = 正在等待 Tor，就绪后才能连接。
 
-## Problems, in plain words, with what to do next
-problem-pin-mismatch = The server presented a different certificate than the one this bundle expects. Someone may be intercepting the connection, or the server changed its certificate. Do not log in; check the server's announcements from another device.
-problem-tls = A secure connection to the server could not be made. Check the server address and port; nothing was sent.
-problem-auth = The server refused the name or password. Check them in this account and connect again.
-problem-tor-down = Tor is not reachable, so nothing can be sent. Restart Tor Messenger from its launcher.
-problem-connection-lost = The connection to the server was lost. Tor Messenger tries again by itself.
-problem-server-says = The server reported a problem: { $detail }
+## Problems
+problem-pin-mismatch = 服务器出示的证书与本软件包预期的不同。可能有人在拦截连接，也可能是服务器更换了证书。请不要登录；请用另一台设备查看服务器的公告。
+problem-tls = 无法与服务器建立安全连接。请检查服务器地址和端口；没有发送任何内容。
+problem-auth = 服务器拒绝了用户名或密码。请在此账户中检查后重新连接。
+problem-tor-down = 无法访问 Tor，因此无法发送任何内容。请通过启动器重新启动 Tor Messenger。
+problem-connection-lost = 与服务器的连接已断开。Tor Messenger 会自动重试。
+problem-server-says = 服务器报告了一个问题：{ $detail }
 
 ## Contacts and channels
-contacts-title = Conversations
-contacts-none = No conversation yet. Connect an account, then join a room or write to a contact.
-contacts-online = online
-contacts-offline = offline
-contacts-unread = { $count ->
-    [one] 1 unread
-   *[other] { $count } unread
-}
-open-title = Start a conversation
-open-room = Room or channel
-open-contact = Contact
-open-join = Join
-open-write = Write
-open-pick-account = Account
+contacts-title = 对话
+contacts-none = 还没有对话。请先连接一个账户，然后加入聊天室或给联系人发消息。
+contacts-online = 在线
+contacts-offline = 离线
+contacts-unread = { $count } 条未读
+open-title = 开始对话
+open-room = 聊天室或频道
+open-contact = 联系人
+open-join = 加入
+open-write = 发消息
+open-pick-account = 账户
 
 ## Conversation
-conversation-none = Choose a conversation on the left.
-conversation-close = Close
-message-me = me
-message-failed = not sent
-message-pending = sending…
-message-input-hint = Write a message and press Enter
-message-send = Send
-members-title = { $count ->
-    [one] 1 member
-   *[other] { $count } members
-}
-topic = Topic: { $topic }
-room-not-private = Rooms are never private: everyone in the room and the server can read them.
+conversation-none = 请在左侧选择一个对话。
+conversation-close = 关闭
+message-me = 我
+message-failed = 未发送
+message-pending = 正在发送…
+message-input-hint = 输入消息后按回车键
+message-send = 发送
+members-title = { $count } 位成员
+topic = 主题：{ $topic }
+room-not-private = 聊天室永远不是私密的：室内所有人和服务器都能读到。
 
 ## OTR
-otr-not-private = Not private
-otr-unverified = Private, not verified
-otr-verified = Private and verified
-otr-finished = Private conversation ended
-otr-explain-not-private = The server can read these messages.
-otr-explain-unverified = Encrypted, but you have not confirmed who is on the other end.
-otr-explain-verified = Encrypted, and you confirmed your contact's identity.
-otr-explain-finished = Your contact ended the private conversation. Nothing is sent until you end or refresh it.
-otr-start = Start private conversation
-otr-refresh = Refresh private conversation
-otr-end = End private conversation
-otr-verify = Verify contact's identity
-otr-unrecognized = { $contact } is using a computer you have not seen before. Verify their identity before you share anything sensitive.
-otr-generating-key = Creating your private key; this takes a moment…
-otr-verifying = Checking your contact's identity: step { $step } of { $of }
-otr-verify-success = Your contact's identity is verified.
-otr-verify-failure = The identity check failed: the answers did not match. Your contact may not be who they say.
-otr-blocked-plaintext = This message was not sent: this contact requires encryption and the conversation is not private yet.
-otr-peer-asks = Your contact wants to verify your identity.
+otr-not-private = 非私密
+otr-unverified = 私密，未验证
+otr-verified = 私密且已验证
+otr-finished = 私密对话已结束
+otr-explain-not-private = 服务器可以读取这些消息。
+otr-explain-unverified = 已加密，但您尚未确认对方的身份。
+otr-explain-verified = 已加密，且您已确认联系人的身份。
+otr-explain-finished = 您的联系人结束了私密对话。在您结束或刷新它之前，不会发送任何内容。
+otr-start = 开始私密对话
+otr-refresh = 刷新私密对话
+otr-end = 结束私密对话
+otr-verify = 验证联系人身份
+otr-unrecognized = { $contact } 正在使用一台您从未见过的电脑。在分享任何敏感内容之前，请先验证其身份。
+otr-generating-key = 正在生成您的私钥，请稍候…
+otr-verifying = 正在验证联系人身份：第 { $step } 步，共 { $of } 步
+otr-verify-success = 联系人的身份已验证。
+otr-verify-failure = 身份验证失败：双方的答案不一致。您的联系人可能并非其所声称的人。
+otr-blocked-plaintext = 此消息未发送：此联系人要求加密，而对话尚未成为私密对话。
+otr-peer-asks = 您的联系人想要验证您的身份。
 
 ## Verify dialog
-verify-title = Verify contact's identity
-verify-how = How do you want to verify?
-verify-method-question = Question and answer
-verify-method-secret = Shared secret
-verify-method-fingerprint = Compare fingerprints
-verify-question-hint = Ask a question only your contact can answer. The answer is never sent; OTR only checks that both answers match.
-verify-question = Question
-verify-answer = Answer
-verify-secret-hint = Enter a secret you agreed on earlier, in person or by another safe channel.
-verify-secret = Shared secret
-verify-fingerprint-hint = Compare these fingerprints with your contact over another channel (in person or by phone).
-verify-your-fingerprint = Your fingerprint
-verify-their-fingerprint = Your contact's fingerprint
-verify-fingerprint-unknown = not known yet: start a private conversation first
-verify-fingerprint-matches = I have checked: the fingerprint matches
-verify-start = Verify
-verify-cancel = Cancel
-verify-peer-question = Your contact asks: { $question }
-verify-peer-secret = Your contact asks for the secret you share.
-verify-respond = Answer
+verify-title = 验证联系人身份
+verify-how = 您想用哪种方式验证？
+verify-method-question = 问题与答案
+verify-method-secret = 共享密语
+verify-method-fingerprint = 比对指纹
+verify-question-hint = 提一个只有您的联系人才能回答的问题。答案永远不会被发送；OTR 只检查双方的答案是否一致。
+verify-question = 问题
+verify-answer = 答案
+verify-secret-hint = 请输入你们事先当面或通过其他安全渠道约定好的密语。
+verify-secret = 共享密语
+verify-fingerprint-hint = 请通过其他渠道（当面或电话）与联系人比对这些指纹。
+verify-your-fingerprint = 您的指纹
+verify-their-fingerprint = 联系人的指纹
+verify-fingerprint-unknown = 尚不知道：请先开始私密对话
+verify-fingerprint-matches = 我已核对：指纹一致
+verify-start = 验证
+verify-cancel = 取消
+verify-peer-question = 您的联系人问：{ $question }
+verify-peer-secret = 您的联系人请您输入你们的共享密语。
+verify-respond = 回答
 
 ## Settings
-settings-title = Settings
-settings-require-encryption = Require encryption with every contact
-settings-require-encryption-hint = Nothing is ever sent unencrypted to a contact who requires encryption.
-settings-require-contact = Require encryption with this contact
-settings-otr-v3 = Allow OTR version 3 (newer clients; version 2 stays allowed)
-settings-language = Language
-settings-theme = Appearance
-settings-theme-light = Light
-settings-theme-dark = Dark
-settings-font-size = Text size
-settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.
+settings-title = 设置
+settings-require-encryption = 与所有联系人通信时要求加密
+settings-require-encryption-hint = 对要求加密的联系人，绝不会发送未加密的内容。
+settings-require-contact = 与此联系人通信时要求加密
+settings-otr-v3 = 允许 OTR 第 3 版（较新的客户端；第 2 版仍然允许）
+settings-language = 语言
+settings-theme = 外观
+settings-theme-light = 浅色
+settings-theme-dark = 深色
+settings-font-size = 文字大小
+settings-saved-note = 设置保存在本软件包的配置文件夹中。对话内容从不保存。

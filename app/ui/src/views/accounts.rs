@@ -162,10 +162,8 @@ fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                             });
                         }
                     } else {
-                        let button = ui.add_enabled(
-                            tor_ready,
-                            egui::Button::new(app.tr.t("account-connect")),
-                        );
+                        let button = ui
+                            .add_enabled(tor_ready, egui::Button::new(app.tr.t("account-connect")));
                         if !tor_ready {
                             button.on_disabled_hover_text(app.tr.t("account-waiting-for-tor"));
                         } else if button.clicked() {
@@ -252,11 +250,9 @@ fn add_form(app: &mut MessengerUi, ui: &mut egui::Ui) {
                 form.choose_preset(choice);
             }
             ui.end_row();
-            let label = ui.label(tr.t("account-label"));
-            ui.text_edit_singleline(&mut form.label).labelled_by(label.id);
-            ui.end_row();
             let label = ui.label(tr.t("account-server"));
-            ui.text_edit_singleline(&mut form.server).labelled_by(label.id);
+            ui.text_edit_singleline(&mut form.server)
+                .labelled_by(label.id);
             ui.end_row();
             if form.preset.is_some_and(|p| p.onion.is_some()) {
                 ui.label("");
@@ -274,14 +270,18 @@ fn add_form(app: &mut MessengerUi, ui: &mut egui::Ui) {
                 AccountKind::Irc => "account-nick",
                 AccountKind::Xmpp => "account-jid",
             }));
-            ui.text_edit_singleline(&mut form.user).labelled_by(label.id);
+            ui.text_edit_singleline(&mut form.user)
+                .labelled_by(label.id);
             ui.end_row();
             let label = ui.label(tr.t("account-password"));
             ui.add(egui::TextEdit::singleline(&mut form.password).password(true))
                 .labelled_by(label.id);
             ui.end_row();
             ui.label("");
-            ui.checkbox(&mut form.remember_password, tr.t("account-remember-password"));
+            ui.checkbox(
+                &mut form.remember_password,
+                tr.t("account-remember-password"),
+            );
             ui.end_row();
         });
     if let Some(problem) = form.problem {

@@ -79,7 +79,10 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
     egui::Panel::bottom("input").show(ui, |ui| {
         ui.add_space(4.0);
         if app.blocked_notice == Some(id) {
-            ui.colored_label(ui.visuals().error_fg_color, app.tr.t("otr-blocked-plaintext"));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                app.tr.t("otr-blocked-plaintext"),
+            );
         }
         let mut send = false;
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -94,7 +97,10 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
             let response = ui.add(edit);
             if response.has_focus() {
                 let (up, down) = ui.input(|i| {
-                    (i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::ArrowDown))
+                    (
+                        i.key_pressed(egui::Key::ArrowUp),
+                        i.key_pressed(egui::Key::ArrowDown),
+                    )
                 });
                 if up {
                     line.older();

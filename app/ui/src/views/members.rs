@@ -15,7 +15,10 @@ pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: Conv
         .default_size(170.0)
         .show(ui, |ui| {
             let count = u32::try_from(members.len()).unwrap_or(u32::MAX);
-            ui.strong(app.tr.f("members-title", &[("count", Arg::Number(count.into()))]));
+            ui.strong(
+                app.tr
+                    .f("members-title", &[("count", Arg::Number(count.into()))]),
+            );
             ui.separator();
             let row_height = ui.text_style_height(&egui::TextStyle::Body);
             egui::ScrollArea::vertical()

@@ -17,8 +17,11 @@ pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: Conv
         let topic = irc_format::strip(topic);
         ui.add(
             egui::Label::new(
-                egui::RichText::new(app.tr.f("topic", &[("topic", crate::i18n::Arg::Text(&topic))]))
-                    .weak(),
+                egui::RichText::new(
+                    app.tr
+                        .f("topic", &[("topic", crate::i18n::Arg::Text(&topic))]),
+                )
+                .weak(),
             )
             .truncate(),
         );
@@ -54,7 +57,10 @@ pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: Conv
                         (Sender::System, _) => (None, egui::RichText::new(text).italics().weak()),
                         (sender, MessageKind::Action) => {
                             let name = sender_name(sender, &me);
-                            (None, egui::RichText::new(format!("* {name} {text}")).italics())
+                            (
+                                None,
+                                egui::RichText::new(format!("* {name} {text}")).italics(),
+                            )
                         }
                         (sender, MessageKind::Notice) => (
                             Some(sender_name(sender, &me)),
@@ -70,7 +76,11 @@ pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: Conv
                         } else {
                             ui.visuals().strong_text_color()
                         };
-                        ui.label(egui::RichText::new(format!("{who}:")).color(colour).strong());
+                        ui.label(
+                            egui::RichText::new(format!("{who}:"))
+                                .color(colour)
+                                .strong(),
+                        );
                     }
                     // A plain label: never a hyperlink, nothing fetched.
                     ui.add(egui::Label::new(text).truncate());

@@ -23,7 +23,12 @@ pub(crate) fn describe(
             ui.visuals().error_fg_color,
             false,
         ),
-        OtrStatus::Unverified => ("otr-unverified", "otr-explain-unverified", caution(ui), true),
+        OtrStatus::Unverified => (
+            "otr-unverified",
+            "otr-explain-unverified",
+            caution(ui),
+            true,
+        ),
         OtrStatus::Verified => ("otr-verified", "otr-explain-verified", good(ui), true),
         OtrStatus::Finished => (
             "otr-finished",
@@ -87,7 +92,11 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
                 });
             }
         });
-        ui.label(egui::RichText::new(app.tr.t(describe(status, ui).1)).weak().small());
+        ui.label(
+            egui::RichText::new(app.tr.t(describe(status, ui).1))
+                .weak()
+                .small(),
+        );
         if detail.unrecognized && status == OtrStatus::Unverified {
             let nudge = app.tr.f(
                 "otr-unrecognized",
@@ -142,7 +151,8 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
                     let label = ui.label(app.tr.t("verify-answer"));
                     ui.add(egui::TextEdit::singleline(&mut app.peer_answer).password(true))
                         .labelled_by(label.id);
-                    if ui.button(app.tr.t("verify-respond")).clicked() && !app.peer_answer.is_empty()
+                    if ui.button(app.tr.t("verify-respond")).clicked()
+                        && !app.peer_answer.is_empty()
                     {
                         request = Some(OtrRequest::Respond {
                             answer: std::mem::take(&mut app.peer_answer),

@@ -43,7 +43,11 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
         ui.add_space(4.0);
         let online = matches!(entry.state, AccountState::Online { .. });
         ui.horizontal(|ui| {
-            let colour = if online { good(ui) } else { ui.visuals().weak_text_color() };
+            let colour = if online {
+                good(ui)
+            } else {
+                ui.visuals().weak_text_color()
+            };
             crate::icons::dot(ui, colour, online);
             ui.strong(bidi::visual(&entry.label));
         });
@@ -63,9 +67,10 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
                 Conversation::Room(_) => None,
             };
             if conversation.unread > 0 {
-                let unread = app
-                    .tr
-                    .f("contacts-unread", &[("count", Arg::Number(conversation.unread.into()))]);
+                let unread = app.tr.f(
+                    "contacts-unread",
+                    &[("count", Arg::Number(conversation.unread.into()))],
+                );
                 name = format!("{name}  ({unread})");
             }
             let text = if conversation.unread > 0 {
@@ -76,7 +81,11 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
             ui.horizontal(|ui| {
                 match presence {
                     Some(available) => {
-                        let colour = if available { good(ui) } else { ui.visuals().weak_text_color() };
+                        let colour = if available {
+                            good(ui)
+                        } else {
+                            ui.visuals().weak_text_color()
+                        };
                         crate::icons::dot(ui, colour, available);
                     }
                     None => {
@@ -102,12 +111,18 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
                 continue;
             }
             any = true;
-            let state = app
-                .tr
-                .t(if *available { "contacts-online" } else { "contacts-offline" });
+            let state = app.tr.t(if *available {
+                "contacts-online"
+            } else {
+                "contacts-offline"
+            });
             let label = format!("{} · {state}", bidi::visual(contact));
             ui.horizontal(|ui| {
-                let colour = if *available { good(ui) } else { ui.visuals().weak_text_color() };
+                let colour = if *available {
+                    good(ui)
+                } else {
+                    ui.visuals().weak_text_color()
+                };
                 crate::icons::dot(ui, colour, *available);
                 if ui.selectable_label(false, label).clicked() {
                     open = Some((account, target));
@@ -136,7 +151,10 @@ fn open_form(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
     }
     let title = ui.label(app.tr.t("open-title"));
     let form = &mut app.open_form;
-    if form.account.is_none_or(|chosen| !accounts.iter().any(|(id, _)| *id == chosen)) {
+    if form
+        .account
+        .is_none_or(|chosen| !accounts.iter().any(|(id, _)| *id == chosen))
+    {
         form.account = accounts.first().map(|(id, _)| *id);
     }
     if accounts.len() > 1 {
@@ -154,8 +172,11 @@ fn open_form(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
             });
     }
     ui.add(
-        egui::TextEdit::singleline(&mut form.target)
-            .hint_text(format!("{} / {}", app.tr.t("open-room"), app.tr.t("open-contact"))),
+        egui::TextEdit::singleline(&mut form.target).hint_text(format!(
+            "{} / {}",
+            app.tr.t("open-room"),
+            app.tr.t("open-contact")
+        )),
     )
     .labelled_by(title.id);
     let Some(account) = form.account else {

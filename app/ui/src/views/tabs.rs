@@ -17,7 +17,8 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) 
                     if conversation.closed {
                         continue;
                     }
-                    let mut name = bidi::visual(conversation_name(&conversation.target)).into_owned();
+                    let mut name =
+                        bidi::visual(conversation_name(&conversation.target)).into_owned();
                     if conversation.unread > 0 {
                         name = format!("{name} ({})", conversation.unread);
                     }

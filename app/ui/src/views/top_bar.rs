@@ -21,16 +21,18 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                     app.screen = screen;
                 }
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                match model.tor {
+            ui.with_layout(
+                egui::Layout::right_to_left(egui::Align::Center),
+                |ui| match model.tor {
                     TorState::Ready => {
                         ui.colored_label(good(ui), app.tr.t("tor-ready"));
                         crate::icons::dot(ui, good(ui), true);
                     }
                     TorState::Bootstrapping { progress } => {
-                        let text = app
-                            .tr
-                            .f("tor-bootstrapping", &[("progress", Arg::Number(progress.into()))]);
+                        let text = app.tr.f(
+                            "tor-bootstrapping",
+                            &[("progress", Arg::Number(progress.into()))],
+                        );
                         ui.add(
                             egui::ProgressBar::new(f32::from(progress) / 100.0)
                                 .desired_width(260.0)
@@ -40,8 +42,8 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                     TorState::Unavailable => {
                         crate::icons::dot(ui, ui.visuals().error_fg_color, true);
                     }
-                }
-            });
+                },
+            );
         });
         if model.tor == TorState::Unavailable {
             ui.colored_label(ui.visuals().error_fg_color, app.tr.t("tor-unavailable"));

@@ -54,8 +54,16 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
         ui.heading(tr.t("verify-title"));
         ui.label(tr.t("verify-how"));
         ui.horizontal(|ui| {
-            ui.radio_value(&mut dialog.method, Method::Question, tr.t("verify-method-question"));
-            ui.radio_value(&mut dialog.method, Method::Secret, tr.t("verify-method-secret"));
+            ui.radio_value(
+                &mut dialog.method,
+                Method::Question,
+                tr.t("verify-method-question"),
+            );
+            ui.radio_value(
+                &mut dialog.method,
+                Method::Secret,
+                tr.t("verify-method-secret"),
+            );
             ui.radio_value(
                 &mut dialog.method,
                 Method::Fingerprint,
@@ -66,16 +74,18 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
         let ready = match dialog.method {
             Method::Question => {
                 ui.add(egui::Label::new(tr.t("verify-question-hint")).wrap());
-                egui::Grid::new("verify_question").num_columns(2).show(ui, |ui| {
-                    let label = ui.label(tr.t("verify-question"));
-                    ui.text_edit_singleline(&mut dialog.question)
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    let label = ui.label(tr.t("verify-answer"));
-                    ui.add(egui::TextEdit::singleline(&mut dialog.answer).password(true))
-                        .labelled_by(label.id);
-                    ui.end_row();
-                });
+                egui::Grid::new("verify_question")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        let label = ui.label(tr.t("verify-question"));
+                        ui.text_edit_singleline(&mut dialog.question)
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label(tr.t("verify-answer"));
+                        ui.add(egui::TextEdit::singleline(&mut dialog.answer).password(true))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    });
                 !dialog.question.trim().is_empty() && !dialog.answer.is_empty()
             }
             Method::Secret => {
@@ -95,14 +105,20 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                 ui.label(tr.t("verify-their-fingerprint"));
                 ui.monospace(detail.peer_fingerprint.as_deref().unwrap_or(&unknown));
                 if detail.peer_fingerprint.is_some() {
-                    ui.checkbox(&mut dialog.fingerprint_checked, tr.t("verify-fingerprint-matches"));
+                    ui.checkbox(
+                        &mut dialog.fingerprint_checked,
+                        tr.t("verify-fingerprint-matches"),
+                    );
                 }
                 dialog.fingerprint_checked && detail.peer_fingerprint.is_some()
             }
         };
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.add_enabled(ready, egui::Button::new(tr.t("verify-start"))).clicked() {
+            if ui
+                .add_enabled(ready, egui::Button::new(tr.t("verify-start")))
+                .clicked()
+            {
                 request = Some(match dialog.method {
                     Method::Question => OtrRequest::AskQuestion {
                         question: dialog.question.trim().to_owned(),
