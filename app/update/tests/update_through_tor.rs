@@ -2,6 +2,8 @@
 //! private Tor network by hostname (`updates.test`, resolved by the exits), with keys made
 //! for the test. One test per attack; each must be refused and leave `Downloads/` empty.
 
+#![allow(clippy::unwrap_used)] // test code: a panic is the failure report
+
 use harness::TorNetwork;
 use harness::tls_cert::SelfSignedCert;
 use messenger_net::tokio_rustls::TlsAcceptor;
