@@ -20,7 +20,10 @@ pub struct AptSources {
 impl AptSources {
     /// Uses (and creates when needed) `dir` for the private sources and lists.
     pub fn new(dir: PathBuf) -> Self {
-        Self { dir, updated: false }
+        Self {
+            dir,
+            updated: false,
+        }
     }
 
     fn options(&self) -> Vec<String> {
@@ -48,7 +51,9 @@ impl AptSources {
         if stanzas.is_empty() {
             return Err(Error::Fetch {
                 file: file.into(),
-                message: "the system's apt sources have no `deb` entry to derive a deb-src entry from".into(),
+                message:
+                    "the system's apt sources have no `deb` entry to derive a deb-src entry from"
+                        .into(),
             });
         }
         let target = parts.join("rbm-deb-src.sources");
@@ -57,11 +62,17 @@ impl AptSources {
             .args(self.options())
             .args(["-q", "update"])
             .output()
-            .map_err(|e| Error::Tool { tool: "apt-get".into(), message: e.to_string() })?;
+            .map_err(|e| Error::Tool {
+                tool: "apt-get".into(),
+                message: e.to_string(),
+            })?;
         if !output.status.success() {
             return Err(Error::Fetch {
                 file: file.into(),
-                message: format!("apt-get update failed: {}", String::from_utf8_lossy(&output.stderr).trim()),
+                message: format!(
+                    "apt-get update failed: {}",
+                    String::from_utf8_lossy(&output.stderr).trim()
+                ),
             });
         }
         self.updated = true;
@@ -83,7 +94,10 @@ impl AptSources {
             .args(["-q", "source", "--download-only", package])
             .current_dir(&scratch)
             .output()
-            .map_err(|e| Error::Tool { tool: "apt-get".into(), message: e.to_string() })?;
+            .map_err(|e| Error::Tool {
+                tool: "apt-get".into(),
+                message: e.to_string(),
+            })?;
         let got = scratch.join(file);
         if !got.is_file() {
             return Err(Error::Fetch {
@@ -113,7 +127,9 @@ fn system_deb_src_entries() -> Result<String> {
     files.sort();
     files.insert(0, PathBuf::from("/etc/apt/sources.list"));
     for path in files {
-        let Ok(text) = fs::read_to_string(&path) else { continue };
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
         match path.extension().and_then(|e| e.to_str()) {
             Some("sources") => out.push_str(&deb822_to_src(&text)),
             Some("list") => out.push_str(&one_line_to_src(&text)),
@@ -157,7 +173,11 @@ pub fn one_line_to_src(text: &str) -> String {
         }
         let rest: Vec<&str> = words.collect();
         // Options in brackets ([signed-by=...]) are skipped: deb822 needs them spelled out.
-        let rest: Vec<&str> = rest.into_iter().skip_while(|w| w.starts_with('[')).filter(|w| !w.ends_with(']')).collect();
+        let rest: Vec<&str> = rest
+            .into_iter()
+            .skip_while(|w| w.starts_with('['))
+            .filter(|w| !w.ends_with(']'))
+            .collect();
         if rest.len() < 3 {
             continue;
         }

@@ -44,8 +44,10 @@ struct Entry {
 /// Writes `source_dir`'s content as a deterministic `.tar.xz` at `output`.
 pub fn write_tar_xz(source_dir: &Path, output: &Path, options: &ArchiveOptions) -> Result<()> {
     let file = fs::File::create(output).map_err(io(output))?;
-    let stream = Stream::new_easy_encoder(XZ_PRESET, Check::Crc64)
-        .map_err(|e| Error::Tool { tool: "xz".into(), message: e.to_string() })?;
+    let stream = Stream::new_easy_encoder(XZ_PRESET, Check::Crc64).map_err(|e| Error::Tool {
+        tool: "xz".into(),
+        message: e.to_string(),
+    })?;
     let encoder = XzEncoder::new_stream(io::BufWriter::new(file), stream);
     let encoder = write_tar(source_dir, encoder, options)?;
     let mut writer = encoder.finish().map_err(io(output))?;
@@ -57,11 +59,22 @@ pub fn write_tar<W: Write>(source_dir: &Path, writer: W, options: &ArchiveOption
     let mut entries = Vec::new();
     collect(source_dir, Path::new(""), &mut entries)?;
     // Byte order of the full path: independent of the file system's directory order.
-    entries.sort_by(|a, b| a.relative.as_os_str().as_encoded_bytes().cmp(b.relative.as_os_str().as_encoded_bytes()));
+    entries.sort_by(|a, b| {
+        a.relative
+            .as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.relative.as_os_str().as_encoded_bytes())
+    });
     let mut builder = tar::Builder::new(writer);
     if let Some(prefix) = &options.prefix {
         let mut header = base_header(options.mtime, EntryType::Directory, 0o755, 0);
-        append(&mut builder, &mut header, Path::new(prefix), io::empty(), source_dir)?;
+        append(
+            &mut builder,
+            &mut header,
+            Path::new(prefix),
+            io::empty(),
+            source_dir,
+        )?;
     }
     for entry in &entries {
         let path = match &options.prefix {
@@ -81,7 +94,9 @@ pub fn write_tar<W: Write>(source_dir: &Path, writer: W, options: &ArchiveOption
             }
             Kind::Symlink(target) => {
                 let mut header = base_header(options.mtime, EntryType::Symlink, 0o777, 0);
-                builder.append_link(&mut header, &path, target).map_err(io(&entry.source))?;
+                builder
+                    .append_link(&mut header, &path, target)
+                    .map_err(io(&entry.source))?;
             }
         }
     }
@@ -125,15 +140,25 @@ fn collect(root: &Path, relative: &Path, entries: &mut Vec<Entry>) -> Result<()>
         } else if metadata.is_dir() {
             Kind::Dir
         } else if metadata.is_file() {
-            Kind::File { executable: is_executable(&metadata), size: metadata.len() }
+            Kind::File {
+                executable: is_executable(&metadata),
+                size: metadata.len(),
+            }
         } else {
             return Err(Error::Tool {
                 tool: "archive".into(),
-                message: format!("{}: only files, directories and symlinks can be archived", source.display()),
+                message: format!(
+                    "{}: only files, directories and symlinks can be archived",
+                    source.display()
+                ),
             });
         };
         let is_dir = matches!(kind, Kind::Dir);
-        entries.push(Entry { relative: rel.clone(), source, kind });
+        entries.push(Entry {
+            relative: rel.clone(),
+            source,
+            kind,
+        });
         if is_dir {
             collect(root, &rel, entries)?;
         }

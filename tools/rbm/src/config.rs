@@ -32,7 +32,10 @@ impl GlobalConfig {
         let bytes = fs::read(path).map_err(io(path))?;
         let config: Self = parse(path, &bytes)?;
         if config.targets.is_empty() {
-            return Err(config_error(path, "`targets` is empty: name at least one target"));
+            return Err(config_error(
+                path,
+                "`targets` is empty: name at least one target",
+            ));
         }
         Ok((config, bytes))
     }
@@ -141,18 +144,30 @@ impl Project {
     /// Reads `projects/NAME/config` and `projects/NAME/build`.
     pub fn load(projects_dir: &Path, name: &str, wanted_by: &str) -> Result<Self> {
         if !is_plain_name(name) {
-            return Err(Error::UnknownProject { name: name.into(), wanted_by: wanted_by.into() });
+            return Err(Error::UnknownProject {
+                name: name.into(),
+                wanted_by: wanted_by.into(),
+            });
         }
         let dir = projects_dir.join(name);
         let config_path = dir.join("config");
         if !config_path.is_file() {
-            return Err(Error::UnknownProject { name: name.into(), wanted_by: wanted_by.into() });
+            return Err(Error::UnknownProject {
+                name: name.into(),
+                wanted_by: wanted_by.into(),
+            });
         }
         let config_bytes = fs::read(&config_path).map_err(io(&config_path))?;
         let raw: RawProject = parse(&config_path, &config_bytes)?;
         let script_path = dir.join("build");
         let script_bytes = fs::read(&script_path).map_err(|_| {
-            config_error(&config_path, &format!("project `{name}` has no build script {}", script_path.display()))
+            config_error(
+                &config_path,
+                &format!(
+                    "project `{name}` has no build script {}",
+                    script_path.display()
+                ),
+            )
         })?;
         let inputs = raw
             .inputs
@@ -162,7 +177,10 @@ impl Project {
         let mut seen = std::collections::BTreeSet::new();
         for input in &inputs {
             if !seen.insert(input.name.clone()) {
-                return Err(config_error(&config_path, &format!("two inputs are named `{}`", input.name)));
+                return Err(config_error(
+                    &config_path,
+                    &format!("two inputs are named `{}`", input.name),
+                ));
             }
         }
         Ok(Self {
@@ -186,42 +204,84 @@ fn check_input(config: &Path, raw: RawInput) -> Result<Input> {
         .iter()
         .filter(|source| source.is_some())
         .count();
-    let label = raw.file.clone().or_else(|| raw.name.clone()).unwrap_or_else(|| "(unnamed)".into());
+    let label = raw
+        .file
+        .clone()
+        .or_else(|| raw.name.clone())
+        .unwrap_or_else(|| "(unnamed)".into());
     if sources != 1 {
         return Err(config_error(
             config,
-            &format!("input `{label}` needs exactly one of apt_source, path, git_tree, cargo_vendor"),
+            &format!(
+                "input `{label}` needs exactly one of apt_source, path, git_tree, cargo_vendor"
+            ),
         ));
     }
     let name = match (&raw.file, &raw.name) {
         (Some(file), None) => file.clone(),
         (None, Some(name)) => name.clone(),
-        _ => return Err(config_error(config, &format!("input `{label}` needs exactly one of `file` or `name`"))),
+        _ => {
+            return Err(config_error(
+                config,
+                &format!("input `{label}` needs exactly one of `file` or `name`"),
+            ));
+        }
     };
     if !is_plain_name(&name) {
-        return Err(config_error(config, &format!("input name `{name}` must be a plain file name")));
+        return Err(config_error(
+            config,
+            &format!("input name `{name}` must be a plain file name"),
+        ));
     }
-    if let Some(sha) = &raw.sha256 {
-        if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
-            return Err(config_error(config, &format!("input `{name}`: sha256 must be 64 lowercase hex digits")));
-        }
+    let is_hex = |sha: &str| {
+        sha.len() == 64
+            && sha
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    };
+    if raw.sha256.as_deref().is_some_and(|sha| !is_hex(sha)) {
+        return Err(config_error(
+            config,
+            &format!("input `{name}`: sha256 must be 64 lowercase hex digits"),
+        ));
     }
     let source = if let Some(package) = raw.apt_source {
         InputSource::AptSource { package }
     } else if let Some(path) = raw.path {
-        InputSource::LocalFile { path: PathBuf::from(path) }
+        InputSource::LocalFile {
+            path: PathBuf::from(path),
+        }
     } else if let Some(path) = raw.git_tree {
-        InputSource::GitTree { path: PathBuf::from(path), exclude: raw.exclude, include: raw.include }
+        InputSource::GitTree {
+            path: PathBuf::from(path),
+            exclude: raw.exclude,
+            include: raw.include,
+        }
     } else if let Some(lockfile) = raw.cargo_vendor {
-        InputSource::CargoVendor { lockfile: PathBuf::from(lockfile) }
+        InputSource::CargoVendor {
+            lockfile: PathBuf::from(lockfile),
+        }
     } else {
-        return Err(config_error(config, &format!("input `{name}` has no source")));
+        return Err(config_error(
+            config,
+            &format!("input `{name}` has no source"),
+        ));
     };
-    let needs_pin = matches!(source, InputSource::AptSource { .. } | InputSource::LocalFile { .. });
+    let needs_pin = matches!(
+        source,
+        InputSource::AptSource { .. } | InputSource::LocalFile { .. }
+    );
     if needs_pin && raw.sha256.is_none() {
-        return Err(config_error(config, &format!("input `{name}` must be pinned with `sha256 = \"...\"`")));
+        return Err(config_error(
+            config,
+            &format!("input `{name}` must be pinned with `sha256 = \"...\"`"),
+        ));
     }
-    Ok(Input { name, source, sha256: raw.sha256 })
+    Ok(Input {
+        name,
+        source,
+        sha256: raw.sha256,
+    })
 }
 
 fn is_plain_name(name: &str) -> bool {
@@ -234,5 +294,8 @@ fn parse<T: serde::de::DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T>
 }
 
 fn config_error(path: &Path, message: &str) -> Error {
-    Error::Config { path: path.to_path_buf(), message: message.to_string() }
+    Error::Config {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    }
 }

@@ -45,7 +45,12 @@ impl Fetcher {
     /// developing, never for a release (a fresh clone would not have them).
     pub fn new(root: PathBuf, cache: PathBuf, untracked: bool) -> Self {
         let apt = AptSources::new(cache.join("apt"));
-        Self { root, cache, apt, untracked }
+        Self {
+            root,
+            cache,
+            apt,
+            untracked,
+        }
     }
 
     /// Fetches (if needed) and verifies one input.
@@ -61,29 +66,54 @@ impl Fetcher {
                     verify(&input.name, input.sha256.as_deref(), &partial)?;
                     fs::rename(&partial, &path).map_err(io(&path))?;
                 }
-                (verify(&input.name, input.sha256.as_deref(), &path)?, Content::File(path))
+                (
+                    verify(&input.name, input.sha256.as_deref(), &path)?,
+                    Content::File(path),
+                )
             }
             InputSource::LocalFile { path } => {
                 let path = self.root.join(path);
                 if !path.is_file() {
-                    return Err(Error::Fetch { file: input.name.clone(), message: format!("{} does not exist", path.display()) });
+                    return Err(Error::Fetch {
+                        file: input.name.clone(),
+                        message: format!("{} does not exist", path.display()),
+                    });
                 }
-                (verify(&input.name, input.sha256.as_deref(), &path)?, Content::File(path))
+                (
+                    verify(&input.name, input.sha256.as_deref(), &path)?,
+                    Content::File(path),
+                )
             }
-            InputSource::GitTree { path, exclude, include } => {
+            InputSource::GitTree {
+                path,
+                exclude,
+                include,
+            } => {
                 let files = git_files(&self.root, path, exclude, include, self.untracked)?;
                 let mut manifest = String::new();
                 for (source, relative) in &files {
                     let metadata = fs::symlink_metadata(source).map_err(io(source))?;
-                    let exec = if digest::is_executable(&metadata) { "x" } else { "-" };
+                    let exec = if digest::is_executable(&metadata) {
+                        "x"
+                    } else {
+                        "-"
+                    };
                     let hash = if metadata.file_type().is_symlink() {
-                        digest::sha256_bytes(fs::read_link(source).map_err(io(source))?.as_os_str().as_encoded_bytes())
+                        digest::sha256_bytes(
+                            fs::read_link(source)
+                                .map_err(io(source))?
+                                .as_os_str()
+                                .as_encoded_bytes(),
+                        )
                     } else {
                         sha256_file(source)?
                     };
                     manifest.push_str(&format!("{exec} {hash} {}\n", relative.display()));
                 }
-                (digest::sha256_bytes(manifest.as_bytes()), Content::Files(files))
+                (
+                    digest::sha256_bytes(manifest.as_bytes()),
+                    Content::Files(files),
+                )
             }
             InputSource::CargoVendor { lockfile } => {
                 let lock = self.root.join(lockfile);
@@ -98,7 +128,11 @@ impl Fetcher {
                 (sha, Content::Dir(dir))
             }
         };
-        Ok(Fetched { name: input.name.clone(), sha256, content })
+        Ok(Fetched {
+            name: input.name.clone(),
+            sha256,
+            content,
+        })
     }
 
     /// `cargo vendor` of the workspace the lock file belongs to (uses the crates registry).
@@ -108,16 +142,28 @@ impl Fetcher {
             fs::remove_dir_all(dir).map_err(io(dir))?;
         }
         let output = Command::new("cargo")
-            .args(["vendor", "--locked", "--versioned-dirs", "--quiet", "--manifest-path"])
+            .args([
+                "vendor",
+                "--locked",
+                "--versioned-dirs",
+                "--quiet",
+                "--manifest-path",
+            ])
             .arg(workspace.join("Cargo.toml"))
             .arg(dir)
             .current_dir(workspace)
             .output()
-            .map_err(|e| Error::Tool { tool: "cargo vendor".into(), message: e.to_string() })?;
+            .map_err(|e| Error::Tool {
+                tool: "cargo vendor".into(),
+                message: e.to_string(),
+            })?;
         if !output.status.success() {
             return Err(Error::Fetch {
                 file: "Cargo.lock".into(),
-                message: format!("cargo vendor failed: {}", String::from_utf8_lossy(&output.stderr).trim()),
+                message: format!(
+                    "cargo vendor failed: {}",
+                    String::from_utf8_lossy(&output.stderr).trim()
+                ),
             });
         }
         let marker = dir.join(".rbm-complete");
@@ -159,11 +205,18 @@ fn git_files(
         .args(["--", "."])
         .current_dir(&base)
         .output()
-        .map_err(|e| Error::Tool { tool: "git".into(), message: e.to_string() })?;
+        .map_err(|e| Error::Tool {
+            tool: "git".into(),
+            message: e.to_string(),
+        })?;
     if !output.status.success() {
         return Err(Error::Tool {
             tool: "git ls-files".into(),
-            message: format!("{}: {}", base.display(), String::from_utf8_lossy(&output.stderr).trim()),
+            message: format!(
+                "{}: {}",
+                base.display(),
+                String::from_utf8_lossy(&output.stderr).trim()
+            ),
         });
     }
     let mut files = Vec::new();

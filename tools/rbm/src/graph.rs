@@ -11,8 +11,18 @@ pub fn build_order(projects_dir: &Path, target: &str) -> Result<Vec<Project>> {
     let mut loaded: BTreeMap<String, Project> = BTreeMap::new();
     let mut order = Vec::new();
     let mut stack = Vec::new();
-    visit(projects_dir, target, "the command line", &mut loaded, &mut stack, &mut order)?;
-    Ok(order.into_iter().filter_map(|name| loaded.remove(&name)).collect())
+    visit(
+        projects_dir,
+        target,
+        "the command line",
+        &mut loaded,
+        &mut stack,
+        &mut order,
+    )?;
+    Ok(order
+        .into_iter()
+        .filter_map(|name| loaded.remove(&name))
+        .collect())
 }
 
 /// Depth-first: a project already on the stack means a cycle.

@@ -54,7 +54,10 @@ pub fn output_key(project: &Project, parts: &KeyParts<'_>) -> String {
     if let Some(rustc) = parts.rustc {
         field("rustc", rustc.as_bytes());
     }
-    field("source-date-epoch", parts.source_date_epoch.to_string().as_bytes());
+    field(
+        "source-date-epoch",
+        parts.source_date_epoch.to_string().as_bytes(),
+    );
     if let Some(runner) = parts.runner {
         field("runner", runner.as_bytes());
     }

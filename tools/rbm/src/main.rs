@@ -82,11 +82,39 @@ enum Cmd {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Cmd::Build { project, root, state, cache, dest, jobs, untracked, keep_env } => {
-            let keep_env = keep_env.into_iter().filter_map(|name| std::env::var(&name).ok().map(|value| (name, value))).collect();
-            build(&project, root, &state, cache, dest, BuildFlags { jobs, untracked, keep_env })
+        Cmd::Build {
+            project,
+            root,
+            state,
+            cache,
+            dest,
+            jobs,
+            untracked,
+            keep_env,
+        } => {
+            let keep_env = keep_env
+                .into_iter()
+                .filter_map(|name| std::env::var(&name).ok().map(|value| (name, value)))
+                .collect();
+            build(
+                &project,
+                root,
+                &state,
+                cache,
+                dest,
+                BuildFlags {
+                    jobs,
+                    untracked,
+                    keep_env,
+                },
+            )
         }
-        Cmd::Tar { dir, output, mtime, prefix } => {
+        Cmd::Tar {
+            dir,
+            output,
+            mtime,
+            prefix,
+        } => {
             let mtime = match mtime {
                 Some(mtime) => mtime,
                 None => std::env::var("SOURCE_DATE_EPOCH")
@@ -103,8 +131,16 @@ fn main() -> anyhow::Result<()> {
             std::fs::write(&path, sums).with_context(|| format!("writing {}", path.display()))?;
             Ok(())
         }
-        Cmd::Sign { dir, key, public_keys } => {
-            let public_keys = if public_keys.is_empty() { keys_in(Path::new("keys"))? } else { public_keys };
+        Cmd::Sign {
+            dir,
+            key,
+            public_keys,
+        } => {
+            let public_keys = if public_keys.is_empty() {
+                keys_in(Path::new("keys"))?
+            } else {
+                public_keys
+            };
             for file in sign_release(&dir, &key, &public_keys)? {
                 println!("signed and verified {}", file.display());
             }
@@ -127,21 +163,37 @@ fn build(
     dest: Option<PathBuf>,
     flags: BuildFlags,
 ) -> anyhow::Result<()> {
-    let BuildFlags { jobs, untracked, keep_env } = flags;
-    let root = std::fs::canonicalize(&root).with_context(|| format!("repository root {}", root.display()))?;
+    let BuildFlags {
+        jobs,
+        untracked,
+        keep_env,
+    } = flags;
+    let root = std::fs::canonicalize(&root)
+        .with_context(|| format!("repository root {}", root.display()))?;
     std::fs::create_dir_all(state).with_context(|| format!("creating {}", state.display()))?;
     let state = std::fs::canonicalize(state)?;
     let cache = cache.unwrap_or_else(|| state.join("cache"));
     std::fs::create_dir_all(&cache).with_context(|| format!("creating {}", cache.display()))?;
     let cache = std::fs::canonicalize(&cache)?;
     let layout = Layout::new(root, &state, cache);
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
+    let jobs =
+        jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
     let runner = std::env::current_exe().context("finding the rbm executable")?;
-    let options = Options { jobs, runner, untracked, keep_env };
+    let options = Options {
+        jobs,
+        runner,
+        untracked,
+        keep_env,
+    };
     let started = std::time::Instant::now();
     let built = pipeline::build(&layout, &options, project, |b| {
         let how = if b.reused { "reused" } else { "built" };
-        println!("{how:>6} {:<14} {:>7.1}s  {}", b.name, b.seconds, b.dir.display());
+        println!(
+            "{how:>6} {:<14} {:>7.1}s  {}",
+            b.name,
+            b.seconds,
+            b.dir.display()
+        );
     })?;
     println!("total {:.1}s", started.elapsed().as_secs_f64());
     if let (Some(dest), Some(last)) = (dest, built.last()) {
@@ -151,18 +203,33 @@ fn build(
     Ok(())
 }
 
-/// Replaces `dest` with a copy of the files in `from` (flat: release outputs are files).
+/// Replaces `dest` with a copy of the output tree `from`.
 fn copy_output(from: &Path, dest: &Path) -> anyhow::Result<()> {
     if dest.exists() {
         std::fs::remove_dir_all(dest).with_context(|| format!("removing {}", dest.display()))?;
     }
+    copy_tree(from, dest)
+}
+
+fn copy_tree(from: &Path, dest: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(dest).with_context(|| format!("creating {}", dest.display()))?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
-        if !entry.file_type()?.is_file() {
-            bail!("{} is not a flat directory of files", from.display());
+        let target = dest.join(entry.file_name());
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else if kind.is_symlink() {
+            std::os::unix::fs::symlink(std::fs::read_link(entry.path())?, &target)?;
+        } else if kind.is_file() {
+            std::fs::copy(entry.path(), &target)
+                .with_context(|| format!("copying to {}", target.display()))?;
+        } else {
+            bail!(
+                "{}: not a file, directory or symlink",
+                entry.path().display()
+            );
         }
-        std::fs::copy(entry.path(), dest.join(entry.file_name()))?;
     }
     Ok(())
 }

@@ -31,7 +31,13 @@ pub struct Layout {
 impl Layout {
     /// The usual layout: everything under `state`, the cache in `cache`.
     pub fn new(root: PathBuf, state: &Path, cache: PathBuf) -> Self {
-        Self { root, cache, store: state.join("store"), work: state.join("work"), logs: state.join("logs") }
+        Self {
+            root,
+            cache,
+            store: state.join("store"),
+            work: state.join("work"),
+            logs: state.join("logs"),
+        }
     }
 }
 
@@ -68,7 +74,12 @@ pub struct Built {
 }
 
 /// Builds `target` and its dependencies; returns them in build order.
-pub fn build(layout: &Layout, options: &Options, target: &str, mut report: impl FnMut(&Built)) -> Result<Vec<Built>> {
+pub fn build(
+    layout: &Layout,
+    options: &Options,
+    target: &str,
+    mut report: impl FnMut(&Built),
+) -> Result<Vec<Built>> {
     let (global, global_bytes) = GlobalConfig::load(&layout.root.join("rbm-config"))?;
     let order = graph::build_order(&layout.root.join("projects"), target)?;
     let rust = match &global.rustc {
@@ -81,7 +92,11 @@ pub fn build(layout: &Layout, options: &Options, target: &str, mut report: impl 
     let mut commit_epoch = None;
     for project in &order {
         let started = Instant::now();
-        let inputs = project.inputs.iter().map(|input| fetcher.fetch(input)).collect::<Result<Vec<_>>>()?;
+        let inputs = project
+            .inputs
+            .iter()
+            .map(|input| fetcher.fetch(input))
+            .collect::<Result<Vec<_>>>()?;
         let packages = toolchain::check_packages(&project.build_packages)?;
         let deps: Vec<(String, String)> = project
             .deps
@@ -109,8 +124,12 @@ pub fn build(layout: &Layout, options: &Options, target: &str, mut report: impl 
             runner: project.uses_rbm.then_some(runner_hash.as_str()),
         };
         let key = output_key(project, &parts);
-        let out_dir = layout.store.join(format!("{}-{}", project.name, &key[..16]));
-        let hash_file = layout.store.join(format!("{}-{}.sha256", project.name, &key[..16]));
+        let out_dir = layout
+            .store
+            .join(format!("{}-{}", project.name, &key[..16]));
+        let hash_file = layout
+            .store
+            .join(format!("{}-{}.sha256", project.name, &key[..16]));
         let (output_hash, reused) = match fs::read_to_string(&hash_file) {
             Ok(hash) if out_dir.is_dir() => (hash.trim().to_string(), true),
             _ => {
@@ -157,7 +176,16 @@ struct RunContext<'a> {
 /// Runs the build script in a fresh directory with a clean, fixed environment, then moves
 /// its output into the store. Returns the output's hash.
 fn run_build(context: &RunContext<'_>, inputs: &[Fetched], out_dir: &Path) -> Result<String> {
-    let RunContext { layout, options, global, project, key, epoch, rust_bin, done } = context;
+    let RunContext {
+        layout,
+        options,
+        global,
+        project,
+        key,
+        epoch,
+        rust_bin,
+        done,
+    } = context;
     let build_dir = layout.work.join(format!("{}-{}", project.name, &key[..16]));
     if build_dir.exists() {
         fs::remove_dir_all(&build_dir).map_err(io(&build_dir))?;
@@ -186,7 +214,10 @@ fn run_build(context: &RunContext<'_>, inputs: &[Fetched], out_dir: &Path) -> Re
 
     let mut env: BTreeMap<String, String> = global.env.clone();
     env.extend(project.env.clone());
-    let base_path = env.get("PATH").cloned().unwrap_or_else(|| "/usr/bin:/bin".into());
+    let base_path = env
+        .get("PATH")
+        .cloned()
+        .unwrap_or_else(|| "/usr/bin:/bin".into());
     if let Some(bin) = rust_bin {
         env.insert("PATH".into(), format!("{}:{base_path}", bin.display()));
     } else {
@@ -205,7 +236,10 @@ fn run_build(context: &RunContext<'_>, inputs: &[Fetched], out_dir: &Path) -> Re
     env.insert("RBM_PROJECT".into(), project.name.clone());
     env.insert("RBM_VERSION".into(), global.version.clone());
     env.insert("RBM_CHANNEL".into(), global.channel.clone());
-    env.insert("RBM_TARGET".into(), global.targets.first().cloned().unwrap_or_default());
+    env.insert(
+        "RBM_TARGET".into(),
+        global.targets.first().cloned().unwrap_or_default(),
+    );
     env.insert("RBM_JOBS".into(), options.jobs.to_string());
     env.insert("SOURCE_DATE_EPOCH".into(), epoch.to_string());
     env.extend(options.keep_env.iter().cloned());
@@ -224,7 +258,10 @@ fn run_build(context: &RunContext<'_>, inputs: &[Fetched], out_dir: &Path) -> Re
         .stdout(log)
         .stderr(log_err)
         .status()
-        .map_err(|e| Error::Tool { tool: "/bin/sh".into(), message: e.to_string() })?;
+        .map_err(|e| Error::Tool {
+            tool: "/bin/sh".into(),
+            message: e.to_string(),
+        })?;
     if !status.success() {
         return Err(Error::BuildFailed {
             project: project.name.clone(),

@@ -13,17 +13,27 @@ pub const SUMS_FILE: &str = "sha256sums-unsigned-build.txt";
 /// Signs every artifact in `dir` and the sums file with `secret_key`, writing `FILE.minisig`
 /// beside each; then verifies each signature with one of `public_keys`. Returns the files
 /// signed.
-pub fn sign_release(dir: &Path, secret_key: &Path, public_keys: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub fn sign_release(
+    dir: &Path,
+    secret_key: &Path,
+    public_keys: &[PathBuf],
+) -> Result<Vec<PathBuf>> {
     if !dir.join(SUMS_FILE).is_file() {
         return Err(Error::Tool {
             tool: "sign".into(),
-            message: format!("{} has no {SUMS_FILE}: build the release first (make release)", dir.display()),
+            message: format!(
+                "{} has no {SUMS_FILE}: build the release first (make release)",
+                dir.display()
+            ),
         });
     }
     if !secret_key.is_file() {
         return Err(Error::Tool {
             tool: "sign".into(),
-            message: format!("secret key {} does not exist (give it with KEY=path)", secret_key.display()),
+            message: format!(
+                "secret key {} does not exist (give it with KEY=path)",
+                secret_key.display()
+            ),
         });
     }
     if public_keys.is_empty() {
@@ -47,9 +57,15 @@ pub fn sign_release(dir: &Path, secret_key: &Path, public_keys: &[PathBuf]) -> R
         .arg("-m")
         .args(&files)
         .status()
-        .map_err(|e| Error::Tool { tool: "minisign".into(), message: format!("cannot run it ({e}); install minisign") })?;
+        .map_err(|e| Error::Tool {
+            tool: "minisign".into(),
+            message: format!("cannot run it ({e}); install minisign"),
+        })?;
     if !status.success() {
-        return Err(Error::Tool { tool: "minisign -S".into(), message: format!("signing failed ({status})") });
+        return Err(Error::Tool {
+            tool: "minisign -S".into(),
+            message: format!("signing failed ({status})"),
+        });
     }
     for file in &files {
         let verified = public_keys.iter().any(|key| {

@@ -21,10 +21,16 @@ pub struct Rust {
 pub fn check_rustc(root: &Path, pin: &str) -> Result<Rust> {
     let version = run(root, "rustc", &["--version"])?;
     if !version.starts_with(pin) {
-        return Err(Error::Toolchain { pinned: pin.into(), found: version });
+        return Err(Error::Toolchain {
+            pinned: pin.into(),
+            found: version,
+        });
     }
     let sysroot = run(root, "rustc", &["--print", "sysroot"])?;
-    Ok(Rust { version, bin_dir: PathBuf::from(sysroot).join("bin") })
+    Ok(Rust {
+        version,
+        bin_dir: PathBuf::from(sysroot).join("bin"),
+    })
 }
 
 /// The installed version of each pinned Debian package; an error if any differs.
@@ -34,16 +40,27 @@ pub fn check_packages(pins: &BTreeMap<String, String>) -> Result<Vec<(String, St
         let output = Command::new("dpkg-query")
             .args(["-W", "-f", "${Status}\t${Version}", package])
             .output()
-            .map_err(|e| Error::Tool { tool: "dpkg-query".into(), message: e.to_string() })?;
+            .map_err(|e| Error::Tool {
+                tool: "dpkg-query".into(),
+                message: e.to_string(),
+            })?;
         let text = String::from_utf8_lossy(&output.stdout).into_owned();
         let installed = match text.split_once('\t') {
-            Some((status, version)) if output.status.success() && status.ends_with("installed") && status.contains("ok installed") => {
+            Some((status, version))
+                if output.status.success()
+                    && status.ends_with("installed")
+                    && status.contains("ok installed") =>
+            {
                 version.to_string()
             }
             _ => "nothing".to_string(),
         };
         if &installed != pinned {
-            return Err(Error::PackagePin { package: package.clone(), pinned: pinned.clone(), installed });
+            return Err(Error::PackagePin {
+                package: package.clone(),
+                pinned: pinned.clone(),
+                installed,
+            });
         }
         found.push((package.clone(), installed));
     }
@@ -55,7 +72,10 @@ pub fn commit_epoch(root: &Path) -> Result<u64> {
     let text = run(root, "git", &["log", "-1", "--format=%ct"])?;
     text.parse().map_err(|_| Error::Tool {
         tool: "git log".into(),
-        message: format!("expected a commit time, got `{text}` (is {} a git repository with a commit?)", root.display()),
+        message: format!(
+            "expected a commit time, got `{text}` (is {} a git repository with a commit?)",
+            root.display()
+        ),
     })
 }
 
@@ -64,7 +84,10 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Result<String> {
         .args(args)
         .current_dir(dir)
         .output()
-        .map_err(|e| Error::Tool { tool: program.into(), message: e.to_string() })?;
+        .map_err(|e| Error::Tool {
+            tool: program.into(),
+            message: e.to_string(),
+        })?;
     if !output.status.success() {
         return Err(Error::Tool {
             tool: program.into(),

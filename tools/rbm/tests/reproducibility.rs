@@ -2,6 +2,9 @@
 //! zones, umasks and locales give identical bytes; a tampered input is refused; changes
 //! force rebuilds and unchanged projects are reused; dependency errors are clear.
 
+// Test helpers outside #[test] functions unwrap too: a failure there is a test failure.
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -49,7 +52,11 @@ touch "$OUTDIR/hello/new-file"
 "#,
     )
     .unwrap();
-    fs::write(root.join("projects/package/config"), "source_date_epoch = 1600000000\nuses_rbm = true\ndeps = [\"hello\"]\n").unwrap();
+    fs::write(
+        root.join("projects/package/config"),
+        "source_date_epoch = 1600000000\nuses_rbm = true\ndeps = [\"hello\"]\n",
+    )
+    .unwrap();
     fs::write(
         root.join("projects/package/build"),
         r#""$RBM" tar --prefix hello -o "$OUTDIR/hello-$RBM_VERSION.tar.xz" "$DEPS_DIR/hello/hello"
@@ -80,7 +87,12 @@ fn rbm_in(root: &Path, umask: &str, env: &[(&str, &str)], args: &[&str]) -> Outp
 
 fn build(root: &Path, state: &Path, umask: &str, env: &[(&str, &str)], project: &str) -> Output {
     let state = state.display().to_string();
-    rbm_in(root, umask, env, &["build", project, "--state", &state, "--jobs", "1"])
+    rbm_in(
+        root,
+        umask,
+        env,
+        &["build", project, "--state", &state, "--jobs", "1"],
+    )
 }
 
 fn stdout(output: &Output) -> String {
@@ -96,7 +108,13 @@ fn output_dir(state: &Path, project: &str) -> PathBuf {
     let mut dirs: Vec<PathBuf> = fs::read_dir(&store)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir() && p.file_name().unwrap().to_string_lossy().starts_with(&format!("{project}-")))
+        .filter(|p| {
+            p.is_dir()
+                && p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{project}-"))
+        })
         .collect();
     dirs.sort_by_key(|p| fs::metadata(p).unwrap().modified().unwrap());
     dirs.pop().unwrap()
@@ -111,31 +129,64 @@ fn two_builds_with_different_paths_tz_umask_and_locale_are_identical() {
     make_repo(&repo_one);
     make_repo(&repo_two);
 
-    let first = build(&repo_one, &one.path().join("state"), "022", &[("TZ", "UTC"), ("LC_ALL", "C")], "package");
+    let first = build(
+        &repo_one,
+        &one.path().join("state"),
+        "022",
+        &[("TZ", "UTC"), ("LC_ALL", "C")],
+        "package",
+    );
     assert!(first.status.success(), "{}", stderr(&first));
     let second = build(
         &repo_two,
         &two.path().join("elsewhere/state"),
         "077",
-        &[("TZ", "Pacific/Chatham"), ("LC_ALL", "fr_FR.UTF-8"), ("LANG", "de_DE.UTF-8"), ("USER", "someone-else"), ("FAKETIME", "+3y")],
+        &[
+            ("TZ", "Pacific/Chatham"),
+            ("LC_ALL", "fr_FR.UTF-8"),
+            ("LANG", "de_DE.UTF-8"),
+            ("USER", "someone-else"),
+            ("FAKETIME", "+3y"),
+        ],
         "package",
     );
     assert!(second.status.success(), "{}", stderr(&second));
 
-    let archive_one = fs::read(output_dir(&one.path().join("state"), "package").join("hello-9.9.tar.xz")).unwrap();
-    let archive_two = fs::read(output_dir(&two.path().join("elsewhere/state"), "package").join("hello-9.9.tar.xz")).unwrap();
+    let archive_one =
+        fs::read(output_dir(&one.path().join("state"), "package").join("hello-9.9.tar.xz"))
+            .unwrap();
+    let archive_two = fs::read(
+        output_dir(&two.path().join("elsewhere/state"), "package").join("hello-9.9.tar.xz"),
+    )
+    .unwrap();
     assert_eq!(archive_one, archive_two, "the two archives differ");
-    let sums_one = fs::read(output_dir(&one.path().join("state"), "package").join("sha256sums-unsigned-build.txt")).unwrap();
-    let sums_two = fs::read(output_dir(&two.path().join("elsewhere/state"), "package").join("sha256sums-unsigned-build.txt")).unwrap();
+    let sums_one = fs::read(
+        output_dir(&one.path().join("state"), "package").join("sha256sums-unsigned-build.txt"),
+    )
+    .unwrap();
+    let sums_two = fs::read(
+        output_dir(&two.path().join("elsewhere/state"), "package")
+            .join("sha256sums-unsigned-build.txt"),
+    )
+    .unwrap();
     assert_eq!(sums_one, sums_two);
 
     // The fixed environment really was in force, and nothing of the caller's leaked in.
-    let env = fs::read_to_string(output_dir(&two.path().join("elsewhere/state"), "hello").join("hello/env.txt")).unwrap();
+    let env = fs::read_to_string(
+        output_dir(&two.path().join("elsewhere/state"), "hello").join("hello/env.txt"),
+    )
+    .unwrap();
     assert!(env.contains("umask=0022"), "{env}");
     assert!(env.contains("TZ=UTC LC_ALL=C HOME=/nonexistent"), "{env}");
     assert!(env.contains("date=2020-09-13 12:26:40 UTC"), "{env}");
-    assert!(env.contains("user=unset lang=unset faketime=unset"), "{env}");
-    assert!(env.contains("version=9.9 channel=test target=linux-x86_64"), "{env}");
+    assert!(
+        env.contains("user=unset lang=unset faketime=unset"),
+        "{env}"
+    );
+    assert!(
+        env.contains("version=9.9 channel=test target=linux-x86_64"),
+        "{env}"
+    );
 }
 
 #[test]
@@ -150,7 +201,11 @@ fn sums_file_is_sorted_and_checks_with_sha256sum() {
     let sums = fs::read_to_string(dir.join("sha256sums-unsigned-build.txt")).unwrap();
     assert_eq!(sums.lines().count(), 1, "{sums}");
     assert!(sums.ends_with("  hello-9.9.tar.xz\n"), "{sums}");
-    let check = Command::new("sha256sum").args(["-c", "--strict", "sha256sums-unsigned-build.txt"]).current_dir(&dir).output().unwrap();
+    let check = Command::new("sha256sum")
+        .args(["-c", "--strict", "sha256sums-unsigned-build.txt"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
     assert!(check.status.success(), "{}", stdout(&check));
 }
 
@@ -163,17 +218,27 @@ fn archive_unpacks_with_gnu_tar_with_normalised_metadata() {
     let output = build(&repo, &state, "077", &[], "package");
     assert!(output.status.success(), "{}", stderr(&output));
     let archive = output_dir(&state, "package").join("hello-9.9.tar.xz");
-    let listing = Command::new("tar").args(["-tvJf"]).arg(&archive).output().unwrap();
+    let listing = Command::new("tar")
+        .args(["-tvJf"])
+        .arg(&archive)
+        .output()
+        .unwrap();
     let listing = stdout(&listing);
     let lines: Vec<&str> = listing.lines().collect();
     assert_eq!(lines.len(), 7, "{listing}");
     for line in &lines {
         assert!(line.contains(" 0/0 "), "owner not 0/0: {line}");
-        assert!(line.contains("2020-09-13 12:26"), "mtime not SOURCE_DATE_EPOCH: {line}");
+        assert!(
+            line.contains("2020-09-13 12:26"),
+            "mtime not SOURCE_DATE_EPOCH: {line}"
+        );
     }
     let find = |name: &str| *lines.iter().find(|l| l.ends_with(name)).unwrap();
     assert!(find("hello/bin/hi").starts_with("-rwxr-xr-x"), "{listing}");
-    assert!(find("hello/message.txt").starts_with("-rw-r--r--"), "{listing}");
+    assert!(
+        find("hello/message.txt").starts_with("-rw-r--r--"),
+        "{listing}"
+    );
     assert!(find("hello/Data").starts_with("drwxr-xr-x"), "{listing}");
 }
 
@@ -187,10 +252,23 @@ fn tampered_input_is_refused_naming_the_file_and_both_hashes() {
     let output = build(&repo, &state, "022", &[], "package");
     assert!(!output.status.success());
     let error = stderr(&output);
-    assert!(error.contains("sha256 mismatch for input `message.txt`"), "{error}");
-    assert!(error.contains(&format!("expected {}", sha256_of(MESSAGE))), "{error}");
-    assert!(error.contains(&format!("got {}", sha256_of(b"hello from an attacker\n"))), "{error}");
-    assert!(!state.join("store").exists() || fs::read_dir(state.join("store")).unwrap().next().is_none(), "something was built");
+    assert!(
+        error.contains("sha256 mismatch for input `message.txt`"),
+        "{error}"
+    );
+    assert!(
+        error.contains(&format!("expected {}", sha256_of(MESSAGE))),
+        "{error}"
+    );
+    assert!(
+        error.contains(&format!("got {}", sha256_of(b"hello from an attacker\n"))),
+        "{error}"
+    );
+    assert!(
+        !state.join("store").exists()
+            || fs::read_dir(state.join("store")).unwrap().next().is_none(),
+        "something was built"
+    );
 }
 
 #[test]
@@ -207,11 +285,18 @@ fn tampered_cached_download_is_refused() {
     .unwrap();
     let state = temp.path().join("state");
     fs::create_dir_all(state.join("cache/downloads")).unwrap();
-    fs::write(state.join("cache/downloads/x.orig.tar.gz"), b"debian tarball, modified\n").unwrap();
+    fs::write(
+        state.join("cache/downloads/x.orig.tar.gz"),
+        b"debian tarball, modified\n",
+    )
+    .unwrap();
     let output = build(&repo, &state, "022", &[], "hello");
     assert!(!output.status.success());
     let error = stderr(&output);
-    assert!(error.contains("sha256 mismatch for input `x.orig.tar.gz`"), "{error}");
+    assert!(
+        error.contains("sha256 mismatch for input `x.orig.tar.gz`"),
+        "{error}"
+    );
     assert!(error.contains(&pinned), "{error}");
 }
 
@@ -223,12 +308,20 @@ fn unchanged_projects_are_reused_and_a_change_rebuilds_dependents() {
     let state = temp.path().join("state");
     let first = build(&repo, &state, "022", &[], "package");
     assert!(first.status.success(), "{}", stderr(&first));
-    let built = stdout(&first).lines().filter(|l| l.trim_start().starts_with("built ")).count();
+    let built = stdout(&first)
+        .lines()
+        .filter(|l| l.trim_start().starts_with("built "))
+        .count();
     assert_eq!(built, 2, "{}", stdout(&first));
 
     let again = build(&repo, &state, "022", &[], "package");
     assert!(again.status.success(), "{}", stderr(&again));
-    assert_eq!(stdout(&again).matches("reused").count(), 2, "{}", stdout(&again));
+    assert_eq!(
+        stdout(&again).matches("reused").count(),
+        2,
+        "{}",
+        stdout(&again)
+    );
 
     // A change to hello's script changes hello's key, its output, and so package's key.
     let script = repo.join("projects/hello/build");
@@ -237,7 +330,12 @@ fn unchanged_projects_are_reused_and_a_change_rebuilds_dependents() {
     fs::write(&script, text).unwrap();
     let changed = build(&repo, &state, "022", &[], "package");
     assert!(changed.status.success(), "{}", stderr(&changed));
-    assert_eq!(stdout(&changed).matches("reused").count(), 0, "{}", stdout(&changed));
+    assert_eq!(
+        stdout(&changed).matches("reused").count(),
+        0,
+        "{}",
+        stdout(&changed)
+    );
 
     // A comment in package's config changes only package.
     let config = repo.join("projects/package/config");
@@ -256,7 +354,11 @@ fn failing_build_reports_the_log_and_its_last_lines() {
     let temp = tempfile::tempdir().unwrap();
     let repo = temp.path().join("repo");
     make_repo(&repo);
-    fs::write(repo.join("projects/hello/build"), "echo compiling\necho 'cc: error: no such file' >&2\nexit 3\n").unwrap();
+    fs::write(
+        repo.join("projects/hello/build"),
+        "echo compiling\necho 'cc: error: no such file' >&2\nexit 3\n",
+    )
+    .unwrap();
     let state = temp.path().join("state");
     let output = build(&repo, &state, "022", &[], "package");
     assert!(!output.status.success());
@@ -272,9 +374,22 @@ fn unset_variable_in_a_script_stops_the_build() {
     let temp = tempfile::tempdir().unwrap();
     let repo = temp.path().join("repo");
     make_repo(&repo);
-    fs::write(repo.join("projects/hello/build"), "echo \"$NO_SUCH_VARIABLE\"\n").unwrap();
-    let output = build(&repo, &temp.path().join("state"), "022", &[("NO_SUCH_VARIABLE", "from outside")], "hello");
-    assert!(!output.status.success(), "the caller's variable leaked into the build");
+    fs::write(
+        repo.join("projects/hello/build"),
+        "echo \"$NO_SUCH_VARIABLE\"\n",
+    )
+    .unwrap();
+    let output = build(
+        &repo,
+        &temp.path().join("state"),
+        "022",
+        &[("NO_SUCH_VARIABLE", "from outside")],
+        "hello",
+    );
+    assert!(
+        !output.status.success(),
+        "the caller's variable leaked into the build"
+    );
 }
 
 #[test]
@@ -288,7 +403,10 @@ fn dependency_cycle_is_a_clear_error() {
     let output = build(&repo, &temp.path().join("state"), "022", &[], "package");
     assert!(!output.status.success());
     let error = stderr(&output);
-    assert!(error.contains("dependency cycle between projects: package -> hello -> package"), "{error}");
+    assert!(
+        error.contains("dependency cycle between projects: package -> hello -> package"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -296,11 +414,18 @@ fn unknown_dependency_is_a_clear_error() {
     let temp = tempfile::tempdir().unwrap();
     let repo = temp.path().join("repo");
     make_repo(&repo);
-    fs::write(repo.join("projects/package/config"), "deps = [\"hello\", \"nothing\"]\n").unwrap();
+    fs::write(
+        repo.join("projects/package/config"),
+        "deps = [\"hello\", \"nothing\"]\n",
+    )
+    .unwrap();
     let output = build(&repo, &temp.path().join("state"), "022", &[], "package");
     assert!(!output.status.success());
     let error = stderr(&output);
-    assert!(error.contains("unknown project `nothing` (wanted by project `package`)"), "{error}");
+    assert!(
+        error.contains("unknown project `nothing` (wanted by project `package`)"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -308,11 +433,18 @@ fn unpinned_external_input_is_refused() {
     let temp = tempfile::tempdir().unwrap();
     let repo = temp.path().join("repo");
     make_repo(&repo);
-    fs::write(repo.join("projects/hello/config"), "[[input]]\nfile = \"a.tar.gz\"\napt_source = \"a\"\n").unwrap();
+    fs::write(
+        repo.join("projects/hello/config"),
+        "[[input]]\nfile = \"a.tar.gz\"\napt_source = \"a\"\n",
+    )
+    .unwrap();
     let output = build(&repo, &temp.path().join("state"), "022", &[], "hello");
     assert!(!output.status.success());
     let error = stderr(&output);
-    assert!(error.contains("input `a.tar.gz` must be pinned with `sha256"), "{error}");
+    assert!(
+        error.contains("input `a.tar.gz` must be pinned with `sha256"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -322,11 +454,18 @@ fn wrong_build_package_version_is_refused() {
     make_repo(&repo);
     let config = repo.join("projects/hello/config");
     let text = fs::read_to_string(&config).unwrap();
-    fs::write(&config, format!("{text}[build_packages]\ncoreutils = \"0.0-not-this-one\"\n")).unwrap();
+    fs::write(
+        &config,
+        format!("{text}[build_packages]\ncoreutils = \"0.0-not-this-one\"\n"),
+    )
+    .unwrap();
     let output = build(&repo, &temp.path().join("state"), "022", &[], "hello");
     assert!(!output.status.success());
     let error = stderr(&output);
-    assert!(error.contains("build package coreutils: the recipe pins version 0.0-not-this-one"), "{error}");
+    assert!(
+        error.contains("build package coreutils: the recipe pins version 0.0-not-this-one"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -335,7 +474,11 @@ fn source_date_epoch_defaults_to_the_commit_time() {
     let repo = temp.path().join("repo");
     make_repo(&repo);
     fs::write(repo.join("projects/hello/config"), "").unwrap();
-    fs::write(repo.join("projects/hello/build"), "mkdir -p \"$OUTDIR\"; echo \"$SOURCE_DATE_EPOCH\" > \"$OUTDIR/epoch\"\n").unwrap();
+    fs::write(
+        repo.join("projects/hello/build"),
+        "mkdir -p \"$OUTDIR\"; echo \"$SOURCE_DATE_EPOCH\" > \"$OUTDIR/epoch\"\n",
+    )
+    .unwrap();
     let git = |args: &[&str]| {
         let status = Command::new("git")
             .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])

@@ -1,6 +1,9 @@
 //! `rbm sign` with a throwaway minisign key: prehashed signatures of every artifact and of
 //! the sums file, which the real `minisign -V` accepts; refusals are clear.
 
+// Test helpers outside #[test] functions unwrap too: a failure there is a test failure.
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -18,21 +21,41 @@ fn make_key(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) 
         .arg(&secret)
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     (public, secret)
 }
 
 fn release_dir(dir: &Path) -> std::path::PathBuf {
     let release = dir.join("release");
     fs::create_dir_all(&release).unwrap();
-    fs::write(release.join("tor-messenger-0.1.0-linux-x86_64.tar.xz"), b"not really an archive").unwrap();
-    let status = Command::new(RBM).arg("sums").arg(&release).status().unwrap();
+    fs::write(
+        release.join("tor-messenger-0.1.0-linux-x86_64.tar.xz"),
+        b"not really an archive",
+    )
+    .unwrap();
+    let status = Command::new(RBM)
+        .arg("sums")
+        .arg(&release)
+        .status()
+        .unwrap();
     assert!(status.success());
     release
 }
 
 fn sign(release: &Path, secret: &Path, public: &Path) -> Output {
-    Command::new(RBM).arg("sign").arg(release).arg("--key").arg(secret).arg("--public-key").arg(public).output().unwrap()
+    Command::new(RBM)
+        .arg("sign")
+        .arg(release)
+        .arg("--key")
+        .arg(secret)
+        .arg("--public-key")
+        .arg(public)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -41,18 +64,39 @@ fn every_artifact_and_the_sums_file_get_a_prehashed_signature_minisign_verifies(
     let (public, secret) = make_key(temp.path(), "throwaway");
     let release = release_dir(temp.path());
     let output = sign(&release, &secret, &public);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    for name in ["tor-messenger-0.1.0-linux-x86_64.tar.xz", "sha256sums-unsigned-build.txt"] {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for name in [
+        "tor-messenger-0.1.0-linux-x86_64.tar.xz",
+        "sha256sums-unsigned-build.txt",
+    ] {
         let signature = fs::read_to_string(release.join(format!("{name}.minisig"))).unwrap();
         // Line 2 is the base64 signature; it starts with the algorithm bytes: "ED"
         // (prehashed, BLAKE2b) encodes as "RU", the legacy "Ed" as "RW".
         let line = signature.lines().nth(1).unwrap();
         assert!(line.starts_with("RU"), "not a prehashed signature: {line}");
-        let verify = Command::new("minisign").args(["-V", "-p"]).arg(&public).arg("-m").arg(release.join(name)).output().unwrap();
-        assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
+        let verify = Command::new("minisign")
+            .args(["-V", "-p"])
+            .arg(&public)
+            .arg("-m")
+            .arg(release.join(name))
+            .output()
+            .unwrap();
+        assert!(
+            verify.status.success(),
+            "{}",
+            String::from_utf8_lossy(&verify.stderr)
+        );
     }
     // The sums file still checks (signatures are not listed in it).
-    let check = Command::new("sha256sum").args(["-c", "sha256sums-unsigned-build.txt"]).current_dir(&release).output().unwrap();
+    let check = Command::new("sha256sum")
+        .args(["-c", "sha256sums-unsigned-build.txt"])
+        .current_dir(&release)
+        .output()
+        .unwrap();
     assert!(check.status.success());
 }
 
@@ -65,7 +109,10 @@ fn a_key_whose_public_half_is_not_given_is_refused() {
     let output = sign(&release, &secret, &other_public);
     assert!(!output.status.success());
     let error = String::from_utf8_lossy(&output.stderr);
-    assert!(error.contains("does not verify with any public key"), "{error}");
+    assert!(
+        error.contains("does not verify with any public key"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -90,6 +137,12 @@ fn tampering_after_signing_is_caught_by_minisign() {
     assert!(sign(&release, &secret, &public).status.success());
     let artifact = release.join("tor-messenger-0.1.0-linux-x86_64.tar.xz");
     fs::write(&artifact, b"evil").unwrap();
-    let verify = Command::new("minisign").args(["-V", "-p"]).arg(&public).arg("-m").arg(&artifact).output().unwrap();
+    let verify = Command::new("minisign")
+        .args(["-V", "-p"])
+        .arg(&public)
+        .arg("-m")
+        .arg(&artifact)
+        .output()
+        .unwrap();
     assert!(!verify.status.success());
 }

@@ -6,7 +6,10 @@ use std::path::Path;
 use super::*;
 
 fn options() -> ArchiveOptions {
-    ArchiveOptions { mtime: 1_700_000_000, prefix: Some("top".into()) }
+    ArchiveOptions {
+        mtime: 1_700_000_000,
+        prefix: Some("top".into()),
+    }
 }
 
 /// A small tree with odd modes, an executable, an empty directory and a symlink.
@@ -16,7 +19,8 @@ fn make_tree(root: &Path, order: &[&str]) {
             "bin" => {
                 fs::create_dir_all(root.join("bin")).unwrap();
                 fs::write(root.join("bin/run"), b"#!/bin/sh\n").unwrap();
-                fs::set_permissions(root.join("bin/run"), fs::Permissions::from_mode(0o700)).unwrap();
+                fs::set_permissions(root.join("bin/run"), fs::Permissions::from_mode(0o700))
+                    .unwrap();
             }
             "data" => {
                 fs::create_dir_all(root.join("Data")).unwrap();
@@ -41,7 +45,10 @@ fn entries(tar_bytes: &[u8]) -> Vec<(String, tar::Header)> {
         .unwrap()
         .map(|entry| {
             let entry = entry.unwrap();
-            (entry.path().unwrap().display().to_string(), entry.header().clone())
+            (
+                entry.path().unwrap().display().to_string(),
+                entry.header().clone(),
+            )
         })
         .collect()
 }
@@ -54,8 +61,22 @@ fn tar_of(root: &Path) -> Vec<u8> {
 fn entries_are_sorted_by_path_under_the_prefix() {
     let temp = tempfile::tempdir().unwrap();
     make_tree(temp.path(), &["text", "bin", "data", "link"]);
-    let names: Vec<String> = entries(&tar_of(temp.path())).into_iter().map(|(name, _)| name).collect();
-    assert_eq!(names, ["top", "top/Data", "top/a.txt", "top/b.txt", "top/bin", "top/bin/run", "top/link"]);
+    let names: Vec<String> = entries(&tar_of(temp.path()))
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "top",
+            "top/Data",
+            "top/a.txt",
+            "top/b.txt",
+            "top/bin",
+            "top/bin/run",
+            "top/link"
+        ]
+    );
 }
 
 #[test]
@@ -75,8 +96,10 @@ fn mtime_is_fixed_and_owner_is_root_without_names() {
 fn modes_are_normalised() {
     let temp = tempfile::tempdir().unwrap();
     make_tree(temp.path(), &["text", "bin", "data", "link"]);
-    let modes: Vec<(String, u32)> =
-        entries(&tar_of(temp.path())).into_iter().map(|(name, h)| (name, h.mode().unwrap())).collect();
+    let modes: Vec<(String, u32)> = entries(&tar_of(temp.path()))
+        .into_iter()
+        .map(|(name, h)| (name, h.mode().unwrap()))
+        .collect();
     let expect = |name: &str| modes.iter().find(|(n, _)| n == name).unwrap().1;
     assert_eq!(expect("top/a.txt"), 0o644, "0664 file");
     assert_eq!(expect("top/b.txt"), 0o644, "0600 file");
@@ -89,7 +112,10 @@ fn modes_are_normalised() {
 fn symlinks_are_kept_as_links() {
     let temp = tempfile::tempdir().unwrap();
     make_tree(temp.path(), &["text", "link"]);
-    let (_, header) = entries(&tar_of(temp.path())).into_iter().find(|(n, _)| n == "top/link").unwrap();
+    let (_, header) = entries(&tar_of(temp.path()))
+        .into_iter()
+        .find(|(n, _)| n == "top/link")
+        .unwrap();
     assert_eq!(header.entry_type(), EntryType::Symlink);
     assert_eq!(header.link_name().unwrap().unwrap(), Path::new("a.txt"));
 }
@@ -126,7 +152,9 @@ fn xz_stream_uses_the_fixed_preset_and_decodes_to_the_tar() {
     assert_eq!(&compressed[6..8], &[0x00, 0x04]);
     // Decoding gives back exactly the plain tar.
     let mut decoded = Vec::new();
-    xz2::read::XzDecoder::new(&compressed[..]).read_to_end(&mut decoded).unwrap();
+    xz2::read::XzDecoder::new(&compressed[..])
+        .read_to_end(&mut decoded)
+        .unwrap();
     assert_eq!(decoded, tar_of(&tree));
     // The single-threaded preset-9 encoder alone determines the bytes.
     let mut reference = Vec::new();
@@ -141,8 +169,16 @@ fn xz_stream_uses_the_fixed_preset_and_decodes_to_the_tar() {
 fn special_files_are_refused_with_a_clear_error() {
     let temp = tempfile::tempdir().unwrap();
     let fifo = temp.path().join("fifo");
-    let status = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
     assert!(status.success());
-    let error = write_tar(temp.path(), Vec::new(), &options()).unwrap_err().to_string();
-    assert!(error.contains("only files, directories and symlinks"), "{error}");
+    let error = write_tar(temp.path(), Vec::new(), &options())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("only files, directories and symlinks"),
+        "{error}"
+    );
 }
