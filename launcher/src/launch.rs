@@ -45,7 +45,7 @@ impl RunningTor {
 /// How starting tor ended, when it did not fail.
 #[derive(Debug)]
 enum StartOutcome {
-    Ready(RunningTor),
+    Ready(Box<RunningTor>),
     /// SIGINT/SIGTERM arrived (the signal number); tor is stopped.
     Interrupted(i32),
     /// The already running messenger exited meanwhile (during a restart); tor is stopped.
@@ -83,7 +83,7 @@ pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
     write_defaults(settings)?;
 
     let mut tor = match start_tor(settings, binary, &mut view, &mut signals, None).await? {
-        StartOutcome::Ready(tor) => tor,
+        StartOutcome::Ready(tor) => *tor,
         StartOutcome::Interrupted(signal) => return Ok(128 + signal),
         StartOutcome::AppExited(status) => return Ok(exit_code(status)),
     };
@@ -164,7 +164,7 @@ pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
                 ));
                 let restarted = restart_tor(settings, binary, &mut signals, &mut app).await;
                 tor = match restarted {
-                    Ok(StartOutcome::Ready(tor)) => tor,
+                    Ok(StartOutcome::Ready(tor)) => *tor,
                     Ok(StartOutcome::Interrupted(signal)) => {
                         app.stop(grace).await;
                         return Ok(128 + signal);
@@ -272,12 +272,12 @@ async fn start_tor(
             control,
             events,
             socks,
-        }) => Ok(StartOutcome::Ready(RunningTor {
+        }) => Ok(StartOutcome::Ready(Box::new(RunningTor {
             process,
             control,
             events,
             socks,
-        })),
+        }))),
         Ok(BringUp::Interrupted(signal)) => {
             process.stop(None, grace).await;
             Ok(StartOutcome::Interrupted(signal))

@@ -21,7 +21,7 @@ pub fn stall_advice(last_warning: Option<&str>, user_torrc: &Path) -> String {
          (HTTPSProxy or Socks5Proxy) in {}",
         user_torrc.display()
     );
-    let mut tips = vec![bridges.to_owned(), clock.to_owned(), firewall];
+    let mut tips = [bridges.to_owned(), clock.to_owned(), firewall];
     if warning.contains("clock") || warning.contains("skew") || warning.contains("expired") {
         tips.swap(0, 1);
     } else if warning.contains("proxy") {

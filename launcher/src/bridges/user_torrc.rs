@@ -82,7 +82,7 @@ impl UserTorrc {
     /// Adds a bridge; `false` if the same bridge is already there.
     pub fn add_bridge(&mut self, bridge: &BridgeLine) -> bool {
         let value = bridge.to_string();
-        if self.bridges().iter().any(|existing| *existing == value) {
+        if self.bridges().contains(&value) {
             return false;
         }
         let insert_at = self
