@@ -1,1 +1,58 @@
-//! messenger-xmpp (being written).
+//! XMPP for Tor Messenger: tokio-xmpp's XML stream and SASL over our own
+//! [`ServerConnector`](tokio_xmpp::connect::ServerConnector) ([`TorStartTlsConnector`]:
+//! tor's SOCKS port with the host name sent to tor, STARTTLS, our rustls trust and pins), with
+//! the privacy rules of the original (DESIGN.md section 3): a random resource, presence
+//! "available" only, no chat states or receipts, plain-text bodies only, entity time in UTC,
+//! software version and last activity not answered, a disco#info that names nothing.
+//!
+//! Start an account with [`spawn_account`]; drive it with [`messenger_protocol::Command`]s and
+//! read [`messenger_protocol::Event`]s from its handle. Create a throwaway account with
+//! [`register_account`].
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod answers;
+pub mod connector;
+mod ids;
+pub mod login;
+pub mod markup;
+pub mod rooms;
+pub mod session;
+
+/// Feeds raw bytes as if the server sent them as one stanza, through the parser and the
+/// session of a client that is in one room: what the fuzz target exercises. Returns how many
+/// outputs were produced.
+pub fn process_stanza_bytes(bytes: &[u8]) -> usize {
+    use std::time::SystemTime;
+    use tokio_xmpp::Stanza;
+    use xmpp_parsers::jid::FullJid;
+    use xmpp_parsers::minidom::Element;
+
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return 0;
+    };
+    let Ok(element) = text.parse::<Element>() else {
+        return 0;
+    };
+    let Ok(own) = FullJid::new("alice@example.org/fuzz") else {
+        return 0;
+    };
+    let mut session = session::Session::new(own, "alice".to_owned());
+    let mut outputs = session
+        .start(&[("room@conference.example.org".to_owned(), None)])
+        .len();
+    // Make the room joined, as if the server had confirmed it.
+    if let Ok(joined) = "<presence xmlns='jabber:client' from='room@conference.example.org/alice'>\
+         <x xmlns='http://jabber.org/protocol/muc#user'><status code='110'/></x></presence>"
+        .parse::<Element>()
+        && let Ok(stanza) = Stanza::try_from(joined)
+    {
+        outputs += session.stanza(stanza, SystemTime::UNIX_EPOCH).len();
+    }
+    outputs += match Stanza::try_from(element) {
+        Ok(stanza) => session.stanza(stanza, SystemTime::UNIX_EPOCH).len(),
+        Err(_) => 0,
+    };
+    outputs
+}
