@@ -96,12 +96,12 @@ fn every_key_used_in_the_code_exists() {
 
 /// Finds string literals that look like message keys (`"word-word"`) in the sources.
 fn collect_keys(dir: &Path, keys: &mut BTreeSet<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+    for entry in std::fs::read_dir(dir).expect("the source folder is readable") {
+        let path = entry.expect("a directory entry").path();
         if path.is_dir() {
             collect_keys(&path, keys);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).unwrap();
+            let text = std::fs::read_to_string(&path).expect("a source file is readable");
             for literal in text.split('"').skip(1).step_by(2) {
                 let is_key = literal.contains('-')
                     && literal

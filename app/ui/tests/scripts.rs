@@ -14,10 +14,12 @@ fn font(script: Script) -> ScriptFont {
     let path = candidates(script)
         .iter()
         .find(|p| p.starts_with('/') && std::path::Path::new(p).exists())
-        .unwrap_or_else(|| panic!("no font for {script:?}: install fonts-noto-core and fonts-droid-fallback"));
+        .unwrap_or_else(|| {
+            panic!("no font for {script:?}: install fonts-noto-core and fonts-droid-fallback")
+        });
     ScriptFont {
         script,
-        bytes: std::fs::read(path).unwrap(),
+        bytes: std::fs::read(path).expect("the font file is readable"),
     }
 }
 
@@ -46,10 +48,14 @@ fn harness(language: Language) -> Harness<'static, State> {
         }),
         false,
     );
-    let id = model.find(account, &Conversation::Direct("omid".into())).unwrap();
+    let id = model
+        .find(account, &Conversation::Direct("omid".into()))
+        .expect("opened by the message");
     model.activate(id);
     model.set_otr_status(id, OtrStatus::Unverified, "ok");
-    model.conversation_mut(id).unwrap().otr_detail.unrecognized = true;
+    if let Some(conversation) = model.conversation_mut(id) {
+        conversation.otr_detail.unrecognized = true;
+    }
     let settings = Settings {
         first_run_done: true,
         language,
@@ -88,7 +94,10 @@ fn persian_draws_shaped_and_in_visual_order() {
     harness.get_by_label(&bidi::visual("خصوصی، تأییدنشده"));
     harness.get_by_label(&bidi::visual("سلام، کسی می‌داند پل‌های جدید کار می‌کنند؟"));
     visit_every_screen(&mut harness);
-    assert_eq!(harness.query_all_by_label(&bidi::visual("تنظیمات")).count(), 2);
+    assert_eq!(
+        harness.query_all_by_label(&bidi::visual("تنظیمات")).count(),
+        2
+    );
 }
 
 #[test]
@@ -98,7 +107,11 @@ fn chinese_draws_with_the_cjk_font() {
     assert!(harness.query_all_by_label("对话").count() >= 1);
     harness.get_by_label("私密，未验证");
     visit_every_screen(&mut harness);
-    assert_eq!(harness.query_all_by_label("设置").count(), 2, "menu and heading");
+    assert_eq!(
+        harness.query_all_by_label("设置").count(),
+        2,
+        "menu and heading"
+    );
 }
 
 #[test]
