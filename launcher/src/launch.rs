@@ -48,8 +48,9 @@ enum StartOutcome {
     Ready(Box<RunningTor>),
     /// SIGINT/SIGTERM arrived (the signal number); tor is stopped.
     Interrupted(i32),
-    /// The already running messenger exited meanwhile (during a restart); tor is stopped.
-    AppExited(ExitStatus),
+    /// The already running messenger exited meanwhile (during a restart), with this exit
+    /// code; tor is stopped.
+    AppExited(i32),
 }
 
 /// What interrupted the wait while the messenger runs.
@@ -85,7 +86,7 @@ pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
     let mut tor = match start_tor(settings, binary, &mut view, &mut signals, None).await? {
         StartOutcome::Ready(tor) => *tor,
         StartOutcome::Interrupted(signal) => return Ok(128 + signal),
-        StartOutcome::AppExited(status) => return Ok(exit_code(status)),
+        StartOutcome::AppExited(code) => return Ok(code),
     };
     view.finish();
     view.message(&format!(
@@ -169,7 +170,7 @@ pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
                         app.stop(grace).await;
                         return Ok(128 + signal);
                     }
-                    Ok(StartOutcome::AppExited(status)) => return Ok(exit_code(status)),
+                    Ok(StartOutcome::AppExited(code)) => return Ok(code),
                     Err(error) => {
                         app.stop(grace).await;
                         return Err(error);
@@ -282,9 +283,9 @@ async fn start_tor(
             process.stop(None, grace).await;
             Ok(StartOutcome::Interrupted(signal))
         }
-        Ok(BringUp::AppExited(status)) => {
+        Ok(BringUp::AppExited(code)) => {
             process.stop(None, grace).await;
-            Ok(StartOutcome::AppExited(status))
+            Ok(StartOutcome::AppExited(code))
         }
         Err(error) => {
             process.stop(None, grace).await;
@@ -301,7 +302,7 @@ enum BringUp {
         socks: SocketAddr,
     },
     Interrupted(i32),
-    AppExited(ExitStatus),
+    AppExited(i32),
 }
 
 async fn bring_up(
@@ -333,7 +334,7 @@ async fn bring_up(
         }
         tokio::select! {
             signal = signals.recv() => return Ok(BringUp::Interrupted(signal)),
-            status = wait_app(app) => return Ok(BringUp::AppExited(status.map_err(|source| LaunchError::AppSpawn { program: settings.app.program.clone(), source })?)),
+            status = wait_app(app) => return Ok(BringUp::AppExited(status.map(exit_code).unwrap_or(EXIT_ERROR))),
             () = tokio::time::sleep(Duration::from_millis(50)) => {}
         }
     };
@@ -405,7 +406,7 @@ async fn bring_up(
                 });
             }
             signal = signals.recv() => return Ok(BringUp::Interrupted(signal)),
-            exit = wait_app(app) => return Ok(BringUp::AppExited(exit.map_err(|source| LaunchError::AppSpawn { program: settings.app.program.clone(), source })?)),
+            exit = wait_app(app) => return Ok(BringUp::AppExited(exit.map(exit_code).unwrap_or(EXIT_ERROR))),
         }
     }
     let socks = control
