@@ -12,13 +12,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod account;
 pub mod answers;
 pub mod connector;
 mod ids;
 pub mod login;
 pub mod markup;
+pub mod register;
 pub mod rooms;
 pub mod session;
+
+pub use account::{DEFAULT_PORT, XmppAccountConfig, run_account, spawn_account};
+pub use connector::{ConnectError, TorStartTlsConnector, XmppNetwork};
+pub use login::LoginError;
+pub use register::{NewAccount, RegisterError, register_account};
 
 /// Feeds raw bytes as if the server sent them as one stanza, through the parser and the
 /// session of a client that is in one room: what the fuzz target exercises. Returns how many

@@ -546,3 +546,7 @@ fn room_error_words(condition: &DefinedCondition) -> &'static str {
         _ => "the room refused",
     }
 }
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;

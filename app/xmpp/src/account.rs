@@ -1,0 +1,549 @@
+//! The task that runs one XMPP account: idle until the user connects, then connect through
+//! tor, log in, relay commands and events, keep the link alive, and reconnect with backoff
+//! after a drop (never after the user's own disconnect, nor after a login or TLS refusal).
+
+use std::collections::BTreeMap;
+use std::time::{Duration, SystemTime};
+
+use futures_util::{SinkExt, StreamExt};
+use messenger_net::{Isolation, Sensitive};
+use messenger_protocol::{
+    AccountHandle, Backoff, Command, DisconnectReason, Event, OutgoingId, ReconnectPolicy,
+    account_channels,
+};
+use tokio::sync::mpsc;
+use tokio_xmpp::Stanza;
+use tokio_xmpp::xmlstream::{
+    FallibleStreamElement, ReadError, StreamElementError, Timeouts, XmppStream,
+    XmppStreamElement,
+};
+use xmpp_parsers::iq::Iq;
+use xmpp_parsers::jid::{BareJid, Jid};
+use xmpp_parsers::ping::Ping;
+use xmpp_parsers::stream_error::DefinedCondition as StreamCondition;
+
+use crate::connector::{ConnectError, SecureStream, TorStartTlsConnector, XmppNetwork};
+use crate::ids::stanza_id;
+use crate::login::{LoginError, login};
+use crate::session::{Output, Session, StanzaKind};
+
+/// The standard client port.
+pub const DEFAULT_PORT: u16 = 5222;
+
+/// Everything an XMPP account needs to connect.
+#[derive(Clone)]
+pub struct XmppAccountConfig {
+    /// The account, `name@server`.
+    pub jid: BareJid,
+    /// The password (kept in memory only, unless the user chose to save it).
+    pub password: Sensitive<String>,
+    /// The host to connect to; `None` means the JID's domain. Sent to tor, never resolved here,
+    /// never looked up in SRV records.
+    pub host: Option<String>,
+    /// The port (5222 by default).
+    pub port: u16,
+    /// This account's SOCKS credentials (its own circuits).
+    pub isolation: Isolation,
+    /// The nick used in rooms; `None` means the JID's user name.
+    pub room_nick: Option<String>,
+    /// Rooms to join once logged in (after the user pressed Connect).
+    pub rooms: Vec<String>,
+    /// When to reconnect after a drop.
+    pub reconnect: ReconnectPolicy,
+    /// After this long without data the server is pinged; after as long again without an
+    /// answer the link is considered dead.
+    pub keepalive: Duration,
+    /// How long connecting and logging in may take.
+    pub login_timeout: Duration,
+}
+
+impl std::fmt::Debug for XmppAccountConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("XmppAccountConfig")
+            .field("jid", &Sensitive::new(&self.jid))
+            .field("port", &self.port)
+            .finish_non_exhaustive()
+    }
+}
+
+impl XmppAccountConfig {
+    /// An account with the defaults: the JID's domain on port 5222, no rooms.
+    pub fn new(jid: BareJid, password: &str, isolation: Isolation) -> XmppAccountConfig {
+        XmppAccountConfig {
+            jid,
+            password: Sensitive::new(password.to_owned()),
+            host: None,
+            port: DEFAULT_PORT,
+            isolation,
+            room_nick: None,
+            rooms: Vec::new(),
+            reconnect: ReconnectPolicy::default(),
+            keepalive: Duration::from_secs(120),
+            login_timeout: Duration::from_secs(180),
+        }
+    }
+
+    /// The host connections go to.
+    pub fn host(&self) -> &str {
+        self.host
+            .as_deref()
+            .unwrap_or_else(|| self.jid.domain().as_str())
+    }
+
+    fn nick(&self) -> String {
+        self.room_nick.clone().unwrap_or_else(|| {
+            self.jid
+                .node()
+                .map(|node| node.as_str().to_owned())
+                .unwrap_or_else(|| "guest".to_owned())
+        })
+    }
+
+    fn timeouts(&self) -> Timeouts {
+        Timeouts {
+            read_timeout: self.keepalive,
+            response_timeout: self.keepalive,
+        }
+    }
+}
+
+/// Starts an account task on the current tokio runtime. It does nothing until it receives
+/// [`Command::Connect`].
+pub fn spawn_account(config: XmppAccountConfig, network: XmppNetwork) -> AccountHandle {
+    let (commands, events, handle) = account_channels(256);
+    tokio::spawn(run_account(config, network, commands, events));
+    handle
+}
+
+/// How one connection ended.
+enum Ending {
+    /// The user disconnected.
+    User,
+    /// The handle was dropped: the task ends.
+    Closed,
+    /// Do not reconnect.
+    Fatal(DisconnectReason),
+    /// Reconnect after a while.
+    Lost(DisconnectReason),
+}
+
+/// Rooms the user is in (or asked to join), kept across reconnects: name → password.
+type WantedRooms = BTreeMap<String, Option<String>>;
+
+/// Runs an account until its handle is dropped.
+pub async fn run_account(
+    config: XmppAccountConfig,
+    network: XmppNetwork,
+    mut commands: mpsc::Receiver<Command>,
+    events: mpsc::Sender<Event>,
+) {
+    let connector =
+        TorStartTlsConnector::new(network, config.host(), config.port, config.isolation.clone());
+    let mut rooms: WantedRooms = config.rooms.iter().map(|room| (room.clone(), None)).collect();
+    let mut nick = config.nick();
+    let mut backoff = Backoff::new(config.reconnect);
+    'idle: loop {
+        match commands.recv().await {
+            None => return,
+            Some(Command::Connect) => {}
+            Some(other) => {
+                if !offline_command(other, &mut rooms, &mut nick, &events).await {
+                    return;
+                }
+                continue 'idle;
+            }
+        }
+        'attempt: loop {
+            if events.send(Event::Connecting).await.is_err() {
+                return;
+            }
+            let ending = connect_once(
+                &config,
+                &connector,
+                &mut commands,
+                &events,
+                &mut rooms,
+                &mut nick,
+                &mut backoff,
+            )
+            .await;
+            let (reason, retry) = match ending {
+                Ending::Closed => return,
+                Ending::User => (DisconnectReason::UserRequest, None),
+                Ending::Fatal(reason) => (reason, None),
+                Ending::Lost(reason) => (reason, Some(backoff.next_delay())),
+            };
+            tracing::info!(retry = ?retry, "XMPP connection ended");
+            let disconnected = Event::Disconnected {
+                reason,
+                retry_in: retry,
+            };
+            if events.send(disconnected).await.is_err() {
+                return;
+            }
+            let Some(delay) = retry else {
+                backoff.reset();
+                continue 'idle;
+            };
+            let wait = tokio::time::sleep(delay);
+            tokio::pin!(wait);
+            loop {
+                tokio::select! {
+                    () = &mut wait => continue 'attempt,
+                    command = commands.recv() => match command {
+                        None => return,
+                        Some(Command::Connect) => continue 'attempt,
+                        Some(Command::Disconnect) => {
+                            backoff.reset();
+                            let stopped = Event::Disconnected {
+                                reason: DisconnectReason::UserRequest,
+                                retry_in: None,
+                            };
+                            if events.send(stopped).await.is_err() {
+                                return;
+                            }
+                            continue 'idle;
+                        }
+                        Some(other) => {
+                            if !offline_command(other, &mut rooms, &mut nick, &events).await {
+                                return;
+                            }
+                        }
+                    },
+                }
+            }
+        }
+    }
+}
+
+/// A command while not connected. Returns false if the handle is gone.
+async fn offline_command(
+    command: Command,
+    rooms: &mut WantedRooms,
+    nick: &mut String,
+    events: &mpsc::Sender<Event>,
+) -> bool {
+    let event = match command {
+        Command::Send { id, .. } => Some(not_sent(id, "You are not connected")),
+        Command::Join { room, password } => {
+            rooms.insert(room, password);
+            None
+        }
+        Command::Leave { room } => {
+            rooms.remove(&room);
+            None
+        }
+        Command::ChangeNick { nick: new } => {
+            *nick = new;
+            None
+        }
+        Command::SetTopic { .. } => Some(Event::Error(
+            "You are not connected; connect first.".to_owned(),
+        )),
+        Command::Connect | Command::Disconnect => None,
+    };
+    match event {
+        Some(event) => events.send(event).await.is_ok(),
+        None => true,
+    }
+}
+
+fn not_sent(id: OutgoingId, why: &str) -> Event {
+    Event::SendFailed {
+        id,
+        reason: format!("{why}: the message was not sent."),
+    }
+}
+
+fn login_ending(error: LoginError) -> Ending {
+    let text = error.to_string();
+    let permanent = error.is_permanent();
+    let reason = match &error {
+        LoginError::Connect(ConnectError::Net(net)) if net.is_tls_refusal() => {
+            DisconnectReason::TlsRefused(text)
+        }
+        LoginError::Connect(ConnectError::NoStartTls) => DisconnectReason::TlsRefused(text),
+        LoginError::Connect(ConnectError::Net(net)) if net.is_tor_unavailable() => {
+            DisconnectReason::TorUnavailable(text)
+        }
+        LoginError::Refused { .. } | LoginError::NoMechanism | LoginError::NoUserName => {
+            DisconnectReason::AuthenticationFailed(text)
+        }
+        _ => DisconnectReason::ConnectionLost(text),
+    };
+    if permanent {
+        Ending::Fatal(reason)
+    } else {
+        Ending::Lost(reason)
+    }
+}
+
+/// One connection, from opening the stream to its end.
+async fn connect_once(
+    config: &XmppAccountConfig,
+    connector: &TorStartTlsConnector,
+    commands: &mut mpsc::Receiver<Command>,
+    events: &mpsc::Sender<Event>,
+    rooms: &mut WantedRooms,
+    nick: &mut String,
+    backoff: &mut Backoff,
+) -> Ending {
+    let opening = tokio::time::timeout(
+        config.login_timeout,
+        login(connector, &config.jid, &config.password, config.timeouts()),
+    );
+    tokio::pin!(opening);
+    let logged_in = loop {
+        tokio::select! {
+            result = &mut opening => match result {
+                Ok(Ok(logged_in)) => break logged_in,
+                Ok(Err(error)) => return login_ending(error),
+                Err(_) => {
+                    return Ending::Lost(DisconnectReason::ConnectionLost(
+                        "The server did not complete the login in time.".to_owned(),
+                    ));
+                }
+            },
+            command = commands.recv() => match command {
+                None => return Ending::Closed,
+                Some(Command::Disconnect) => return Ending::User,
+                Some(Command::Send { id, .. }) => {
+                    if events.send(not_sent(id, "The account is still logging in")).await.is_err() {
+                        return Ending::Closed;
+                    }
+                }
+                Some(other) => {
+                    if !offline_command(other, rooms, nick, events).await {
+                        return Ending::Closed;
+                    }
+                }
+            },
+        }
+    };
+    backoff.reset();
+    let mut connection = Connection {
+        stream: logged_in.stream,
+        session: Session::new(logged_in.jid, nick.clone()),
+        events: events.clone(),
+    };
+    let remembered: Vec<(String, Option<String>)> = rooms
+        .iter()
+        .map(|(room, password)| (room.clone(), password.clone()))
+        .collect();
+    let outputs = connection.session.start(&remembered);
+    if let Next::End(ending) = connection.apply(outputs).await {
+        return ending;
+    }
+    connection.run(commands, rooms, nick).await
+}
+
+struct Connection {
+    stream: XmppStream<SecureStream>,
+    session: Session,
+    events: mpsc::Sender<Event>,
+}
+
+/// What the loop does next.
+enum Next {
+    Continue,
+    End(Ending),
+}
+
+/// How long writing one stanza may take before the link is considered dead.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(120);
+
+impl Connection {
+    async fn run(
+        &mut self,
+        commands: &mut mpsc::Receiver<Command>,
+        rooms: &mut WantedRooms,
+        nick: &mut String,
+    ) -> Ending {
+        loop {
+            let next = tokio::select! {
+                item = self.stream.next() => self.incoming(item).await,
+                command = commands.recv() => self.command(command, rooms, nick).await,
+            };
+            if let Next::End(ending) = next {
+                return ending;
+            }
+        }
+    }
+
+    async fn incoming(&mut self, item: Option<Result<FallibleStreamElement, ReadError>>) -> Next {
+        let lost = |text: &str| Next::End(Ending::Lost(DisconnectReason::ConnectionLost(text.to_owned())));
+        match item {
+            None | Some(Err(ReadError::StreamFooterReceived)) => {
+                lost("The server closed the connection.")
+            }
+            Some(Err(ReadError::HardError(error))) => {
+                lost(&format!("The connection failed ({}).", error.kind()))
+            }
+            Some(Err(ReadError::SoftTimeout)) => {
+                // Quiet for a while: ask the server for a sign of life. No answer within the
+                // response timeout ends the stream with a hard error.
+                let to = Jid::from(self.session.own().to_bare().domain().to_owned());
+                let ping = Iq::from_get(stanza_id(), Ping).with_to(to);
+                self.write(ping.into()).await
+            }
+            Some(Err(ReadError::ParseError(_))) => {
+                tracing::debug!("ignored an element that could not be parsed");
+                Next::Continue
+            }
+            Some(Ok(FallibleStreamElement::Ok(XmppStreamElement::Stanza(stanza)))) => {
+                let outputs = self.session.stanza(stanza, SystemTime::now());
+                self.apply(outputs).await
+            }
+            Some(Ok(FallibleStreamElement::Ok(XmppStreamElement::StreamError(error)))) => {
+                let condition = error.0.condition;
+                let text = stream_error_words(&condition);
+                if matches!(
+                    condition,
+                    StreamCondition::Conflict | StreamCondition::NotAuthorized
+                ) {
+                    // Another session took over, or the account was revoked: reconnecting
+                    // would only fight it.
+                    Next::End(Ending::Fatal(DisconnectReason::ConnectionLost(text.to_owned())))
+                } else {
+                    lost(text)
+                }
+            }
+            Some(Ok(FallibleStreamElement::Ok(_))) => Next::Continue,
+            Some(Ok(FallibleStreamElement::Err(StreamElementError::InvalidStanza {
+                name,
+                header,
+                ..
+            }))) => {
+                tracing::debug!("a stanza could not be parsed");
+                match StanzaKind::from_name(&name.to_string()) {
+                    Some(kind) => {
+                        let outputs = self.session.invalid_stanza(kind, &header);
+                        self.apply(outputs).await
+                    }
+                    None => Next::Continue,
+                }
+            }
+            Some(Ok(FallibleStreamElement::Err(StreamElementError::InvalidNonza { .. }))) => {
+                tracing::debug!("an element could not be parsed");
+                Next::Continue
+            }
+        }
+    }
+
+    async fn command(
+        &mut self,
+        command: Option<Command>,
+        rooms: &mut WantedRooms,
+        nick: &mut String,
+    ) -> Next {
+        let Some(command) = command else {
+            self.close().await;
+            return Next::End(Ending::Closed);
+        };
+        match &command {
+            Command::Disconnect => {
+                self.close().await;
+                return Next::End(Ending::User);
+            }
+            Command::Join { room, password } => {
+                rooms.insert(room.clone(), password.clone());
+            }
+            Command::Leave { room } => {
+                rooms.remove(room);
+            }
+            Command::ChangeNick { nick: new } => {
+                nick.clone_from(new);
+            }
+            _ => {}
+        }
+        let outputs = self.session.command(command);
+        self.apply(outputs).await
+    }
+
+    async fn apply(&mut self, outputs: Vec<Output>) -> Next {
+        let mut outputs = outputs.into_iter();
+        while let Some(output) = outputs.next() {
+            let next = match output {
+                Output::Send { stanza, completes } => {
+                    let next = self.write(stanza).await;
+                    match (&next, completes) {
+                        (Next::Continue, Some(id)) => self.emit(Event::Sent { id }).await,
+                        (Next::End(_), Some(id)) => {
+                            let _ = self
+                                .events
+                                .send(not_sent(id, "The connection failed while sending"))
+                                .await;
+                            next
+                        }
+                        (_, None) => next,
+                    }
+                }
+                Output::Event(event) => self.emit(event).await,
+            };
+            if let Next::End(ending) = next {
+                // Messages behind the failure are reported unsent, never lost silently.
+                for rest in outputs {
+                    if let Output::Send {
+                        completes: Some(id),
+                        ..
+                    } = rest
+                    {
+                        let _ = self
+                            .events
+                            .send(not_sent(id, "The connection failed while sending"))
+                            .await;
+                    }
+                }
+                return Next::End(ending);
+            }
+        }
+        Next::Continue
+    }
+
+    async fn write(&mut self, stanza: Stanza) -> Next {
+        let element = XmppStreamElement::Stanza(stanza);
+        match tokio::time::timeout(WRITE_TIMEOUT, self.stream.send(&element)).await {
+            Ok(Ok(())) => Next::Continue,
+            Ok(Err(error)) => Next::End(Ending::Lost(DisconnectReason::ConnectionLost(format!(
+                "The connection failed ({}).",
+                error.kind()
+            )))),
+            Err(_) => Next::End(Ending::Lost(DisconnectReason::ConnectionLost(
+                "The server stopped accepting data.".to_owned(),
+            ))),
+        }
+    }
+
+    async fn emit(&mut self, event: Event) -> Next {
+        if self.events.send(event).await.is_ok() {
+            Next::Continue
+        } else {
+            Next::End(Ending::Closed)
+        }
+    }
+
+    /// Ends the stream politely (unavailable presence, then the closing tag); errors do not
+    /// matter any more.
+    async fn close(&mut self) {
+        let _ = tokio::time::timeout(Duration::from_secs(5), async {
+            let goodbye = XmppStreamElement::Stanza(
+                xmpp_parsers::presence::Presence::unavailable().into(),
+            );
+            let _ = self.stream.send(&goodbye).await;
+            let _ = self.stream.shutdown().await;
+        })
+        .await;
+    }
+}
+
+fn stream_error_words(condition: &StreamCondition) -> &'static str {
+    match condition {
+        StreamCondition::Conflict => {
+            "The server closed this session because the account logged in elsewhere."
+        }
+        StreamCondition::NotAuthorized => "The server no longer accepts this account.",
+        StreamCondition::SystemShutdown => "The server is shutting down.",
+        StreamCondition::PolicyViolation => "The server closed the connection (policy violation).",
+        _ => "The server closed the connection with an error.",
+    }
+}
