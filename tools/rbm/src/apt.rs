@@ -190,3 +190,6 @@ pub fn one_line_to_src(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -299,3 +299,6 @@ fn config_error(path: &Path, message: &str) -> Error {
         message: message.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests;
