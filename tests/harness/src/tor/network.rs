@@ -106,16 +106,26 @@ impl TorNetwork {
         write_file(&resolv_conf, &dns.resolv_conf())?;
 
         let specs = relay_specs()?;
-        let identities = generate_identities(&specs, dir.path(), &tor, &tor_gencert, &empty_file)?;
-        let dir_authority_lines: Vec<String> = specs
+        let authority_specs: Vec<&RelaySpec> = specs
+            .iter()
+            .filter(|spec| spec.role == RelayRole::Authority)
+            .collect();
+        let identities = generate_identities(
+            &authority_specs,
+            dir.path(),
+            &tor,
+            &tor_gencert,
+            &empty_file,
+        )?;
+        trace(started, "keys made");
+        let dir_authority_lines: Vec<String> = authority_specs
             .iter()
             .zip(&identities)
             .filter_map(|(spec, identity)| {
-                let v3 = identity.v3_identity.as_deref()?;
                 Some(dir_authority_line(
                     spec,
                     spec.dir_port?,
-                    v3,
+                    &identity.v3_identity,
                     &identity.fingerprint,
                 ))
             })
@@ -123,8 +133,15 @@ impl TorNetwork {
 
         let shared_lines = network_lines(&dir_authority_lines, &empty_file);
         let mut relays = Vec::with_capacity(specs.len());
-        // Authorities come first in `specs`, so they start first.
+        // Authorities come first in `specs`. The relays start only once every authority
+        // listens: a relay uploads its descriptor once at start-up, and an upload to an
+        // authority that is not up yet is retried only after the first consensus, a voting
+        // interval later.
         for spec in specs {
+            if spec.role == RelayRole::Relay && relays.len() == AUTHORITIES {
+                wait_for_authority_ports(&relays, options.ready_limit)?;
+                trace(started, "authorities listening");
+            }
             let data_dir = dir.path().join(&spec.nickname);
             let torrc = format!(
                 "{}{}{}",
@@ -149,7 +166,7 @@ impl TorNetwork {
             ready_after: Duration::ZERO,
             dir,
         };
-        network.wait_for_consensus(options.ready_limit)?;
+        network.wait_for_consensus(options.ready_limit, started)?;
         network.ready_after = started.elapsed();
         Ok(network)
     }
@@ -219,7 +236,7 @@ impl TorNetwork {
         }
     }
 
-    fn wait_for_consensus(&self, limit: Duration) -> Result<(), HarnessError> {
+    fn wait_for_consensus(&self, limit: Duration, started: Instant) -> Result<(), HarnessError> {
         let awaited = "every authority to serve a consensus listing every relay with \
                        Exit, Fast, Running, Stable, Valid (and Guard, HSDir for authorities)";
         let mut last_seen = String::new();
@@ -243,7 +260,18 @@ impl TorNetwork {
                     Err(reason) => problems.push(format!("port {dir_port}: {reason}")),
                 }
             }
-            last_seen = problems.join("; ");
+            let seen = problems.join("; ");
+            if seen != last_seen {
+                trace(
+                    started,
+                    if seen.is_empty() {
+                        "consensus complete"
+                    } else {
+                        &seen
+                    },
+                );
+            }
+            last_seen = seen;
             Ok(problems.is_empty().then_some(()))
         })?;
         match ready {
@@ -269,6 +297,44 @@ impl TorNetwork {
             }
         }
     }
+}
+
+/// With `HARNESS_TRACE` set, prints the start-up steps with their time (to see where the
+/// seconds go on a loaded machine).
+fn trace(started: Instant, step: &str) {
+    if std::env::var_os("HARNESS_TRACE").is_some() {
+        eprintln!("[tor network +{:.2?}] {step}", started.elapsed());
+    }
+}
+
+/// Waits until every authority accepts connections on its DirPort.
+fn wait_for_authority_ports(
+    authorities: &[RelayProcess],
+    limit: Duration,
+) -> Result<(), HarnessError> {
+    let awaited = "the authorities' DirPorts to accept connections";
+    for authority in authorities {
+        let Some(dir_port) = authority.spec.dir_port else {
+            continue;
+        };
+        let addr = std::net::SocketAddr::from((std::net::Ipv4Addr::LOCALHOST, dir_port));
+        let listening = poll_until(limit, Duration::from_millis(20), || {
+            if let Ok(mut guard) = authority.guard.lock() {
+                guard.ensure_running(awaited, Some(dir_port))?;
+            }
+            Ok(
+                std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(1))
+                    .ok()
+                    .map(drop),
+            )
+        })?;
+        if listening.is_none()
+            && let Ok(guard) = authority.guard.lock()
+        {
+            return Err(guard.timeout_error(awaited, Some(dir_port), limit, None));
+        }
+    }
+    Ok(())
 }
 
 /// Nicknames and ports: authorities first.
@@ -302,36 +368,35 @@ fn relay_specs() -> Result<Vec<RelaySpec>, HarnessError> {
     Ok(specs)
 }
 
-struct Identity {
+/// What clients and relays must know of an authority.
+struct AuthorityIdentity {
+    /// The relay identity fingerprint.
     fingerprint: String,
-    v3_identity: Option<String>,
+    /// The v3 directory identity (from its tor-gencert certificate).
+    v3_identity: String,
 }
 
-/// Makes every relay's keys at once (each takes a fraction of a second of CPU).
+/// Makes the authorities' keys at once (each takes a fraction of a second of CPU, several
+/// seconds on a loaded machine). Plain relays make their own keys when they start: nobody
+/// needs their fingerprints in advance.
 fn generate_identities(
-    specs: &[RelaySpec],
+    authorities: &[&RelaySpec],
     root: &Path,
     tor: &Path,
     tor_gencert: &Path,
     empty_file: &Path,
-) -> Result<Vec<Identity>, HarnessError> {
+) -> Result<Vec<AuthorityIdentity>, HarnessError> {
     std::thread::scope(|scope| {
-        let handles: Vec<_> = specs
+        let handles: Vec<_> = authorities
             .iter()
             .map(|spec| {
-                scope.spawn(move || -> Result<Identity, HarnessError> {
+                scope.spawn(move || -> Result<AuthorityIdentity, HarnessError> {
                     let component = format!("tor {}", spec.nickname);
                     let data_dir = root.join(&spec.nickname);
                     create_private_dir(&component, &data_dir)?;
-                    let v3_identity = match spec.dir_port {
-                        Some(dir_port) => Some(generate_authority_keys(
-                            &component,
-                            tor_gencert,
-                            &data_dir,
-                            dir_port,
-                        )?),
-                        None => None,
-                    };
+                    let dir_port = spec.dir_port.unwrap_or_default();
+                    let v3_identity =
+                        generate_authority_keys(&component, tor_gencert, &data_dir, dir_port)?;
                     let fingerprint = generate_relay_fingerprint(
                         &component,
                         tor,
@@ -339,7 +404,7 @@ fn generate_identities(
                         &spec.nickname,
                         empty_file,
                     )?;
-                    Ok(Identity {
+                    Ok(AuthorityIdentity {
                         fingerprint,
                         v3_identity,
                     })

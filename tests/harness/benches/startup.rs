@@ -1,0 +1,64 @@
+//! Prints how long each component takes to become ready and how much memory the tors use.
+//! Numbers only, never asserted (`cargo bench -p harness`).
+
+use std::time::{Duration, Instant};
+
+use harness::process::resident_kib;
+use harness::{Ngircd, Prosody, TorNetwork};
+
+const ROUNDS: usize = 3;
+
+fn median(mut values: Vec<Duration>) -> Duration {
+    values.sort_unstable();
+    values[values.len() / 2]
+}
+
+fn main() -> Result<(), harness::HarnessError> {
+    let mut network_ready = Vec::new();
+    let mut client_ready = Vec::new();
+    let mut memory = Vec::new();
+    for round in 1..=ROUNDS {
+        let network = TorNetwork::start()?;
+        let client = network.start_client()?;
+        let network_kib = network.resident_kib();
+        let client_kib = resident_kib(client.pid()).unwrap_or(0);
+        println!(
+            "round {round}: network ready {:.2?}, client 100% {:.2?}, RSS 5 relays {} MiB + \
+             client {} MiB",
+            network.ready_after(),
+            client.bootstrapped_after(),
+            network_kib / 1024,
+            client_kib / 1024
+        );
+        network_ready.push(network.ready_after());
+        client_ready.push(client.bootstrapped_after());
+        memory.push(network_kib + client_kib);
+    }
+    println!(
+        "tor: network ready (median of {ROUNDS}) {:.2?}; client to 100% {:.2?}; all 6 tors \
+         {} MiB RSS (largest round)",
+        median(network_ready),
+        median(client_ready),
+        memory.iter().max().copied().unwrap_or(0) / 1024
+    );
+
+    let started = Instant::now();
+    let ngircd = Ngircd::start()?;
+    println!(
+        "ngircd: registration answered after {:.2?}",
+        started.elapsed()
+    );
+    drop(ngircd);
+    let started = Instant::now();
+    let ngircd = Ngircd::start_with_tls()?;
+    println!("ngircd with TLS: ready after {:.2?}", started.elapsed());
+    drop(ngircd);
+    let started = Instant::now();
+    let prosody = Prosody::start(&[("alice", "password"), ("bob", "password")])?;
+    println!(
+        "prosody: stream answered and 2 accounts made after {:.2?}",
+        started.elapsed()
+    );
+    drop(prosody);
+    Ok(())
+}
