@@ -9,5 +9,6 @@ mod bridges_cli;
 mod control_client;
 mod errors;
 mod network;
+mod obfs4_bridge;
 mod system_tor;
 mod util;
