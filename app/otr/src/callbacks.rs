@@ -96,9 +96,12 @@ pub(crate) unsafe fn text(ptr: *const c_char) -> String {
         return String::new();
     }
     // SAFETY: guaranteed by the caller.
-    unsafe { CStr::from_ptr(ptr) }
-        .to_string_lossy()
-        .into_owned()
+    let c = unsafe { CStr::from_ptr(ptr) };
+    // The strict check is much faster than the lossy one; bodies are almost always UTF-8.
+    match c.to_str() {
+        Ok(s) => s.to_owned(),
+        Err(_) => c.to_string_lossy().into_owned(),
+    }
 }
 
 /// The peer named by account, protocol and user strings.
@@ -141,6 +144,12 @@ unsafe extern "C" fn policy(opdata: *mut c_void, context: *mut ConnContext) -> O
             opdata,
             OTRL_POLICY_ALLOW_V2 | OTRL_POLICY_REQUIRE_ENCRYPTION,
             |state| {
+                // Called for every message: skip building the peer when nothing is per contact.
+                if state.settings.require_encryption_for.is_empty() {
+                    return state
+                        .settings
+                        .policy_bits_for(state.settings.require_encryption);
+                }
                 match peer_of_context(context) {
                     Some(peer) => state.settings.policy_bits(&peer),
                     // Unknown context: the strictest policy we use.
@@ -341,13 +350,17 @@ unsafe extern "C" fn still_secure(
 }
 
 unsafe extern "C" fn max_message_size(opdata: *mut c_void, context: *mut ConnContext) -> c_int {
-    // SAFETY: libotr passes our opdata and a live context.
+    // SAFETY: libotr passes our opdata and a live (or NULL) context.
     unsafe {
         with_state(opdata, 400, |state| {
-            let size = match peer_of_context(context) {
-                Some(peer) => state.settings.fragment_size(peer.account.protocol),
-                None => 400,
+            let protocol = if context.is_null() || (*context).protocol.is_null() {
+                None
+            } else {
+                std::str::from_utf8(CStr::from_ptr((*context).protocol).to_bytes())
+                    .ok()
+                    .and_then(protocol_from_name)
             };
+            let size = protocol.map_or(400, |p| state.settings.fragment_size(p));
             c_int::try_from(size).unwrap_or(c_int::MAX)
         })
     }

@@ -12,12 +12,14 @@ use crate::types::{
 };
 use libotr_sys::*;
 use messenger_protocol::OutgoingId;
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ffi::{CString, c_void};
 use std::fs::File;
 use std::os::raw::c_char;
 use std::path::Path;
 use std::ptr::null_mut;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 /// A request that waits for an account's private key.
@@ -45,7 +47,7 @@ struct Held {
     since: Instant,
 }
 
-/// The C names of a peer.
+/// The C names of a peer (cached: they are needed for every libotr call).
 struct CNames {
     account: CString,
     protocol: CString,
@@ -74,6 +76,8 @@ pub struct OtrCore {
     held: HashMap<PeerId, Vec<Held>>,
     sessions: HashMap<PeerId, SessionState>,
     last_poll: Instant,
+    names: RefCell<HashMap<PeerId, Rc<CNames>>>,
+    ready_accounts: HashSet<AccountId>,
 }
 
 impl OtrCore {
@@ -108,6 +112,8 @@ impl OtrCore {
             held: HashMap::new(),
             sessions: HashMap::new(),
             last_poll: Instant::now(),
+            names: RefCell::new(HashMap::new()),
+            ready_accounts: HashSet::new(),
         };
         core.load()?;
         Ok(core)
@@ -225,21 +231,42 @@ impl OtrCore {
         (!found.is_null()).then_some(Fingerprint(hash))
     }
 
+    /// The C names of a peer, made once and cached; `None` if a name contains NUL.
+    fn names(&self, peer: &PeerId) -> Option<Rc<CNames>> {
+        if let Some(names) = self.names.borrow().get(peer) {
+            return Some(names.clone());
+        }
+        let names = Rc::new(CNames::of(peer)?);
+        self.names.borrow_mut().insert(peer.clone(), names.clone());
+        Some(names)
+    }
+
     fn has_key(&self, account: &AccountId) -> bool {
-        self.own_fingerprint(account).is_some()
+        let (Some(name), Some(protocol)) =
+            (c_string(&account.name), c_string(account.protocol_name()))
+        else {
+            return false;
+        };
+        // SAFETY: lookup in our user state with valid strings.
+        !unsafe { otrl_privkey_find(self.us, name.as_ptr(), protocol.as_ptr()) }.is_null()
     }
 
     /// Makes sure the account has a key and an instance tag; if the key is missing, starts
-    /// generating it, holds `request` until it exists and returns false.
-    fn ready(&mut self, account: &AccountId, request: Deferred) -> bool {
+    /// generating it, holds the request made by `request` until it exists and returns false.
+    fn ready(&mut self, account: &AccountId, request: impl FnOnce() -> Deferred) -> bool {
+        // Keys and tags are never removed, so an account found ready stays ready.
+        if self.ready_accounts.contains(account) {
+            return true;
+        }
         if self.has_key(account) {
             self.ensure_instance_tag(account);
+            self.ready_accounts.insert(account.clone());
             return true;
         }
         self.deferred
             .entry(account.clone())
             .or_default()
-            .push(request);
+            .push(request());
         self.start_key_generation(account);
         false
     }
@@ -397,7 +424,7 @@ impl OtrCore {
 
     /// The best (most secure) context of a peer, if any.
     fn best_context(&self, peer: &PeerId) -> *mut ConnContext {
-        let Some(names) = CNames::of(peer) else {
+        let Some(names) = self.names(peer) else {
             return null_mut();
         };
         // SAFETY: lookup only.
@@ -417,7 +444,7 @@ impl OtrCore {
     }
 
     fn master_context(&self, peer: &PeerId) -> *mut ConnContext {
-        let Some(names) = CNames::of(peer) else {
+        let Some(names) = self.names(peer) else {
             return null_mut();
         };
         // SAFETY: lookup only.
@@ -529,7 +556,7 @@ impl OtrCore {
     /// Handles a message the user wants to send. Its wire bodies come out as `Inject`
     /// events, then `Sent`; or it is held (`Queued`) or refused (`NotSent`).
     pub fn send(&mut self, peer: &PeerId, id: OutgoingId, text: String) {
-        if text.contains('\0') || CNames::of(peer).is_none() {
+        if text.contains('\0') || self.names(peer).is_none() {
             self.emit(OtrEvent::NotSent {
                 id,
                 to: peer.clone(),
@@ -537,14 +564,11 @@ impl OtrCore {
             });
             return;
         }
-        if !self.ready(
-            &peer.account,
-            Deferred::Send {
-                peer: peer.clone(),
-                id,
-                text: text.clone(),
-            },
-        ) {
+        if !self.ready(&peer.account, || Deferred::Send {
+            peer: peer.clone(),
+            id,
+            text: text.clone(),
+        }) {
             return;
         }
         let require = self.state().settings.requires_encryption(peer);
@@ -578,7 +602,7 @@ impl OtrCore {
     }
 
     fn send_through_libotr(&mut self, peer: &PeerId, id: OutgoingId, text: &str) {
-        let (Some(names), Some(message)) = (CNames::of(peer), c_string(text)) else {
+        let (Some(names), Some(message)) = (self.names(peer), c_string(text)) else {
             self.emit(OtrEvent::NotSent {
                 id,
                 to: peer.clone(),
@@ -652,7 +676,7 @@ impl OtrCore {
     }
 
     fn send_query(&mut self, peer: &PeerId) {
-        let Some(names) = CNames::of(peer) else {
+        let Some(names) = self.names(peer) else {
             return;
         };
         let mut copy: *mut c_char = null_mut();
@@ -684,7 +708,9 @@ impl OtrCore {
 
     /// Asks the peer for a private conversation.
     pub fn start_session(&mut self, peer: &PeerId) {
-        if !self.ready(&peer.account, Deferred::StartSession { peer: peer.clone() }) {
+        if !self.ready(&peer.account, || Deferred::StartSession {
+            peer: peer.clone(),
+        }) {
             return;
         }
         self.send_query(peer);
@@ -693,7 +719,7 @@ impl OtrCore {
 
     /// Ends the private conversation (the peer is told) and gives up held messages.
     pub fn end_session(&mut self, peer: &PeerId) {
-        if let Some(names) = CNames::of(peer) {
+        if let Some(names) = self.names(peer) {
             // SAFETY: valid strings; callbacks get our opdata.
             unsafe {
                 otrl_message_disconnect_all_instances(
@@ -720,20 +746,17 @@ impl OtrCore {
     /// Handles a body received from a peer: shown messages come out as `Message` events;
     /// OTR protocol traffic is answered with `Inject` events and never shown.
     pub fn receive(&mut self, peer: &PeerId, body: String) {
-        let (Some(names), Some(message)) = (CNames::of(peer), c_string(&body)) else {
+        let (Some(names), Some(message)) = (self.names(peer), c_string(&body)) else {
             self.emit(OtrEvent::ReceiveProblem {
                 from: peer.clone(),
                 problem: crate::MessageProblem::Malformed,
             });
             return;
         };
-        if !self.ready(
-            &peer.account,
-            Deferred::Receive {
-                peer: peer.clone(),
-                body: body.clone(),
-            },
-        ) {
+        if !self.ready(&peer.account, || Deferred::Receive {
+            peer: peer.clone(),
+            body: body.clone(),
+        }) {
             return;
         }
         // SAFETY: a valid C string.
@@ -1010,10 +1033,12 @@ unsafe fn fingerprint_of(entry: *const libotr_sys::Fingerprint) -> Option<(Finge
         }
         let mut bytes = [0u8; 20];
         bytes.copy_from_slice(std::slice::from_raw_parts((*entry).fingerprint, 20));
-        Some((
-            Fingerprint(bytes),
-            Trust::from_libotr(&text((*entry).trust)),
-        ))
+        let trust = if (*entry).trust.is_null() {
+            Trust::Untrusted
+        } else {
+            Trust::from_libotr_bytes(std::ffi::CStr::from_ptr((*entry).trust).to_bytes())
+        };
+        Some((Fingerprint(bytes), trust))
     }
 }
 

@@ -115,10 +115,10 @@ impl Trust {
     }
 
     /// From libotr's trust string (any other non-empty string counts as verified).
-    pub(crate) fn from_libotr(s: &str) -> Trust {
+    pub(crate) fn from_libotr_bytes(s: &[u8]) -> Trust {
         match s {
-            "" => Trust::Untrusted,
-            "smp" => Trust::Smp,
+            b"" => Trust::Untrusted,
+            b"smp" => Trust::Smp,
             _ => Trust::Verified,
         }
     }
@@ -200,13 +200,18 @@ impl OtrSettings {
 
     /// The libotr policy bits for a contact.
     pub(crate) fn policy_bits(&self, peer: &PeerId) -> libotr_sys::OtrlPolicy {
+        self.policy_bits_for(self.requires_encryption(peer))
+    }
+
+    /// The libotr policy bits, given whether encryption is required.
+    pub(crate) fn policy_bits_for(&self, require: bool) -> libotr_sys::OtrlPolicy {
         use libotr_sys::*;
         let mut bits =
             OTRL_POLICY_ALLOW_V2 | OTRL_POLICY_WHITESPACE_START_AKE | OTRL_POLICY_ERROR_START_AKE;
         if self.allow_v3 {
             bits |= OTRL_POLICY_ALLOW_V3;
         }
-        if self.requires_encryption(peer) {
+        if require {
             bits |= OTRL_POLICY_REQUIRE_ENCRYPTION;
         } else {
             bits |= OTRL_POLICY_SEND_WHITESPACE_TAG;
