@@ -173,6 +173,28 @@ impl Rooms {
     }
 }
 
+/// Whether this is our own presence in a room the server just created for us (statuses 110
+/// and 201): such a room stays locked to others until its owner accepts a configuration.
+pub fn created_by_us(presence: &Presence) -> bool {
+    presence
+        .payloads
+        .iter()
+        .find(|payload| payload.is("x", MUC_USER_NS))
+        .and_then(|payload| MucUser::try_from(payload.clone()).ok())
+        .is_some_and(|user| {
+            user.status.contains(&Status::SelfPresence)
+                && user.status.contains(&Status::RoomHasBeenCreated)
+        })
+}
+
+/// The request that accepts the default configuration of a room we created (an "instant
+/// room", XEP-0045 section 10.1.2), so others can join.
+pub fn instant_room_request() -> Option<xmpp_parsers::minidom::Element> {
+    "<query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'/></query>"
+        .parse()
+        .ok()
+}
+
 /// The occupant JID `room/nick`.
 fn occupant(room: &BareJid, nick: &str) -> Result<FullJid, jid_error::InvalidNick> {
     room.with_resource_str(nick)

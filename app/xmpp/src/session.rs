@@ -28,7 +28,7 @@ use xmpp_parsers::stanza_error::{DefinedCondition, ErrorType, StanzaError};
 use crate::answers::{Answer, answer};
 use crate::ids::stanza_id;
 use crate::markup::{incoming_kind, outgoing_body, plain_body};
-use crate::rooms::Rooms;
+use crate::rooms::{self, Rooms};
 
 /// What the session asks of the connection.
 #[derive(Debug)]
@@ -336,15 +336,26 @@ impl Session {
                 }
                 return Vec::new();
             }
-            return match from.try_as_full() {
-                Ok(full) => self
-                    .rooms
-                    .presence(full, &presence)
-                    .into_iter()
-                    .map(Output::Event)
-                    .collect(),
-                Err(_) => Vec::new(),
+            let Ok(full) = from.try_as_full() else {
+                return Vec::new();
             };
+            let mut outputs: Vec<Output> = self
+                .rooms
+                .presence(full, &presence)
+                .into_iter()
+                .map(Output::Event)
+                .collect();
+            if rooms::created_by_us(&presence)
+                && let Some(payload) = rooms::instant_room_request()
+            {
+                outputs.push(send(Iq::Set {
+                    from: None,
+                    to: Some(Jid::from(bare)),
+                    id: stanza_id(),
+                    payload,
+                }));
+            }
+            return outputs;
         }
         if bare == self.own.to_bare() {
             // Our own other sessions: nothing to report.

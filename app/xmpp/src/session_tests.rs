@@ -550,3 +550,23 @@ fn the_fuzz_entry_survives_garbage() {
         crate::process_stanza_bytes(input);
     }
 }
+
+#[test]
+fn a_room_we_create_is_opened_with_the_default_configuration() {
+    let mut s = session();
+    s.command(Command::Join {
+        room: ROOM.to_owned(),
+        password: None,
+    });
+    let outputs = feed(
+        &mut s,
+        "<presence xmlns='jabber:client' from='room@conference.xmpp.test/alice'>\
+         <x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='owner' role='moderator'/>\
+         <status code='110'/><status code='201'/></x></presence>",
+    );
+    let stanzas = sent(outputs);
+    assert_eq!(stanzas.len(), 1);
+    assert_eq!(stanzas[0].attr("type"), Some("set"));
+    assert_eq!(stanzas[0].attr("to"), Some(ROOM));
+    assert!(stanzas[0].has_child("query", "http://jabber.org/protocol/muc#owner"));
+}
