@@ -12,16 +12,45 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "tor-messenger-launcher",
     version,
-    about = "Starts tor, shows its progress, then runs Tor Messenger over it",
-    args_conflicts_with_subcommands = true
+    about = "Starts tor, shows its progress, then runs Tor Messenger over it"
 )]
 pub struct Cli {
+    /// The profile folder (tor's data in DIR/Tor, the user torrc DIR/Tor/torrc). Default:
+    /// Data/ beside the launcher. Accepted before or after a subcommand.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
     /// What to do; launching is the default.
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Options of the default action, launching.
     #[command(flatten)]
     pub launch: LaunchArgs,
+}
+
+impl Cli {
+    /// Parses the process's arguments; on error prints clap's message and exits with 2.
+    pub fn parse_checked() -> Self {
+        Self::try_parse_checked(std::env::args_os()).unwrap_or_else(|error| error.exit())
+    }
+
+    /// Parses `args`, also refusing launch options given together with another subcommand
+    /// (clap's own conflict check would refuse the global `--data-dir` there too).
+    pub fn try_parse_checked<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        use clap::CommandFactory;
+        let cli = Self::try_parse_from(args)?;
+        let defaults = Self::try_parse_from(["tor-messenger-launcher"])?.launch;
+        if cli.command.is_some() && cli.launch != defaults {
+            return Err(Self::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "launch options go without a subcommand or after `launch`, not before another subcommand",
+            ));
+        }
+        Ok(cli)
+    }
 }
 
 /// The subcommands.
@@ -34,12 +63,8 @@ pub enum Command {
 }
 
 /// Options of `launch` (also accepted without the word `launch`).
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
 pub struct LaunchArgs {
-    /// The profile folder (tor's data in DIR/Tor, the user torrc DIR/Tor/torrc). Default: Data/
-    /// beside the launcher.
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
     /// The tor to run. Default: the bundle's tor/tor, else tor on PATH.
     #[arg(long, value_name = "PATH")]
     pub tor: Option<PathBuf>,
@@ -80,9 +105,6 @@ pub struct LaunchArgs {
 /// Options of `bridges`.
 #[derive(Debug, Args)]
 pub struct BridgesArgs {
-    /// The profile folder whose torrc holds the bridges. Default: Data/ beside the launcher.
-    #[arg(long, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
     /// What to do with the bridges.
     #[command(subcommand)]
     pub action: BridgesAction,
@@ -142,7 +164,7 @@ mod tests {
             "target/release/tor-messenger",
         ])
         .unwrap();
-        assert_eq!(cli.launch.data_dir.unwrap(), PathBuf::from("/w/Data"));
+        assert_eq!(cli.data_dir.unwrap(), PathBuf::from("/w/Data"));
         assert!(cli.launch.app.is_some());
     }
 
@@ -170,6 +192,30 @@ mod tests {
         assert!(matches!(args.action, BridgesAction::Add { ref line } if line.len() == 2));
         assert!(Cli::try_parse_from(["l", "bridges", "remove", "x"]).is_err());
         assert!(Cli::try_parse_from(["l", "bridges", "list"]).is_ok());
+    }
+
+    #[test]
+    fn data_dir_before_or_after_the_subcommand() {
+        for args in [
+            ["l", "--data-dir", "/d", "bridges", "list"],
+            ["l", "bridges", "--data-dir", "/d", "list"],
+            ["l", "bridges", "list", "--data-dir", "/d"],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert_eq!(
+                cli.data_dir.as_deref(),
+                Some(std::path::Path::new("/d")),
+                "{args:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn launch_options_do_not_mix_with_other_subcommands() {
+        let err =
+            Cli::try_parse_checked(["l", "--socks-port", "1", "bridges", "list"]).unwrap_err();
+        assert!(err.to_string().contains("launch options"), "{err}");
+        assert!(Cli::try_parse_checked(["l", "--data-dir", "/d", "bridges", "list"]).is_ok());
     }
 
     #[test]

@@ -32,15 +32,23 @@ pub fn run(cli: Cli) -> Result<i32, LaunchError> {
         path: std::path::PathBuf::from("(launcher executable)"),
         source,
     })?;
+    let data_dir = cli
+        .data_dir
+        .clone()
+        .unwrap_or_else(|| bundle.default_data_dir());
     match cli.command {
-        None => run_launch(&cli.launch, &bundle),
-        Some(Command::Launch(args)) => run_launch(&args, &bundle),
-        Some(Command::Bridges(args)) => run_bridges(&args, &bundle),
+        None => run_launch(&cli.launch, &data_dir, &bundle),
+        Some(Command::Launch(args)) => run_launch(&args, &data_dir, &bundle),
+        Some(Command::Bridges(args)) => run_bridges(&args, &data_dir),
     }
 }
 
-fn run_launch(args: &LaunchArgs, bundle: &bundle::Bundle) -> Result<i32, LaunchError> {
-    let settings = settings::LaunchSettings::resolve(args, bundle)?;
+fn run_launch(
+    args: &LaunchArgs,
+    data_dir: &std::path::Path,
+    bundle: &bundle::Bundle,
+) -> Result<i32, LaunchError> {
+    let settings = settings::LaunchSettings::resolve(args, data_dir, bundle)?;
     // One thread: the launcher waits on a few processes and one socket.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -49,12 +57,8 @@ fn run_launch(args: &LaunchArgs, bundle: &bundle::Bundle) -> Result<i32, LaunchE
     runtime.block_on(launch::launch(&settings))
 }
 
-fn run_bridges(args: &BridgesArgs, bundle: &bundle::Bundle) -> Result<i32, LaunchError> {
-    let data_dir = args
-        .data_dir
-        .clone()
-        .unwrap_or_else(|| bundle.default_data_dir());
-    let profile = profile::Profile::new(&data_dir)?;
+fn run_bridges(args: &BridgesArgs, data_dir: &std::path::Path) -> Result<i32, LaunchError> {
+    let profile = profile::Profile::new(data_dir)?;
     match &args.action {
         BridgesAction::Add { line } => {
             let line = line.join(" ");

@@ -1,9 +1,7 @@
 //! `tor-messenger-launcher`: starts tor, waits for bootstrap, runs the messenger.
 
-use clap::Parser;
-
 fn main() {
-    let cli = tor_messenger_launcher::cli::Cli::parse();
+    let cli = tor_messenger_launcher::cli::Cli::parse_checked();
     let code = match tor_messenger_launcher::run(cli) {
         Ok(code) => code,
         Err(error) => {

@@ -43,13 +43,14 @@ pub struct LaunchSettings {
 }
 
 impl LaunchSettings {
-    /// Resolves `args` against the bundle around the launcher and the PATH.
-    pub fn resolve(args: &LaunchArgs, bundle: &Bundle) -> Result<Self, LaunchError> {
-        let data_dir = args
-            .data_dir
-            .clone()
-            .unwrap_or_else(|| bundle.default_data_dir());
-        let profile = Profile::new(&data_dir)?;
+    /// Resolves `args` against the bundle around the launcher and the PATH, with the
+    /// profile at `data_dir`.
+    pub fn resolve(
+        args: &LaunchArgs,
+        data_dir: &Path,
+        bundle: &Bundle,
+    ) -> Result<Self, LaunchError> {
+        let profile = Profile::new(data_dir)?;
         let tor = match args.use_system_tor {
             Some(_) => None,
             None => Some(find_tor(
