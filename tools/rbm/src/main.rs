@@ -43,10 +43,10 @@ enum Cmd {
         /// what is committed).
         #[arg(long)]
         untracked: bool,
-        /// Let this variable of the caller's environment through to builds (testing only:
-        /// `make reproduce` uses it for faketime).
-        #[arg(long = "keep-env", value_name = "NAME")]
-        keep_env: Vec<String>,
+        /// Give builds this extra variable, NAME=VALUE (testing only: `make reproduce` uses
+        /// it to run builds under libfaketime). Not part of the output key.
+        #[arg(long = "extra-env", value_name = "NAME=VALUE")]
+        extra_env: Vec<String>,
     },
     /// Write a deterministic .tar.xz of a directory.
     Tar {
@@ -90,12 +90,17 @@ fn main() -> anyhow::Result<()> {
             dest,
             jobs,
             untracked,
-            keep_env,
+            extra_env,
         } => {
-            let keep_env = keep_env
-                .into_iter()
-                .filter_map(|name| std::env::var(&name).ok().map(|value| (name, value)))
-                .collect();
+            let keep_env = extra_env
+                .iter()
+                .map(|pair| match pair.split_once('=') {
+                    Some((name, value)) if !name.is_empty() => {
+                        Ok((name.to_string(), value.to_string()))
+                    }
+                    _ => bail!("--extra-env wants NAME=VALUE, got `{pair}`"),
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
             build(
                 &project,
                 root,

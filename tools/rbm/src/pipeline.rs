@@ -50,9 +50,8 @@ pub struct Options {
     pub runner: PathBuf,
     /// Whether repository trees take untracked (not ignored) files too.
     pub untracked: bool,
-    /// Variables of the caller's environment let through to builds (only for testing that
-    /// builds do not depend on them, e.g. faketime's LD_PRELOAD and FAKETIME). They are not
-    /// part of the output key.
+    /// Extra variables for builds (only for testing that builds do not depend on them, e.g.
+    /// libfaketime's LD_PRELOAD and FAKETIME). They are not part of the output key.
     pub keep_env: Vec<(String, String)>,
 }
 
