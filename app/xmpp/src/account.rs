@@ -14,8 +14,7 @@ use messenger_protocol::{
 use tokio::sync::mpsc;
 use tokio_xmpp::Stanza;
 use tokio_xmpp::xmlstream::{
-    FallibleStreamElement, ReadError, StreamElementError, Timeouts, XmppStream,
-    XmppStreamElement,
+    FallibleStreamElement, ReadError, StreamElementError, Timeouts, XmppStream, XmppStreamElement,
 };
 use xmpp_parsers::iq::Iq;
 use xmpp_parsers::jid::{BareJid, Jid};
@@ -137,9 +136,17 @@ pub async fn run_account(
     mut commands: mpsc::Receiver<Command>,
     events: mpsc::Sender<Event>,
 ) {
-    let connector =
-        TorStartTlsConnector::new(network, config.host(), config.port, config.isolation.clone());
-    let mut rooms: WantedRooms = config.rooms.iter().map(|room| (room.clone(), None)).collect();
+    let connector = TorStartTlsConnector::new(
+        network,
+        config.host(),
+        config.port,
+        config.isolation.clone(),
+    );
+    let mut rooms: WantedRooms = config
+        .rooms
+        .iter()
+        .map(|room| (room.clone(), None))
+        .collect();
     let mut nick = config.nick();
     let mut backoff = Backoff::new(config.reconnect);
     'idle: loop {
@@ -371,7 +378,11 @@ impl Connection {
     }
 
     async fn incoming(&mut self, item: Option<Result<FallibleStreamElement, ReadError>>) -> Next {
-        let lost = |text: &str| Next::End(Ending::Lost(DisconnectReason::ConnectionLost(text.to_owned())));
+        let lost = |text: &str| {
+            Next::End(Ending::Lost(DisconnectReason::ConnectionLost(
+                text.to_owned(),
+            )))
+        };
         match item {
             None | Some(Err(ReadError::StreamFooterReceived)) => {
                 lost("The server closed the connection.")
@@ -403,7 +414,9 @@ impl Connection {
                 ) {
                     // Another session took over, or the account was revoked: reconnecting
                     // would only fight it.
-                    Next::End(Ending::Fatal(DisconnectReason::ConnectionLost(text.to_owned())))
+                    Next::End(Ending::Fatal(DisconnectReason::ConnectionLost(
+                        text.to_owned(),
+                    )))
                 } else {
                     lost(text)
                 }
@@ -465,7 +478,7 @@ impl Connection {
         while let Some(output) = outputs.next() {
             let next = match output {
                 Output::Send { stanza, completes } => {
-                    let next = self.write(stanza).await;
+                    let next = self.write(*stanza).await;
                     match (&next, completes) {
                         (Next::Continue, Some(id)) => self.emit(Event::Sent { id }).await,
                         (Next::End(_), Some(id)) => {
@@ -526,9 +539,8 @@ impl Connection {
     /// matter any more.
     async fn close(&mut self) {
         let _ = tokio::time::timeout(Duration::from_secs(5), async {
-            let goodbye = XmppStreamElement::Stanza(
-                xmpp_parsers::presence::Presence::unavailable().into(),
-            );
+            let goodbye =
+                XmppStreamElement::Stanza(xmpp_parsers::presence::Presence::unavailable().into());
             let _ = self.stream.send(&goodbye).await;
             let _ = self.stream.shutdown().await;
         })

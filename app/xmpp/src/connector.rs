@@ -13,7 +13,9 @@ use std::borrow::Cow;
 use std::io;
 
 use futures_util::{SinkExt, StreamExt};
-use messenger_net::{Isolation, NetError, ProxiedStream, TlsStream, TlsTrust, TorSocks, tls_connect};
+use messenger_net::{
+    Isolation, NetError, ProxiedStream, TlsStream, TlsTrust, TorSocks, tls_connect,
+};
 use sasl::common::ChannelBinding;
 use tokio::io::BufStream;
 use tokio_xmpp::connect::{ServerConnector, ServerConnectorError};
@@ -67,7 +69,9 @@ pub enum ConnectError {
     )]
     NoStartTls,
     /// The server closed the connection or sent something we could not follow.
-    #[error("The server ended the connection while it was being set up ({stage}). Try again later.")]
+    #[error(
+        "The server ended the connection while it was being set up ({stage}). Try again later."
+    )]
     Handshake {
         /// What we were doing, in words (no content).
         stage: &'static str,
@@ -105,12 +109,13 @@ impl TorStartTlsConnector {
             .map_err(|_| ConnectError::Handshake {
                 stage: "opening the XMPP stream",
             })?;
-        let (features, mut plain) = plain
-            .recv_features::<XmppStreamElement>()
-            .await
-            .map_err(|_| ConnectError::Handshake {
-                stage: "reading the server's features",
-            })?;
+        let (features, mut plain) =
+            plain
+                .recv_features::<XmppStreamElement>()
+                .await
+                .map_err(|_| ConnectError::Handshake {
+                    stage: "reading the server's features",
+                })?;
         if !features.can_starttls() {
             return Err(ConnectError::NoStartTls);
         }

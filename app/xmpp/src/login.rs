@@ -13,8 +13,8 @@ use sasl::common::{ChannelBinding, Credentials};
 use tokio_xmpp::connect::ServerConnector;
 use tokio_xmpp::error::AuthError;
 use tokio_xmpp::xmlstream::{
-    FallibleStreamElement, ReadError, RecvFeaturesError, StreamHeader, Timeouts,
-    XmppStream, XmppStreamElement,
+    FallibleStreamElement, ReadError, RecvFeaturesError, StreamHeader, Timeouts, XmppStream,
+    XmppStreamElement,
 };
 use tokio_xmpp::{Stanza, client_login};
 use xmpp_parsers::bind::{BindQuery, BindResponse};
@@ -60,7 +60,9 @@ pub enum LoginError {
     #[error("The account address must have the form name@server.")]
     NoUserName,
     /// The system could not produce randomness for the resource.
-    #[error("The system's random number generator failed; not connecting with a predictable resource.")]
+    #[error(
+        "The system's random number generator failed; not connecting with a predictable resource."
+    )]
     NoRandomness,
     /// The server broke the protocol or closed the stream during login.
     #[error("The server ended the connection during login ({stage}). Try again later.")]
@@ -100,7 +102,11 @@ pub async fn login(
     password: &Sensitive<String>,
     timeouts: Timeouts,
 ) -> Result<LoggedIn, LoginError> {
-    let user = jid.node().ok_or(LoginError::NoUserName)?.as_str().to_owned();
+    let user = jid
+        .node()
+        .ok_or(LoginError::NoUserName)?
+        .as_str()
+        .to_owned();
     let resource = random_resource().ok_or(LoginError::NoRandomness)?;
     let domain = jid.domain().as_str().to_owned();
     let (pending, _) = connector
@@ -234,6 +240,9 @@ mod tests {
             Some("SCRAM-SHA-1")
         );
         assert_eq!(choose_mechanism(&offered(&["PLAIN"])), Some("PLAIN"));
-        assert_eq!(choose_mechanism(&offered(&["ANONYMOUS", "DIGEST-MD5"])), None);
+        assert_eq!(
+            choose_mechanism(&offered(&["ANONYMOUS", "DIGEST-MD5"])),
+            None
+        );
     }
 }

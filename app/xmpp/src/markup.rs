@@ -18,7 +18,11 @@ const ACTION_PREFIX: &str = "/me ";
 /// The plain text of a message: its `<body/>` (the one without a language, else the first),
 /// else the text of an XHTML-IM body, else `None`.
 pub fn plain_body(message: &Message) -> Option<String> {
-    if let Some(body) = message.bodies.get("").or_else(|| message.bodies.values().next()) {
+    if let Some(body) = message
+        .bodies
+        .get("")
+        .or_else(|| message.bodies.values().next())
+    {
         return Some(body.clone());
     }
     message

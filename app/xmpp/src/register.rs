@@ -87,7 +87,9 @@ pub enum RegisterError {
         stage: &'static str,
     },
     /// It all took too long.
-    #[error("Creating the account took too long; the Tor network or the server may be slow. Try again later.")]
+    #[error(
+        "Creating the account took too long; the Tor network or the server may be slow. Try again later."
+    )]
     Timeout,
 }
 
@@ -169,10 +171,7 @@ async fn register(network: &XmppNetwork, account: &NewAccount) -> Result<(), Reg
 }
 
 /// Sends an IQ request and waits for its answer (result or error).
-async fn request(
-    stream: &mut XmppStream<SecureStream>,
-    iq: Iq,
-) -> Result<Iq, RegisterError> {
+async fn request(stream: &mut XmppStream<SecureStream>, iq: Iq) -> Result<Iq, RegisterError> {
     const STAGE: &str = "waiting for the server's answer";
     let id = iq.id().to_owned();
     stream
@@ -182,8 +181,7 @@ async fn request(
     loop {
         match stream.next().await {
             Some(Ok(FallibleStreamElement::Ok(XmppStreamElement::Stanza(Stanza::Iq(answer)))))
-                if answer.id() == id
-                    && matches!(answer, Iq::Result { .. } | Iq::Error { .. }) =>
+                if answer.id() == id && matches!(answer, Iq::Result { .. } | Iq::Error { .. }) =>
             {
                 return Ok(answer);
             }
@@ -201,11 +199,14 @@ pub fn asks_for_more(query: &Element) -> bool {
     const DATA_FORMS: &str = "jabber:x:data";
     for child in query.children() {
         if child.is("x", DATA_FORMS) {
-            let required_other = child.children().filter(|f| f.name() == "field").any(|field| {
-                let var = field.attr("var").unwrap_or_default();
-                let required = field.children().any(|c| c.name() == "required");
-                required && !matches!(var, "username" | "password" | "FORM_TYPE")
-            });
+            let required_other = child
+                .children()
+                .filter(|f| f.name() == "field")
+                .any(|field| {
+                    let var = field.attr("var").unwrap_or_default();
+                    let required = field.children().any(|c| c.name() == "required");
+                    required && !matches!(var, "username" | "password" | "FORM_TYPE")
+                });
             if required_other {
                 return true;
             }

@@ -205,6 +205,8 @@ fn occupant(room: &BareJid, nick: &str) -> Result<FullJid, jid_error::InvalidNic
 pub mod jid_error {
     /// The nick is empty, too long or contains forbidden characters.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-    #[error("This nickname cannot be used in a room (empty, too long or with forbidden characters).")]
+    #[error(
+        "This nickname cannot be used in a room (empty, too long or with forbidden characters)."
+    )]
     pub struct InvalidNick;
 }

@@ -11,9 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
-use messenger_protocol::{
-    Command, Conversation, Event, IncomingMessage, MessageKind, OutgoingId,
-};
+use messenger_protocol::{Command, Conversation, Event, IncomingMessage, MessageKind, OutgoingId};
 use tokio_xmpp::Stanza;
 use tokio_xmpp::xmlstream::RawStanzaHeader;
 use xmpp_parsers::iq::Iq;
@@ -35,8 +33,8 @@ use crate::rooms::{self, Rooms};
 pub enum Output {
     /// Send this stanza; report `completes` as sent once it is written.
     Send {
-        /// The stanza.
-        stanza: Stanza,
+        /// The stanza (boxed: stanzas are large and events small).
+        stanza: Box<Stanza>,
         /// The user's message it carries, if any.
         completes: Option<OutgoingId>,
     },
@@ -207,7 +205,7 @@ impl Session {
             .bodies
             .insert(String::new().into(), outgoing_body(body, kind));
         vec![Output::Send {
-            stanza: message.into(),
+            stanza: Box::new(message.into()),
             completes: Some(id),
         }]
     }
@@ -230,7 +228,11 @@ impl Session {
                 match (&header.id, is_request) {
                     (Some(id), true) => {
                         let to = header.from.as_deref().and_then(|from| Jid::new(from).ok());
-                        vec![send(error_reply(to, id.clone(), DefinedCondition::BadRequest))]
+                        vec![send(error_reply(
+                            to,
+                            id.clone(),
+                            DefinedCondition::BadRequest,
+                        ))]
                     }
                     _ => Vec::new(),
                 }
@@ -332,7 +334,9 @@ impl Session {
                         .find_map(|payload| StanzaError::try_from(payload.clone()).ok())
                         .map(|error| room_error_words(&error.defined_condition))
                         .unwrap_or("the room refused");
-                    return vec![error_event(&format!("Could not join the room: {condition}."))];
+                    return vec![error_event(&format!(
+                        "Could not join the room: {condition}."
+                    ))];
                 }
                 return Vec::new();
             }
@@ -368,7 +372,10 @@ impl Session {
         let was_online = self.is_online(&bare);
         match presence.type_ {
             PresenceType::None => {
-                self.contacts.entry(bare.clone()).or_default().insert(resource);
+                self.contacts
+                    .entry(bare.clone())
+                    .or_default()
+                    .insert(resource);
             }
             PresenceType::Unavailable => {
                 if let Some(resources) = self.contacts.get_mut(&bare) {
@@ -451,9 +458,13 @@ impl Session {
     fn roster_push(&mut self, from: Option<Jid>, id: String, payload: Element) -> Vec<Output> {
         let trusted = from
             .as_ref()
-            .is_none_or(|from| *from == Jid::from(self.own.to_bare()));
+            .is_none_or(|from| from.is_bare() && from.to_bare() == self.own.to_bare());
         if !trusted {
-            return vec![send(error_reply(from, id, DefinedCondition::ServiceUnavailable))];
+            return vec![send(error_reply(
+                from,
+                id,
+                DefinedCondition::ServiceUnavailable,
+            ))];
         }
         let mut outputs = vec![send(Iq::Result {
             from: None,
@@ -496,7 +507,7 @@ impl Session {
 
 fn send(stanza: impl Into<Stanza>) -> Output {
     Output::Send {
-        stanza: stanza.into(),
+        stanza: Box::new(stanza.into()),
         completes: None,
     }
 }

@@ -17,7 +17,10 @@ fn now() -> SystemTime {
 }
 
 fn session() -> Session {
-    Session::new(FullJid::new("alice@xmpp.test/abc").unwrap(), "alice".to_owned())
+    Session::new(
+        FullJid::new("alice@xmpp.test/abc").unwrap(),
+        "alice".to_owned(),
+    )
 }
 
 fn stanza(xml: &str) -> Stanza {
@@ -43,7 +46,7 @@ fn sent(outputs: Vec<Output>) -> Vec<Element> {
     outputs
         .into_iter()
         .filter_map(|o| match o {
-            Output::Send { stanza, .. } => Some(Element::from(stanza)),
+            Output::Send { stanza, .. } => Some(Element::from(*stanza)),
             Output::Event(_) => None,
         })
         .collect()
@@ -131,10 +134,19 @@ fn roster_items_become_offline_contacts_then_presence_flips() {
         }]
     );
     // A second resource changes nothing; the last one leaving makes the contact offline.
-    assert!(events(&feed(&mut s, "<presence xmlns='jabber:client' from='bob@xmpp.test/pc'/>")).is_empty());
     assert!(
-        events(&feed(&mut s, "<presence xmlns='jabber:client' type='unavailable' from='bob@xmpp.test/pc'/>"))
-            .is_empty()
+        events(&feed(
+            &mut s,
+            "<presence xmlns='jabber:client' from='bob@xmpp.test/pc'/>"
+        ))
+        .is_empty()
+    );
+    assert!(
+        events(&feed(
+            &mut s,
+            "<presence xmlns='jabber:client' type='unavailable' from='bob@xmpp.test/pc'/>"
+        ))
+        .is_empty()
     );
     assert_eq!(
         events(&feed(
@@ -239,7 +251,10 @@ fn outgoing_chat_is_a_body_and_nothing_else() {
     assert_eq!(message.attr("to"), Some("bob@xmpp.test"));
     let children: Vec<_> = message.children().map(|c| c.name().to_owned()).collect();
     assert_eq!(children, vec!["body"]);
-    assert_eq!(message.get_child("body", "jabber:client").unwrap().text(), "/me waves");
+    assert_eq!(
+        message.get_child("body", "jabber:client").unwrap().text(),
+        "/me waves"
+    );
 }
 
 #[test]
@@ -256,10 +271,7 @@ fn version_and_last_activity_are_not_answered_time_is_utc() {
         assert_eq!(answer[0].attr("type"), Some("error"), "{query}");
         assert_eq!(answer[0].attr("to"), Some("bob@xmpp.test/x"));
         let error = answer[0].get_child("error", "jabber:client").unwrap();
-        assert!(error.has_child(
-            "service-unavailable",
-            "urn:ietf:params:xml:ns:xmpp-stanzas"
-        ));
+        assert!(error.has_child("service-unavailable", "urn:ietf:params:xml:ns:xmpp-stanzas"));
         // No text that could say anything about us.
         assert_eq!(error.children().count(), 1);
     }
@@ -269,7 +281,10 @@ fn version_and_last_activity_are_not_answered_time_is_utc() {
     ));
     assert_eq!(answer[0].attr("type"), Some("result"));
     let time = answer[0].get_child("time", "urn:xmpp:time").unwrap();
-    assert_eq!(time.get_child("tzo", "urn:xmpp:time").unwrap().text(), "+00:00");
+    assert_eq!(
+        time.get_child("tzo", "urn:xmpp:time").unwrap().text(),
+        "+00:00"
+    );
     assert_eq!(
         time.get_child("utc", "urn:xmpp:time").unwrap().text(),
         "2023-11-14T22:13:20Z"
@@ -324,7 +339,9 @@ fn joining_a_room_asks_for_no_history_and_reports_members() {
         password: Some("key".to_owned()),
     }));
     assert_eq!(join[0].attr("to"), Some("room@conference.xmpp.test/alice"));
-    let muc = join[0].get_child("x", "http://jabber.org/protocol/muc").unwrap();
+    let muc = join[0]
+        .get_child("x", "http://jabber.org/protocol/muc")
+        .unwrap();
     assert_eq!(
         muc.get_child("history", "http://jabber.org/protocol/muc")
             .unwrap()
@@ -332,7 +349,9 @@ fn joining_a_room_asks_for_no_history_and_reports_members() {
         Some("0")
     );
     assert_eq!(
-        muc.get_child("password", "http://jabber.org/protocol/muc").unwrap().text(),
+        muc.get_child("password", "http://jabber.org/protocol/muc")
+            .unwrap()
+            .text(),
         "key"
     );
     assert!(events(&feed(

@@ -72,7 +72,10 @@ async fn chat_both_ways_with_markup_stripped() {
         unreachable!()
     };
     assert_eq!(from, "bob@xmpp.test/raw");
-    assert_eq!(conversation, Conversation::Direct("bob@xmpp.test".to_owned()));
+    assert_eq!(
+        conversation,
+        Conversation::Direct("bob@xmpp.test".to_owned())
+    );
     assert_eq!(body, "hello alice");
     assert_eq!(kind, MessageKind::Normal);
 
@@ -92,7 +95,14 @@ async fn chat_both_ways_with_markup_stripped() {
     let message = &received[start..];
     assert!(message.contains("<body>hello bob</body>"), "{message}");
     // No receipt, no chat state, no markup: the body is the only child.
-    for forbidden in ["receipts", "chatstates", "xhtml", "<html", "<received", "<active"] {
+    for forbidden in [
+        "receipts",
+        "chatstates",
+        "xhtml",
+        "<html",
+        "<received",
+        "<active",
+    ] {
         assert!(!received.contains(forbidden), "{forbidden} in {received}");
     }
 }

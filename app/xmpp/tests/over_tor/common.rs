@@ -36,9 +36,11 @@ pub fn network_with(trust: TlsTrust) -> XmppNetwork {
 
 /// Public roots plus the right pin for prosody's self-signed certificate.
 pub fn pinned_trust(prosody: &Prosody) -> TlsTrust {
-    TlsTrust::public_roots()
-        .unwrap()
-        .with_pin(prosody.domain(), prosody.c2s_port(), prosody.cert_sha256())
+    TlsTrust::public_roots().unwrap().with_pin(
+        prosody.domain(),
+        prosody.c2s_port(),
+        prosody.cert_sha256(),
+    )
 }
 
 /// An account on `xmpp.test` (resolved by tor's exits to the local prosody).
@@ -88,9 +90,15 @@ pub struct RawPeer {
 
 impl RawPeer {
     /// Connects, secures, logs in with PLAIN, binds `resource` and says it is available.
-    pub async fn login(prosody: &Prosody, (user, password): (&str, &str), resource: &str) -> RawPeer {
+    pub async fn login(
+        prosody: &Prosody,
+        (user, password): (&str, &str),
+        resource: &str,
+    ) -> RawPeer {
         let domain = prosody.domain().to_owned();
-        let mut tcp = TcpStream::connect(("127.0.0.1", prosody.c2s_port())).await.unwrap();
+        let mut tcp = TcpStream::connect(("127.0.0.1", prosody.c2s_port()))
+            .await
+            .unwrap();
         let header = format!(
             "<?xml version='1.0'?><stream:stream xmlns='jabber:client' \
              xmlns:stream='http://etherx.jabber.org/streams' to='{domain}' version='1.0'>"
@@ -112,8 +120,8 @@ impl RawPeer {
         };
         peer.send(&header).await;
         peer.wait_for("</stream:features>").await;
-        let token = base64::engine::general_purpose::STANDARD
-            .encode(format!("\0{user}\0{password}"));
+        let token =
+            base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{password}"));
         peer.send(&format!(
             "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>{token}</auth>"
         ))
@@ -178,7 +186,11 @@ async fn read_more<S: tokio::io::AsyncRead + Unpin>(stream: &mut S, buffer: &mut
     buffer.push_str(&String::from_utf8_lossy(&chunk[..n]));
 }
 
-async fn read_until<S: tokio::io::AsyncRead + Unpin>(stream: &mut S, buffer: &mut String, needle: &str) {
+async fn read_until<S: tokio::io::AsyncRead + Unpin>(
+    stream: &mut S,
+    buffer: &mut String,
+    needle: &str,
+) {
     let deadline = tokio::time::Instant::now() + WAIT;
     while !buffer.contains(needle) {
         tokio::time::timeout_at(deadline, read_more(stream, buffer))

@@ -127,7 +127,8 @@ fn account_for_fake(port: u16) -> messenger_xmpp::XmppAccountConfig {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_closing_mid_handshake_is_a_clear_retryable_error() {
-    let port = fake_server("<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http");
+    let port =
+        fake_server("<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http");
     let event = first_ending(port).await;
     let Event::Disconnected {
         reason: DisconnectReason::ConnectionLost(text),

@@ -13,9 +13,8 @@ async fn queries_are_answered_as_specified() {
     .await;
     let mut bob = RawPeer::login(&prosody, BOB, "raw").await;
 
-    let ask = |id: &str, payload: &str| {
-        format!("<iq type='get' id='{id}' to='{own}'>{payload}</iq>")
-    };
+    let ask =
+        |id: &str, payload: &str| format!("<iq type='get' id='{id}' to='{own}'>{payload}</iq>");
     for (id, payload) in [
         ("version-1", "<query xmlns='jabber:iq:version'/>"),
         ("last-1", "<query xmlns='jabber:iq:last'/>"),
@@ -26,11 +25,15 @@ async fn queries_are_answered_as_specified() {
         assert!(answer.contains("type='error'"), "{answer}");
         assert!(answer.contains("<service-unavailable"), "{answer}");
         assert!(!answer.contains("<name"), "{answer}");
-        assert!(!answer.contains("<seconds") && !answer.contains("seconds="), "{answer}");
+        assert!(
+            !answer.contains("<seconds") && !answer.contains("seconds="),
+            "{answer}"
+        );
     }
 
     let before = chrono::Utc::now() - chrono::Duration::seconds(2);
-    bob.send(&ask("time-1", "<time xmlns='urn:xmpp:time'/>")).await;
+    bob.send(&ask("time-1", "<time xmlns='urn:xmpp:time'/>"))
+        .await;
     let answer = bob.wait_for_iq("time-1").await;
     assert!(answer.contains("type='result'"), "{answer}");
     assert!(answer.contains("<tzo>+00:00</tzo>"), "{answer}");
@@ -54,8 +57,12 @@ async fn queries_are_answered_as_specified() {
         .collect();
     assert_eq!(features, messenger_xmpp::answers::DISCO_FEATURES.to_vec());
 
-    bob.send("<iq type='set' id='set-1' to='ALICE'><query xmlns='jabber:iq:private'/></iq>".replace("ALICE", &own).as_str())
-        .await;
+    bob.send(
+        "<iq type='set' id='set-1' to='ALICE'><query xmlns='jabber:iq:private'/></iq>"
+            .replace("ALICE", &own)
+            .as_str(),
+    )
+    .await;
     let answer = bob.wait_for_iq("set-1").await;
     assert!(answer.contains("<service-unavailable"), "{answer}");
 }

@@ -13,9 +13,15 @@ async fn registers_a_new_account_and_logs_in_with_it() {
     let jid = BareJid::new("carol@xmpp.test").unwrap();
     let mut new = NewAccount::new(jid, "carol-secret-3", Isolation::random().unwrap());
     new.port = prosody.c2s_port();
-    register_account(&network, &new).await.expect("registration");
+    register_account(&network, &new)
+        .await
+        .expect("registration");
 
-    let (_handle, own) = connected(account(&prosody, ("carol", "carol-secret-3")), network.clone()).await;
+    let (_handle, own) = connected(
+        account(&prosody, ("carol", "carol-secret-3")),
+        network.clone(),
+    )
+    .await;
     assert!(own.starts_with("carol@xmpp.test/"), "{own}");
 
     // The same name again is taken.

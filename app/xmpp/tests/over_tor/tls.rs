@@ -34,9 +34,10 @@ async fn wrong_pin_is_refused_and_right_pin_accepted() {
     let prosody = start_prosody();
     let mut wrong = prosody.cert_sha256();
     wrong[0] ^= 0xff;
-    let trust = TlsTrust::public_roots()
-        .unwrap()
-        .with_pin(prosody.domain(), prosody.c2s_port(), wrong);
+    let trust =
+        TlsTrust::public_roots()
+            .unwrap()
+            .with_pin(prosody.domain(), prosody.c2s_port(), wrong);
     let text = refusal(trust, &prosody).await;
     assert!(text.contains("does not match its pin"), "{text}");
     // The host is scrubbed from the message.
