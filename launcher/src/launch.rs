@@ -24,6 +24,9 @@ use crate::torrc_defaults::{self, DefaultsValues};
 
 /// How long tor may take to open its control port after starting.
 const CONTROL_PORT_WAIT: Duration = Duration::from_secs(30);
+/// After a control-port failure during start-up, how long to wait for tor to exit on its own
+/// (and so explain the failure).
+const TOR_EXIT_WAIT: Duration = Duration::from_secs(8);
 /// How long `--use-system-tor` waits for that tor's SOCKS port to accept a connection.
 const SYSTEM_TOR_CONNECT_WAIT: Duration = Duration::from_secs(5);
 
@@ -286,6 +289,20 @@ async fn start_tor(
         Ok(BringUp::AppExited(code)) => {
             process.stop(None, grace).await;
             Ok(StartOutcome::AppExited(code))
+        }
+        Err(LaunchError::Control(error)) => {
+            // A control connection that breaks while tor is exiting is the symptom; tor's own
+            // words are the cause (e.g. another tor holds the data directory: tor waits 5 s).
+            match tokio::time::timeout(TOR_EXIT_WAIT, process.wait()).await {
+                Ok(status) => Err(LaunchError::TorExitedEarly {
+                    status: describe_exit(status),
+                    tor_said: process.what_tor_said().await,
+                }),
+                Err(_) => {
+                    process.stop(None, grace).await;
+                    Err(LaunchError::Control(error))
+                }
+            }
         }
         Err(error) => {
             process.stop(None, grace).await;

@@ -217,3 +217,59 @@ fn wait_for_pid_file(path: &std::path::Path) -> u32 {
     }
     panic!("the app wrote no pid file");
 }
+
+#[test]
+fn profile_path_with_space_and_hash_works() {
+    let setup = Setup::new();
+    let torrc = setup.network_torrc();
+    let data = setup.temp.path().join("My Data #1");
+    let mut command = std::process::Command::new(crate::util::LAUNCHER);
+    command
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["--socks-port", &setup.socks_port.to_string()])
+        .args(["--control-port", &setup.control_port.to_string()])
+        .arg("--torrc")
+        .arg(&torrc);
+    sh_app(
+        &mut command,
+        "test -s \"$TOR_MESSENGER_CONTROL_COOKIE\" && exit 0; exit 1",
+    );
+    let (status, stderr) = Launcher::start(command).wait_exit(BOOTSTRAP_LIMIT);
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    // The app found the cookie (test -s) in the folder with a space and a '#'.
+    assert!(data.join("Tor/torrc-defaults").exists());
+}
+
+#[test]
+fn second_launcher_on_the_same_profile_is_refused() {
+    let setup = Setup::new();
+    let torrc = setup.network_torrc();
+    let app_pid_file = setup.temp.path().join("app.pid");
+    let mut first = setup.command();
+    first.arg("--torrc").arg(&torrc);
+    sh_app(
+        &mut first,
+        &format!("echo $$ > {}; exec sleep 120", app_pid_file.display()),
+    );
+    let mut first = Launcher::start(first);
+    first.wait_for("tor is ready", BOOTSTRAP_LIMIT);
+    first.clean_up_pid(wait_for_pid_file(&app_pid_file));
+    let ports = harness::ports::free_ports(2).unwrap();
+    let mut second = std::process::Command::new(crate::util::LAUNCHER);
+    second
+        .arg("--data-dir")
+        .arg(setup.data_dir())
+        .args(["--socks-port", &ports[0].to_string()])
+        .args(["--control-port", &ports[1].to_string()])
+        .arg("--torrc")
+        .arg(&torrc);
+    sh_app(&mut second, "exit 0");
+    let (status, stderr) = Launcher::start(second).wait_exit(Duration::from_secs(60));
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("tor stopped before it was ready"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("same data directory"), "{stderr}");
+}
