@@ -333,6 +333,11 @@ impl Session {
     }
 
     fn handle_message(&mut self, line: &Line, notice: bool, now: SystemTime) -> Vec<Output> {
+        // A message needs a target and a text; one without a sender is not from the network.
+        if line.params.len() < 2 || matches!(&line.source, Source::Server(name) if name.is_empty())
+        {
+            return Vec::new();
+        }
         let target = line.param(0);
         let body = line.param(1);
         let (from, from_server) = match &line.source {

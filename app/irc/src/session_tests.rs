@@ -356,4 +356,9 @@ fn garbage_lines_are_ignored_without_panic() {
     ] {
         let _ = feed(&mut s, line);
     }
+    // After registration, incomplete messages produce no events either.
+    feed(&mut s, ":srv 001 bob :hi");
+    for line in ["PRIVMSG", "PRIVMSG bob", ":a!b@c PRIVMSG bob", "NOTICE :x"] {
+        assert!(events(&feed(&mut s, line)).is_empty(), "{line}");
+    }
 }

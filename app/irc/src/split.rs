@@ -1,5 +1,5 @@
 //! Long messages split so every line fits IRC's 512 bytes, cut only on UTF-8 character
-//! boundaries (preferably after a space), with nothing added or lost: the pieces concatenated
+//! boundaries (preferably before a space), with nothing added or lost: the pieces concatenated
 //! are the original text.
 
 /// IRC's line limit, CR LF included (RFC 1459 2.3).
@@ -41,13 +41,15 @@ pub fn split_text(text: &str, max_bytes: usize) -> Vec<&str> {
             // a budget of at least 32); take it whole rather than loop.
             cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
         }
-        // Prefer breaking after a space in the last quarter of the piece, for readers whose
-        // client shows the pieces as separate lines.
+        // Prefer breaking before a space in the last quarter of the piece, for readers whose
+        // client shows the pieces as separate lines. The space starts the next piece: servers
+        // (ngircd among them) strip trailing spaces, never the leading ones of a trailing
+        // parameter.
         if let Some(space) = rest[..cut].rfind(' ')
-            && space + 1 >= cut - cut / 4
-            && space + 1 < cut
+            && space > 0
+            && space >= cut - cut / 4
         {
-            cut = space + 1;
+            cut = space;
         }
         let (head, tail) = rest.split_at(cut);
         pieces.push(head);
@@ -70,6 +72,10 @@ mod tests {
             let pieces = split_text(&text, budget);
             assert!(pieces.iter().all(|p| p.len() <= budget && !p.is_empty()));
             assert_eq!(pieces.concat(), text);
+            // Servers strip trailing spaces: no piece may end with one here.
+            // (The text itself ends with one, so the last piece does.)
+            let (_, head) = pieces.split_last().unwrap();
+            assert!(head.iter().all(|p| !p.ends_with(' ')), "{pieces:?}");
         }
     }
 

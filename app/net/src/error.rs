@@ -86,6 +86,11 @@ pub enum NetError {
     )]
     TlsNotSpoken,
 
+    /// The server never answered our TLS hello (typically a plaintext port that waits for
+    /// the client to speak first).
+    #[error("The server did not answer the secure (TLS) handshake; this port may be for unencrypted connections. The connection was refused; check the port. No unencrypted retry is made.")]
+    TlsNoAnswer,
+
     /// The certificate is unusable for another reason (revoked, bad signature, bad encoding).
     #[error("The server's certificate is not acceptable ({detail}). The connection was refused.")]
     TlsBadCertificate {
@@ -130,6 +135,7 @@ impl NetError {
                 | NetError::TlsPinMismatch { .. }
                 | NetError::TlsProtocolTooOld
                 | NetError::TlsNotSpoken
+                | NetError::TlsNoAnswer
                 | NetError::TlsBadCertificate { .. }
                 | NetError::TlsHandshake { .. }
         )

@@ -17,8 +17,9 @@ use crate::safelog::Sensitive;
 /// A TLS client stream over `S`.
 pub type TlsStream<S> = tokio_rustls::client::TlsStream<S>;
 
-/// How long a TLS handshake may take (through tor, a few round trips of about a second each).
-pub const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a TLS handshake may take. Through tor it is two or three round trips of about a
+/// second each; a server silent for this long after our hello is not speaking TLS.
+pub const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Runs the TLS handshake for `host:port` over `stream`, checking the server against `trust`.
 pub async fn tls_connect<S>(
@@ -40,9 +41,7 @@ where
     let connector = TlsConnector::from(trust.client_config(host, port));
     let handshake = connector.connect(name, stream);
     match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, handshake).await {
-        Err(_) => Err(NetError::Timeout {
-            stage: "securing the connection (TLS)",
-        }),
+        Err(_) => Err(NetError::TlsNoAnswer),
         Ok(Ok(stream)) => Ok(stream),
         Ok(Err(error)) => {
             let mapped = map_handshake_error(error, host, port);

@@ -1,0 +1,190 @@
+//! Shared scaffolding: the private tor network, a raw IRC peer (a plain socket talking IRC to
+//! ngircd on loopback: test scaffolding, not the app), and event waits with time limits.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use harness::{Ngircd, TorNetwork};
+use messenger_irc::{FloodPolicy, IrcAccountConfig, IrcNetwork, spawn_account};
+use messenger_net::{Isolation, TlsTrust, TorSocks};
+use messenger_protocol::accounts::Transport;
+use messenger_protocol::{AccountHandle, Event, ReconnectPolicy};
+
+/// How long any single wait in these tests may take.
+pub const WAIT: Duration = Duration::from_secs(90);
+
+/// The shared tor network's shared client, as the app's network settings.
+pub fn shared_network() -> IrcNetwork {
+    let client = TorNetwork::shared_client().expect("tor client");
+    IrcNetwork {
+        socks: TorSocks {
+            addr: client.socks_addr(),
+        },
+        trust: TlsTrust::public_roots().unwrap(),
+    }
+}
+
+/// A plaintext account to `irc.test` (resolved by tor's exits to the local ngircd).
+pub fn plaintext_account(ngircd: &Ngircd, nick: &str) -> IrcAccountConfig {
+    let mut config = IrcAccountConfig::new(
+        ngircd.server_name(),
+        ngircd.port(),
+        nick,
+        Isolation::random().unwrap(),
+    );
+    config.transport = Transport::Plaintext;
+    config.reconnect = ReconnectPolicy {
+        initial: Duration::from_secs(1),
+        max: Duration::from_secs(3),
+    };
+    config.flood = FloodPolicy::default();
+    config
+}
+
+/// Starts an account and connects it, waiting for `Connected`.
+pub async fn connected(config: IrcAccountConfig, network: IrcNetwork) -> AccountHandle {
+    let mut handle = spawn_account(config, network);
+    handle
+        .commands
+        .send(messenger_protocol::Command::Connect)
+        .await
+        .unwrap();
+    wait_for(&mut handle, |e| matches!(e, Event::Connected { .. })).await;
+    handle
+}
+
+/// Waits for an event matching `predicate`; panics with the events seen if none comes.
+pub async fn wait_for(handle: &mut AccountHandle, predicate: impl Fn(&Event) -> bool) -> Event {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let mut seen = Vec::new();
+    loop {
+        match tokio::time::timeout_at(deadline, handle.events.recv()).await {
+            Ok(Some(event)) if predicate(&event) => return event,
+            Ok(Some(event)) => seen.push(event),
+            Ok(None) => panic!("account task ended; events seen: {seen:#?}"),
+            Err(_) => panic!("timed out; events seen: {seen:#?}"),
+        }
+    }
+}
+
+/// A raw IRC client on a plain loopback socket straight to ngircd. A reader thread answers
+/// PING and hands every other line over.
+pub struct RawPeer {
+    writer: TcpStream,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Drop for RawPeer {
+    fn drop(&mut self) {
+        let _ = self.writer.shutdown(std::net::Shutdown::Both);
+    }
+}
+
+impl RawPeer {
+    /// Connects and registers as `nick`.
+    pub fn connect(ngircd: &Ngircd, nick: &str) -> RawPeer {
+        let stream = TcpStream::connect(ngircd.addr()).unwrap();
+        let mut ponger = stream.try_clone().unwrap();
+        let reader = BufReader::new(stream.try_clone().unwrap());
+        let (sender, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for raw in reader.split(b'\n') {
+                let Ok(raw) = raw else { break };
+                let line = String::from_utf8_lossy(&raw)
+                    .trim_end_matches('\r')
+                    .to_owned();
+                if let Some(token) = line.strip_prefix("PING ") {
+                    let _ = ponger.write_all(format!("PONG {token}\r\n").as_bytes());
+                    continue;
+                }
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut peer = RawPeer {
+            writer: stream,
+            lines,
+        };
+        peer.send(&format!("NICK {nick}"));
+        peer.send(&format!("USER {nick} 0 * :{nick}"));
+        peer.expect(|line| line.split(' ').nth(1) == Some("001"));
+        peer
+    }
+
+    /// Sends one line.
+    pub fn send(&mut self, line: &str) {
+        self.writer
+            .write_all(format!("{line}\r\n").as_bytes())
+            .unwrap();
+    }
+
+    /// Waits for a line that matches; returns it.
+    pub fn expect(&mut self, predicate: impl Fn(&str) -> bool) -> String {
+        self.expect_within(WAIT, predicate)
+            .unwrap_or_else(|seen| panic!("peer timed out; seen: {seen:#?}"))
+    }
+
+    /// Waits up to `limit` for a matching line; on timeout returns the lines seen.
+    pub fn expect_within(
+        &mut self,
+        limit: Duration,
+        predicate: impl Fn(&str) -> bool,
+    ) -> Result<String, Vec<String>> {
+        let deadline = Instant::now() + limit;
+        let mut seen = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if predicate(&line) => return Ok(line),
+                Ok(line) => seen.push(line),
+                Err(_) => return Err(seen),
+            }
+        }
+    }
+
+    /// Joins a channel and waits for the server's confirmation.
+    pub fn join(&mut self, channel: &str) {
+        self.send(&format!("JOIN {channel}"));
+        self.expect(|line| line.contains(" 366 "));
+    }
+}
+
+/// Runs blocking peer code from an async test without stalling the runtime.
+pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(f)
+}
+
+/// The text of a PRIVMSG/NOTICE line's trailing parameter.
+pub fn trailing(line: &str) -> &str {
+    line.split_once(" :").map_or("", |(_, text)| text)
+}
+
+/// A fake IRC server on loopback (reached through tor as `irc.test:port`) that runs a script
+/// against the app: for the bad-input tests.
+pub async fn fake_server<F, Fut>(script: F) -> u16
+where
+    F: FnOnce(tokio::net::TcpStream) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        if let Ok((socket, _)) = listener.accept().await {
+            script(socket).await;
+        }
+    });
+    port
+}
+
+/// A plaintext account to a fake server's port.
+pub fn fake_account(port: u16, nick: &str) -> IrcAccountConfig {
+    let mut config = IrcAccountConfig::new("irc.test", port, nick, Isolation::random().unwrap());
+    config.transport = Transport::Plaintext;
+    config.reconnect = ReconnectPolicy {
+        initial: Duration::from_secs(1),
+        max: Duration::from_secs(3),
+    };
+    config
+}
