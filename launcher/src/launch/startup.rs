@@ -1,53 +1,47 @@
-//! The default action: start tor, follow its bootstrap, run the messenger at 100%, and stop
-//! tor when the messenger exits (or restart tor if it dies meanwhile).
+//! Starting tor and following its bootstrap to 100%: the control port, authentication,
+//! ownership, progress, stall detection.
 
-use std::ffi::OsString;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitStatus;
 use std::time::Duration;
 
 use tokio::time::Instant;
 
-use crate::app_process::{
-    AppProcess, ENV_CONTROL, ENV_CONTROL_COOKIE, ENV_PROFILE, ENV_SOCKS, exit_code,
-};
+use super::control_addr;
+use crate::app_process::{AppProcess, exit_code};
 use crate::control::{BootstrapStatus, ControlClient, Event, EventStream, Severity};
 use crate::error::{EXIT_ERROR, LaunchError};
-use crate::port_check::{PortRole, ensure_port_free};
 use crate::progress::ProgressView;
 use crate::settings::LaunchSettings;
 use crate::signals::TerminationSignals;
 use crate::stall_advice::stall_advice;
-use crate::tor_binary::{TorBinary, TorOrigin};
+use crate::tor_binary::TorBinary;
 use crate::tor_process::{TorCommand, TorProcess};
-use crate::torrc_defaults::{self, DefaultsValues};
 
 /// How long tor may take to open its control port after starting.
 const CONTROL_PORT_WAIT: Duration = Duration::from_secs(30);
 /// After a control-port failure during start-up, how long to wait for tor to exit on its own
 /// (and so explain the failure).
 const TOR_EXIT_WAIT: Duration = Duration::from_secs(8);
-/// How long `--use-system-tor` waits for that tor's SOCKS port to accept a connection.
-const SYSTEM_TOR_CONNECT_WAIT: Duration = Duration::from_secs(5);
 
 /// A tor that reached 100%.
 #[derive(Debug)]
-struct RunningTor {
-    process: TorProcess,
-    control: ControlClient,
-    events: EventStream,
-    socks: SocketAddr,
+pub(super) struct RunningTor {
+    pub(super) process: TorProcess,
+    pub(super) control: ControlClient,
+    pub(super) events: EventStream,
+    pub(super) socks: SocketAddr,
 }
 
 impl RunningTor {
-    async fn stop(&mut self, grace: Duration) {
+    pub(super) async fn stop(&mut self, grace: Duration) {
         self.process.stop(Some(&mut self.control), grace).await;
     }
 }
 
 /// How starting tor ended, when it did not fail.
 #[derive(Debug)]
-enum StartOutcome {
+pub(super) enum StartOutcome {
     Ready(Box<RunningTor>),
     /// SIGINT/SIGTERM arrived (the signal number); tor is stopped.
     Interrupted(i32),
@@ -56,187 +50,7 @@ enum StartOutcome {
     AppExited(i32),
 }
 
-/// What interrupted the wait while the messenger runs.
-#[derive(Debug)]
-enum Happening {
-    AppExited(std::io::Result<ExitStatus>),
-    Signal(i32),
-    TorDied(String),
-}
-
-/// Runs the launch and returns the launcher's exit code.
-pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
-    let mut signals = TerminationSignals::install()?;
-    let mut view = ProgressView::new();
-    let Some(binary) = settings.tor.as_ref() else {
-        let addr = settings
-            .system_tor
-            .unwrap_or(SocketAddr::from((Ipv4Addr::LOCALHOST, settings.socks_port)));
-        return run_with_system_tor(settings, addr, &mut signals, &view).await;
-    };
-    if binary.origin == TorOrigin::SearchPath {
-        view.message(&format!(
-            "warning: using {} from PATH, not the tor shipped in the bundle",
-            binary.path.display()
-        ));
-    }
-    ensure_port_free(settings.socks_port, PortRole::Socks)?;
-    ensure_port_free(settings.control_port, PortRole::Control)?;
-    settings.profile.ensure_tor_dir()?;
-    settings.profile.ensure_user_torrc()?;
-    write_defaults(settings)?;
-
-    let mut tor = match start_tor(settings, binary, &mut view, &mut signals, None).await? {
-        StartOutcome::Ready(tor) => *tor,
-        StartOutcome::Interrupted(signal) => return Ok(128 + signal),
-        StartOutcome::AppExited(code) => return Ok(code),
-    };
-    view.finish();
-    view.message(&format!(
-        "tor is ready (SOCKS {}, control {}); starting {}",
-        tor.socks,
-        control_addr(settings),
-        settings.app.program.display()
-    ));
-    let mut app = match AppProcess::spawn(&settings.app, &app_env(settings, Some(tor.socks))) {
-        Ok(app) => app,
-        Err(error) => {
-            tor.stop(settings.shutdown_grace).await;
-            return Err(error);
-        }
-    };
-    let grace = settings.shutdown_grace;
-    let mut restarts = 0;
-    loop {
-        let happening = tokio::select! {
-            status = app.wait() => Happening::AppExited(status),
-            signal = signals.recv() => Happening::Signal(signal),
-            status = tor.process.wait() => Happening::TorDied(describe_exit(status)),
-            event = tor.events.next() => match event {
-                Some(_) => continue,
-                // Tor closed the control connection: it is exiting (or broke the protocol).
-                None => match tokio::time::timeout(grace, tor.process.wait()).await {
-                    Ok(status) => Happening::TorDied(describe_exit(status)),
-                    Err(_) => {
-                        tor.process.stop(None, grace).await;
-                        Happening::TorDied("it closed its control connection".to_owned())
-                    }
-                },
-            },
-        };
-        match happening {
-            Happening::AppExited(status) => {
-                let code = status.map(exit_code).unwrap_or(EXIT_ERROR);
-                view.message(&format!(
-                    "{} exited (code {code}); stopping tor",
-                    settings.app.program.display()
-                ));
-                tor.stop(grace).await;
-                return Ok(code);
-            }
-            Happening::Signal(signal) => {
-                view.message(&format!(
-                    "received signal {signal}; stopping {} and tor",
-                    settings.app.program.display()
-                ));
-                app.stop(grace).await;
-                tor.stop(grace).await;
-                return Ok(128 + signal);
-            }
-            Happening::TorDied(status) => {
-                let tor_said = tor.process.what_tor_said().await;
-                view.message(&format!(
-                    "tor (pid {}) stopped unexpectedly ({status}). Tor said:\n{tor_said}",
-                    tor.process.pid()
-                ));
-                if restarts >= settings.tor_restarts {
-                    view.message(&format!(
-                        "stopping {}: it has no tor to connect through",
-                        settings.app.program.display()
-                    ));
-                    app.stop(grace).await;
-                    return Err(LaunchError::TorDied {
-                        status,
-                        restarts,
-                        tor_said,
-                    });
-                }
-                restarts += 1;
-                view.message(&format!(
-                    "restarting tor (restart {restarts} of {})",
-                    settings.tor_restarts
-                ));
-                let restarted = restart_tor(settings, binary, &mut signals, &mut app).await;
-                tor = match restarted {
-                    Ok(StartOutcome::Ready(tor)) => *tor,
-                    Ok(StartOutcome::Interrupted(signal)) => {
-                        app.stop(grace).await;
-                        return Ok(128 + signal);
-                    }
-                    Ok(StartOutcome::AppExited(code)) => return Ok(code),
-                    Err(error) => {
-                        app.stop(grace).await;
-                        return Err(error);
-                    }
-                };
-                view.message(&format!("tor is ready again (SOCKS {})", tor.socks));
-            }
-        }
-    }
-}
-
-async fn restart_tor(
-    settings: &LaunchSettings,
-    binary: &TorBinary,
-    signals: &mut TerminationSignals,
-    app: &mut AppProcess,
-) -> Result<StartOutcome, LaunchError> {
-    ensure_port_free(settings.socks_port, PortRole::Socks)?;
-    ensure_port_free(settings.control_port, PortRole::Control)?;
-    write_defaults(settings)?;
-    let mut view = ProgressView::new();
-    let outcome = start_tor(settings, binary, &mut view, signals, Some(app)).await;
-    view.finish();
-    outcome
-}
-
-fn control_addr(settings: &LaunchSettings) -> SocketAddr {
-    SocketAddr::from((Ipv4Addr::LOCALHOST, settings.control_port))
-}
-
-fn write_defaults(settings: &LaunchSettings) -> Result<(), LaunchError> {
-    let (template, source_name) = torrc_defaults::load_template(&settings.defaults_template)?;
-    let text = torrc_defaults::render(
-        &template,
-        &source_name,
-        &DefaultsValues {
-            socks_port: settings.socks_port,
-            control_port: settings.control_port,
-            data_directory: &settings.profile.tor_dir(),
-            owner_pid: std::process::id(),
-            extra_torrc: settings.extra_torrc.as_deref(),
-        },
-    )?;
-    torrc_defaults::write(&settings.profile.generated_defaults(), &text)
-}
-
-/// The environment the messenger gets (documented in launcher/README.md).
-fn app_env(settings: &LaunchSettings, socks: Option<SocketAddr>) -> Vec<(&'static str, OsString)> {
-    let mut env = vec![(ENV_PROFILE, settings.profile.dir().as_os_str().to_owned())];
-    if let Some(socks) = socks {
-        env.push((ENV_SOCKS, socks.to_string().into()));
-    }
-    if settings.tor.is_some() {
-        env.push((ENV_CONTROL, control_addr(settings).to_string().into()));
-        env.push((
-            ENV_CONTROL_COOKIE,
-            settings.profile.cookie().into_os_string(),
-        ));
-    }
-    env
-}
-
-fn describe_exit(status: std::io::Result<ExitStatus>) -> String {
+pub(super) fn describe_exit(status: std::io::Result<ExitStatus>) -> String {
     match status {
         Ok(status) => status.to_string(),
         Err(error) => format!("its status is unknown: {error}"),
@@ -252,7 +66,7 @@ async fn wait_app(app: &mut Option<&mut AppProcess>) -> std::io::Result<ExitStat
 }
 
 /// Starts tor and follows it to 100%. Tor is stopped again on every outcome but `Ready`.
-async fn start_tor(
+pub(super) async fn start_tor(
     settings: &LaunchSettings,
     binary: &TorBinary,
     view: &mut ProgressView,
@@ -451,40 +265,4 @@ fn describe_warning(report: &BootstrapStatus) -> String {
         text.push_str(&format!(" [{reason}]"));
     }
     text
-}
-
-/// `--use-system-tor`: check that tor answers, then run the messenger over it.
-async fn run_with_system_tor(
-    settings: &LaunchSettings,
-    addr: SocketAddr,
-    signals: &mut TerminationSignals,
-    view: &ProgressView,
-) -> Result<i32, LaunchError> {
-    match tokio::time::timeout(
-        SYSTEM_TOR_CONNECT_WAIT,
-        tokio::net::TcpStream::connect(addr),
-    )
-    .await
-    {
-        Ok(Ok(_probe)) => {}
-        Ok(Err(source)) => return Err(LaunchError::SystemTorUnreachable { addr, source }),
-        Err(_) => {
-            return Err(LaunchError::SystemTorUnreachable {
-                addr,
-                source: std::io::ErrorKind::TimedOut.into(),
-            });
-        }
-    }
-    view.message(&format!(
-        "using the tor at {addr} (started none); starting {}",
-        settings.app.program.display()
-    ));
-    let mut app = AppProcess::spawn(&settings.app, &app_env(settings, Some(addr)))?;
-    tokio::select! {
-        status = app.wait() => Ok(status.map(exit_code).unwrap_or(EXIT_ERROR)),
-        signal = signals.recv() => {
-            app.stop(settings.shutdown_grace).await;
-            Ok(128 + signal)
-        }
-    }
 }
