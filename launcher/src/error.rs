@@ -164,6 +164,9 @@ pub enum LaunchError {
     /// Installing the signal handlers failed.
     #[error("cannot watch for signals: {0}")]
     Signals(std::io::Error),
+    /// The async runtime could not be built.
+    #[error("cannot start the launcher's event loop: {0}")]
+    Runtime(std::io::Error),
 }
 
 impl LaunchError {

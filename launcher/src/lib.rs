@@ -53,7 +53,7 @@ fn run_launch(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(LaunchError::Signals)?;
+        .map_err(LaunchError::Runtime)?;
     runtime.block_on(launch::launch(&settings))
 }
 

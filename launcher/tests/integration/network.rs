@@ -273,3 +273,24 @@ fn second_launcher_on_the_same_profile_is_refused() {
     );
     assert!(stderr.contains("same data directory"), "{stderr}");
 }
+
+#[test]
+fn socks_port_set_in_the_user_torrc_is_what_the_app_gets() {
+    let setup = Setup::new();
+    let torrc = setup.network_torrc();
+    let own_port = harness::free_port().unwrap();
+    std::fs::create_dir_all(setup.data_dir().join("Tor")).unwrap();
+    std::fs::write(
+        setup.data_dir().join("Tor/torrc"),
+        format!("SocksPort 127.0.0.1:{own_port} IsolateSOCKSAuth\n"),
+    )
+    .unwrap();
+    let mut command = setup.command();
+    command.arg("--torrc").arg(&torrc);
+    sh_app(
+        &mut command,
+        &format!("test \"$TOR_MESSENGER_SOCKS\" = 127.0.0.1:{own_port} && exit 0; exit 1"),
+    );
+    let (status, stderr) = Launcher::start(command).wait_exit(BOOTSTRAP_LIMIT);
+    assert_eq!(status.code(), Some(0), "{stderr}");
+}
