@@ -10,6 +10,36 @@ use crate::process::run_command;
 
 const COMMAND_LIMIT: Duration = Duration::from_secs(60);
 
+/// What clients and relays must know of an authority.
+#[derive(Debug, Clone)]
+pub(crate) struct AuthorityIdentity {
+    /// The relay identity fingerprint (hex).
+    pub(crate) fingerprint: String,
+    /// The v3 directory identity (hex, from its tor-gencert certificate).
+    pub(crate) v3_identity: String,
+}
+
+/// Reads an authority's identity from the files in its data directory.
+pub(crate) fn read_authority_identity(data_dir: &Path) -> Option<AuthorityIdentity> {
+    let certificate =
+        std::fs::read_to_string(data_dir.join("keys").join("authority_certificate")).ok()?;
+    let v3_identity = certificate
+        .lines()
+        .find_map(|line| line.strip_prefix("fingerprint "))?
+        .trim()
+        .to_owned();
+    // The file holds "nickname FINGERPRINT".
+    let fingerprint = std::fs::read_to_string(data_dir.join("fingerprint"))
+        .ok()?
+        .split_whitespace()
+        .nth(1)?
+        .to_owned();
+    Some(AuthorityIdentity {
+        fingerprint,
+        v3_identity,
+    })
+}
+
 /// Makes an authority's identity key, signing key and certificate in `data_dir/keys` and
 /// returns the v3 identity fingerprint (hex).
 pub(crate) fn generate_authority_keys(

@@ -2,6 +2,7 @@
 
 mod client;
 mod consensus;
+mod key_cache;
 mod keys;
 mod network;
 mod shared;

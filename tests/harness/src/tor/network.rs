@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 use super::consensus::{fetch_flags, missing_flags};
-use super::keys::{generate_authority_keys, generate_relay_fingerprint};
+use super::key_cache;
+use super::keys::{AuthorityIdentity, generate_authority_keys, generate_relay_fingerprint};
 use super::torrc::{
     RelayRole, RelaySpec, dir_authority_line, network_lines, process_lines, relay_lines,
 };
@@ -110,14 +111,24 @@ impl TorNetwork {
             .iter()
             .filter(|spec| spec.role == RelayRole::Authority)
             .collect();
-        let identities = generate_identities(
-            &authority_specs,
-            dir.path(),
-            &tor,
-            &tor_gencert,
-            &empty_file,
-        )?;
-        trace(started, "keys made");
+        let identities = match key_cache::load(&authority_specs, dir.path()) {
+            Some(identities) => {
+                trace(started, "keys taken from the cache");
+                identities
+            }
+            None => {
+                let identities = generate_identities(
+                    &authority_specs,
+                    dir.path(),
+                    &tor,
+                    &tor_gencert,
+                    &empty_file,
+                )?;
+                key_cache::store(&authority_specs, dir.path());
+                trace(started, "keys made");
+                identities
+            }
+        };
         let dir_authority_lines: Vec<String> = authority_specs
             .iter()
             .zip(&identities)
@@ -132,6 +143,10 @@ impl TorNetwork {
             .collect();
 
         let shared_lines = network_lines(&dir_authority_lines, &empty_file);
+        let authority_fingerprints: Vec<String> = identities
+            .iter()
+            .map(|identity| identity.fingerprint.clone())
+            .collect();
         let mut relays = Vec::with_capacity(specs.len());
         // Authorities come first in `specs`. The relays start only once every authority
         // listens: a relay uploads its descriptor once at start-up, and an upload to an
@@ -147,7 +162,7 @@ impl TorNetwork {
                 "{}{}{}",
                 process_lines(&data_dir),
                 shared_lines,
-                relay_lines(&spec, &resolv_conf)
+                relay_lines(&spec, &resolv_conf, &authority_fingerprints)
             );
             let component = format!("tor {}", spec.nickname);
             let guard = spawn_tor(&component, &tor, &data_dir, &torrc, &empty_file)?;
@@ -366,14 +381,6 @@ fn relay_specs() -> Result<Vec<RelaySpec>, HarnessError> {
         });
     }
     Ok(specs)
-}
-
-/// What clients and relays must know of an authority.
-struct AuthorityIdentity {
-    /// The relay identity fingerprint.
-    fingerprint: String,
-    /// The v3 directory identity (from its tor-gencert certificate).
-    v3_identity: String,
 }
 
 /// Makes the authorities' keys at once (each takes a fraction of a second of CPU, several

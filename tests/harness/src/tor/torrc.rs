@@ -52,8 +52,13 @@ pub(crate) fn process_lines(data_dir: &Path) -> String {
     )
 }
 
-/// The relay-specific part of a relay's or authority's torrc.
-pub(crate) fn relay_lines(spec: &RelaySpec, resolv_conf: &Path) -> String {
+/// The relay-specific part of a relay's or authority's torrc. `authority_fingerprints` are
+/// the relay identities of all authorities (hex).
+pub(crate) fn relay_lines(
+    spec: &RelaySpec,
+    resolv_conf: &Path,
+    authority_fingerprints: &[String],
+) -> String {
     let mut text = format!(
         "Nickname {nickname}\n\
          ContactInfo harness@{nickname}.invalid\n\
@@ -87,6 +92,21 @@ pub(crate) fn relay_lines(spec: &RelaySpec, resolv_conf: &Path) -> String {
                  TestingV3AuthInitialVotingInterval 5\n\
                  TestingV3AuthInitialVoteDelay 2\n\
                  TestingV3AuthInitialDistDelay 2\n"
+            );
+            // Flags that otherwise depend on bandwidth a fresh relay has barely observed:
+            // on a loaded machine the slowest relay lost Fast, and the authorities Guard, for
+            // a minute or more. A Fast threshold of 0 and Guard/HSDir voted for the
+            // authorities (the directory caches) make the first complete consensus certain.
+            let authorities = authority_fingerprints
+                .iter()
+                .map(|fingerprint| format!("${fingerprint}"))
+                .collect::<Vec<_>>()
+                .join(",");
+            let _ = write!(
+                text,
+                "AuthDirFastGuarantee 1 bytes\n\
+                 TestingDirAuthVoteGuard {authorities}\n\
+                 TestingDirAuthVoteHSDir {authorities}\n"
             );
         }
         // A fresh directory cache answers 404 for a while and stalls clients for 10 s.

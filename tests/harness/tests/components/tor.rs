@@ -66,3 +66,27 @@ fn the_client_torrc_names_the_network() {
     assert!(torrc.contains("TestingTorNetwork 1"));
     assert_eq!(torrc.matches("DirAuthority ").count(), 3, "{torrc}");
 }
+
+#[test]
+fn an_irc_server_is_reached_through_tor_by_its_name() {
+    let client = TorNetwork::shared_client().unwrap();
+    let server = harness::Ngircd::start().unwrap();
+    let stream = socks_connect(client.socks_addr(), server.server_name(), server.port());
+    let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
+    let mut writer = stream;
+    writer
+        .write_all(b"NICK throughtor\r\nUSER throughtor 0 * :tor\r\n")
+        .unwrap();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert_ne!(
+            std::io::BufRead::read_line(&mut reader, &mut line).unwrap(),
+            0
+        );
+        if line.split_whitespace().nth(1) == Some("001") {
+            break;
+        }
+    }
+    assert!(line.starts_with(":irc.test 001 throughtor"), "{line}");
+}
