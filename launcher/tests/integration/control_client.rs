@@ -102,6 +102,17 @@ fn real_tor_rejects_unknown_command_and_bad_cookie() {
 
 /// A fake control port that answers every line with the next canned reply.
 async fn fake_server(replies: Vec<&'static str>) -> std::net::SocketAddr {
+    recording_fake_server(replies).await.0
+}
+
+/// Like `fake_server`, also handing out every line it received.
+async fn recording_fake_server(
+    replies: Vec<&'static str>,
+) -> (
+    std::net::SocketAddr,
+    tokio::sync::mpsc::UnboundedReceiver<String>,
+) {
+    let (sender, received) = tokio::sync::mpsc::unbounded_channel();
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
@@ -109,9 +120,10 @@ async fn fake_server(replies: Vec<&'static str>) -> std::net::SocketAddr {
         let (read, mut write) = stream.into_split();
         let mut lines = BufReader::new(read).lines();
         for reply in replies {
-            if lines.next_line().await.ok().flatten().is_none() {
+            let Some(line) = lines.next_line().await.ok().flatten() else {
                 return;
-            }
+            };
+            let _ = sender.send(line);
             if reply == "SILENT" {
                 tokio::time::sleep(Duration::from_secs(60)).await;
                 return;
@@ -123,7 +135,7 @@ async fn fake_server(replies: Vec<&'static str>) -> std::net::SocketAddr {
         }
         tokio::time::sleep(Duration::from_secs(60)).await;
     });
-    addr
+    (addr, received)
 }
 
 #[test]
@@ -242,5 +254,51 @@ fn nothing_listening_is_a_connect_error() {
             .unwrap_err();
         assert!(matches!(err, ControlError::Connect { .. }), "{err}");
         assert!(err.to_string().contains(&port.to_string()));
+    });
+}
+
+#[test]
+fn plain_cookie_auth_sends_the_cookie_in_hex() {
+    runtime().block_on(async {
+        let (addr, mut received) = recording_fake_server(vec![
+            "250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE COOKIEFILE=\"/x\"\r\n250 OK\r\n",
+            "250 OK\r\n",
+        ])
+        .await;
+        let temp = tempfile::tempdir().unwrap();
+        let cookie = temp.path().join("cookie");
+        std::fs::write(&cookie, [0xabu8; 32]).unwrap();
+        let (mut control, _) = ControlClient::connect(addr, Duration::from_secs(5))
+            .await
+            .unwrap();
+        let used = control.authenticate(Some(&cookie)).await.unwrap();
+        assert_eq!(used, cookie);
+        assert_eq!(received.recv().await.unwrap(), "PROTOCOLINFO 1");
+        assert_eq!(
+            received.recv().await.unwrap(),
+            format!("AUTHENTICATE {}", "ab".repeat(32))
+        );
+    });
+}
+
+#[test]
+fn password_only_tor_is_refused_clearly() {
+    runtime().block_on(async {
+        let addr = fake_server(vec![
+            "250-PROTOCOLINFO 1\r\n250-AUTH METHODS=HASHEDPASSWORD\r\n250 OK\r\n",
+        ])
+        .await;
+        let temp = tempfile::tempdir().unwrap();
+        let cookie = temp.path().join("cookie");
+        std::fs::write(&cookie, [1u8; 32]).unwrap();
+        let (mut control, _) = ControlClient::connect(addr, Duration::from_secs(5))
+            .await
+            .unwrap();
+        let err = control.authenticate(Some(&cookie)).await.unwrap_err();
+        assert!(
+            matches!(err, ControlError::NoUsableAuthMethod { .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("HASHEDPASSWORD"), "{err}");
     });
 }
