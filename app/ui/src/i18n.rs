@@ -188,7 +188,11 @@ impl Localizer {
             .or_else(|| format_in(&self.english, key, args))
             // A key missing everywhere is a bug the key test catches; show the key, not nothing.
             .unwrap_or_else(|| key.to_owned());
-        bidi::visual(&text).into_owned()
+        if self.language.is_right_to_left() {
+            bidi::visual_right_to_left(&text).into_owned()
+        } else {
+            bidi::visual(&text).into_owned()
+        }
     }
 
     /// Whether `key` exists in `language`'s own file (no fallback).
