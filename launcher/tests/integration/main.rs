@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod bridges_cli;
+mod bundle_layout;
 mod control_client;
 mod errors;
 mod network;

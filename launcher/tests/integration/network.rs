@@ -122,6 +122,7 @@ fn tor_killed_mid_run_is_restarted_and_the_app_keeps_running() {
             go.display()
         ),
     );
+    let ngircd = harness::Ngircd::start().unwrap();
     let mut launcher = Launcher::start(command);
     let first = launcher.tor_pid(0, Duration::from_secs(20));
     launcher.wait_for("tor is ready", BOOTSTRAP_LIMIT);
@@ -130,6 +131,31 @@ fn tor_killed_mid_run_is_restarted_and_the_app_keeps_running() {
     let second = launcher.tor_pid(1, Duration::from_secs(20));
     assert_ne!(first, second);
     launcher.wait_for("tor is ready again", BOOTSTRAP_LIMIT);
+    // The restarted tor serves the same SOCKS port, with a new cookie at the same path.
+    let client = std::process::Command::new("/usr/bin/python3")
+        .arg(support_file("socks_irc_client.py"))
+        .args(["irc.test", &ngircd.port().to_string(), "restarted"])
+        .env(
+            "TOR_MESSENGER_SOCKS",
+            format!("127.0.0.1:{}", setup.socks_port),
+        )
+        .env(
+            "TOR_MESSENGER_CONTROL",
+            format!("127.0.0.1:{}", setup.control_port),
+        )
+        .env(
+            "TOR_MESSENGER_CONTROL_COOKIE",
+            setup.data_dir().join("Tor/control_auth_cookie"),
+        )
+        .env("TOR_MESSENGER_PROFILE", setup.data_dir())
+        .output()
+        .unwrap();
+    assert_eq!(
+        client.status.code(),
+        Some(42),
+        "{}",
+        String::from_utf8_lossy(&client.stderr)
+    );
     std::fs::write(&go, "").unwrap();
     let (status, stderr) = launcher.wait_exit(Duration::from_secs(30));
     assert_eq!(status.code(), Some(5), "{stderr}");
