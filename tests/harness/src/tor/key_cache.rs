@@ -37,12 +37,7 @@ fn now_unix() -> u64 {
 /// returns their identities, or `None` when there is no fresh, complete cache.
 pub(crate) fn load(authorities: &[&RelaySpec], data_root: &Path) -> Option<Vec<AuthorityIdentity>> {
     let root = cache_root();
-    let created: u64 = fs::read_to_string(root.join(CREATED_FILE))
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    if now_unix().saturating_sub(created) > MAX_AGE.as_secs() {
+    if !is_fresh(&root) {
         return None;
     }
     authorities
@@ -86,14 +81,24 @@ pub(crate) fn store(authorities: &[&RelaySpec], data_root: &Path) {
     if fs::write(staging.path().join(CREATED_FILE), now_unix().to_string()).is_err() {
         return;
     }
-    // An old cache is replaced; if another process stored one meanwhile, theirs stays.
-    if root.exists() {
+    // Only a stale cache is removed. A fresh one that another test process stored meanwhile
+    // stays: `rename` onto a non-empty directory fails, so a reader never sees keys of two
+    // different stores mixed.
+    if root.exists() && !is_fresh(&root) {
         let _ = fs::remove_dir_all(&root);
     }
     let staging_path = staging.keep();
     if fs::rename(&staging_path, &root).is_err() {
         let _ = fs::remove_dir_all(&staging_path);
     }
+}
+
+/// Whether the cache at `root` is complete (its marker is written last) and young enough.
+fn is_fresh(root: &Path) -> bool {
+    fs::read_to_string(root.join(CREATED_FILE))
+        .ok()
+        .and_then(|text| text.trim().parse::<u64>().ok())
+        .is_some_and(|created| now_unix().saturating_sub(created) <= MAX_AGE.as_secs())
 }
 
 /// Copies the regular files of one directory (private, as tor wants its key directory).

@@ -50,6 +50,9 @@ pub struct TorNetworkOptions {
     pub ready_limit: Duration,
     /// How long a client may take to reach 100%.
     pub client_limit: Duration,
+    /// Whether to reuse the authority keys an earlier test process made (see `key_cache`);
+    /// `false` makes fresh ones with tor-gencert.
+    pub reuse_cached_keys: bool,
 }
 
 impl Default for TorNetworkOptions {
@@ -58,6 +61,7 @@ impl Default for TorNetworkOptions {
             programs: TorPrograms::default(),
             ready_limit: Duration::from_secs(90),
             client_limit: Duration::from_secs(60),
+            reuse_cached_keys: true,
         }
     }
 }
@@ -111,7 +115,12 @@ impl TorNetwork {
             .iter()
             .filter(|spec| spec.role == RelayRole::Authority)
             .collect();
-        let identities = match key_cache::load(&authority_specs, dir.path()) {
+        let cached = if options.reuse_cached_keys {
+            key_cache::load(&authority_specs, dir.path())
+        } else {
+            None
+        };
+        let identities = match cached {
             Some(identities) => {
                 trace(started, "keys taken from the cache");
                 identities
