@@ -19,6 +19,7 @@ mod wait;
 pub use error::{HarnessError, LogExcerpt};
 pub use ngircd::{Ngircd, NgircdOptions};
 pub use ports::free_port;
+pub use potr::PotrPeer;
 pub use process::ProcessGuard;
 pub use prosody::{Prosody, ProsodyOptions};
 pub use tor::{TorClient, TorNetwork, TorNetworkOptions, TorPrograms};
