@@ -320,3 +320,26 @@ fn socks_port_set_in_the_user_torrc_is_what_the_app_gets() {
     let (status, stderr) = Launcher::start(command).wait_exit(BOOTSTRAP_LIMIT);
     assert_eq!(status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn sighup_to_the_launcher_stops_app_and_tor() {
+    let setup = Setup::new();
+    let torrc = setup.network_torrc();
+    let app_pid_file = setup.temp.path().join("app.pid");
+    let mut command = setup.command();
+    command.arg("--torrc").arg(&torrc);
+    sh_app(
+        &mut command,
+        &format!("echo $$ > {}; exec sleep 120", app_pid_file.display()),
+    );
+    let mut launcher = Launcher::start(command);
+    let tor_pid = launcher.tor_pid(0, Duration::from_secs(20));
+    launcher.wait_for("tor is ready", BOOTSTRAP_LIMIT);
+    let app_pid = wait_for_pid_file(&app_pid_file);
+    launcher.clean_up_pid(app_pid);
+    kill(launcher.pid(), Signal::SIGHUP);
+    let (status, stderr) = launcher.wait_exit(Duration::from_secs(30));
+    assert_eq!(status.code(), Some(128 + 1), "{stderr}");
+    assert!(wait_gone(app_pid, Duration::from_secs(5)), "app still runs");
+    assert!(wait_gone(tor_pid, Duration::from_secs(5)), "tor still runs");
+}
