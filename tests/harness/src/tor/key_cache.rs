@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::keys::{AuthorityIdentity, read_authority_identity};
+use super::keys::{AuthorityIdentity, read_authority_identity, recertify_authority};
 use super::torrc::RelaySpec;
 
 /// Keys older than this are made again (their certificates last 12 months).
@@ -33,9 +33,14 @@ fn now_unix() -> u64 {
         .unwrap_or_default()
 }
 
-/// Copies cached keys into each authority's data directory (under `data_root/NICKNAME`) and
-/// returns their identities, or `None` when there is no fresh, complete cache.
-pub(crate) fn load(authorities: &[&RelaySpec], data_root: &Path) -> Option<Vec<AuthorityIdentity>> {
+/// Copies cached keys into each authority's data directory (under `data_root/NICKNAME`),
+/// certifies them for this run's DirPort, and returns their identities, or `None` when there
+/// is no fresh, complete cache.
+pub(crate) fn load(
+    authorities: &[&RelaySpec],
+    data_root: &Path,
+    tor_gencert: &Path,
+) -> Option<Vec<AuthorityIdentity>> {
     let root = cache_root();
     if !is_fresh(&root) {
         return None;
@@ -51,6 +56,8 @@ pub(crate) fn load(authorities: &[&RelaySpec], data_root: &Path) -> Option<Vec<A
                 data_dir.join(FINGERPRINT_FILE),
             )
             .ok()?;
+            let component = format!("tor {}", spec.nickname);
+            recertify_authority(&component, tor_gencert, &data_dir, spec.dir_port?).ok()?;
             read_authority_identity(&data_dir)
         })
         .collect()

@@ -51,20 +51,13 @@ pub(crate) fn generate_authority_keys(
     let keys = data_dir.join("keys");
     std::fs::create_dir_all(&keys)
         .map_err(|e| HarnessError::io(component, format!("creating {}", keys.display()), e))?;
-    let mut command = Command::new(tor_gencert);
-    command
-        .arg("--create-identity-key")
-        .args(["-m", "12"])
-        .args(["-a", &format!("127.0.0.1:{dir_port}")])
-        .arg("-i")
-        .arg(keys.join("authority_identity_key"))
-        .arg("-s")
-        .arg(keys.join("authority_signing_key"))
-        .arg("-c")
-        .arg(keys.join("authority_certificate"))
-        .args(["--passphrase-fd", "0"]);
-    // An empty passphrase: the keys live only as long as the test.
-    run_command(component, command, Some(b"\n"), COMMAND_LIMIT)?;
+    run_tor_gencert(
+        component,
+        tor_gencert,
+        &keys,
+        dir_port,
+        "--create-identity-key",
+    )?;
     let certificate = std::fs::read_to_string(keys.join("authority_certificate"))
         .map_err(|e| HarnessError::io(component, "reading the authority certificate", e))?;
     certificate
@@ -76,6 +69,48 @@ pub(crate) fn generate_authority_keys(
             port: None,
             message: "tor-gencert wrote a certificate without a fingerprint line".to_owned(),
         })
+}
+
+/// Signs a new certificate for existing authority keys with this run's DirPort (the
+/// certificate carries the address, and tor prefers it to the `DirAuthority` line), reusing
+/// the identity and signing keys, which is fast.
+pub(crate) fn recertify_authority(
+    component: &str,
+    tor_gencert: &Path,
+    data_dir: &Path,
+    dir_port: u16,
+) -> Result<(), HarnessError> {
+    run_tor_gencert(
+        component,
+        tor_gencert,
+        &data_dir.join("keys"),
+        dir_port,
+        "--reuse",
+    )
+}
+
+fn run_tor_gencert(
+    component: &str,
+    tor_gencert: &Path,
+    keys: &Path,
+    dir_port: u16,
+    mode: &str,
+) -> Result<(), HarnessError> {
+    let mut command = Command::new(tor_gencert);
+    command
+        .arg(mode)
+        .args(["-m", "12"])
+        .args(["-a", &format!("127.0.0.1:{dir_port}")])
+        .arg("-i")
+        .arg(keys.join("authority_identity_key"))
+        .arg("-s")
+        .arg(keys.join("authority_signing_key"))
+        .arg("-c")
+        .arg(keys.join("authority_certificate"))
+        .args(["--passphrase-fd", "0"]);
+    // An empty passphrase: the keys are test keys on a loopback network.
+    run_command(component, command, Some(b"\n"), COMMAND_LIMIT)?;
+    Ok(())
 }
 
 /// Makes a relay's identity keys in `data_dir` and returns its fingerprint (hex, no spaces).

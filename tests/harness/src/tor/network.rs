@@ -116,7 +116,7 @@ impl TorNetwork {
             .filter(|spec| spec.role == RelayRole::Authority)
             .collect();
         let cached = if options.reuse_cached_keys {
-            key_cache::load(&authority_specs, dir.path())
+            key_cache::load(&authority_specs, dir.path(), &tor_gencert)
         } else {
             None
         };

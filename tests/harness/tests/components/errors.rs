@@ -89,3 +89,42 @@ fn a_missing_prosodyctl_names_the_debian_package() {
         "{error}"
     );
 }
+
+/// Command lines of running processes that mention `needle`.
+fn processes_mentioning(needle: &str) -> Vec<String> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let cmdline = std::fs::read(path.join("cmdline")).ok()?;
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            cmdline.contains(needle).then_some(cmdline)
+        })
+        .collect()
+}
+
+#[test]
+fn a_network_that_is_not_ready_in_time_says_so_and_stops_its_tors() {
+    let started = Instant::now();
+    let error = TorNetwork::start_with(TorNetworkOptions {
+        ready_limit: Duration::from_millis(300),
+        ..TorNetworkOptions::default()
+    })
+    .unwrap_err();
+    // Key generation (when the cache is cold) comes before the limit starts counting.
+    assert!(started.elapsed() < Duration::from_secs(60));
+    let HarnessError::Timeout { awaited, log, .. } = &error else {
+        panic!("expected a timeout, got: {error}");
+    };
+    // Under heavy load even the authorities' ports may take longer than the limit.
+    assert!(
+        awaited.contains("consensus") || awaited.contains("DirPorts"),
+        "{error}"
+    );
+    eprintln!("{error}");
+    assert!(error.to_string().contains("last lines of"), "{error}");
+    // Every tor of that network is gone: their command lines name the network's directory.
+    let network_dir = log.path.parent().unwrap().parent().unwrap();
+    let left = processes_mentioning(&network_dir.to_string_lossy());
+    assert!(left.is_empty(), "still running: {left:?}");
+}
