@@ -2,6 +2,7 @@
 
 use crate::types::{AccountId, Fingerprint, PeerId, SessionState};
 use messenger_protocol::OutgoingId;
+use std::fmt;
 
 /// Why an outgoing message was not sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +42,8 @@ pub enum MessageProblem {
 }
 
 /// Progress of the socialist millionaires' protocol (identity check by shared secret).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` leaves out the question (chat content).
+#[derive(Clone, PartialEq, Eq)]
 pub enum SmpEvent {
     /// The peer started SMP with a shared secret: answer with [`crate::OtrEngine::smp_respond`].
     AskedForSecret,
@@ -68,8 +70,9 @@ pub enum SmpEvent {
     Error,
 }
 
-/// An event from the OTR engine.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An event from the OTR engine. `Debug` prints message text, bodies and error texts as
+/// their length only, so a stray `{:?}` in a log cannot leak chat content.
+#[derive(Clone, PartialEq, Eq)]
 pub enum OtrEvent {
     /// Send this body to the peer on the wire (ciphertext, a fragment, an OTR protocol
     /// message, or plaintext when policy allows). Never show it.
@@ -182,4 +185,162 @@ pub enum OtrEvent {
         /// What failed, in words a user understands.
         reason: String,
     },
+}
+
+/// How chat content appears in `Debug` output: its size only.
+struct Redacted(usize);
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} bytes>", self.0)
+    }
+}
+
+impl fmt::Debug for SmpEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SmpEvent::AskedForSecret => f.write_str("AskedForSecret"),
+            SmpEvent::AskedQuestion { question } => f
+                .debug_struct("AskedQuestion")
+                .field("question", &Redacted(question.len()))
+                .finish(),
+            SmpEvent::InProgress { percent } => f
+                .debug_struct("InProgress")
+                .field("percent", percent)
+                .finish(),
+            SmpEvent::Succeeded => f.write_str("Succeeded"),
+            SmpEvent::Failed => f.write_str("Failed"),
+            SmpEvent::Cheated => f.write_str("Cheated"),
+            SmpEvent::Aborted => f.write_str("Aborted"),
+            SmpEvent::Error => f.write_str("Error"),
+        }
+    }
+}
+
+impl fmt::Debug for OtrEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OtrEvent::Inject { to, body } => f
+                .debug_struct("Inject")
+                .field("to", to)
+                .field("body", &Redacted(body.len()))
+                .finish(),
+            OtrEvent::Message {
+                from,
+                text,
+                encrypted,
+                unexpected_plaintext,
+            } => f
+                .debug_struct("Message")
+                .field("from", from)
+                .field("text", &Redacted(text.len()))
+                .field("encrypted", encrypted)
+                .field("unexpected_plaintext", unexpected_plaintext)
+                .finish(),
+            OtrEvent::Sent { id, to, encrypted } => f
+                .debug_struct("Sent")
+                .field("id", id)
+                .field("to", to)
+                .field("encrypted", encrypted)
+                .finish(),
+            OtrEvent::Queued { id, to } => f
+                .debug_struct("Queued")
+                .field("id", id)
+                .field("to", to)
+                .finish(),
+            OtrEvent::NotSent { id, to, reason } => f
+                .debug_struct("NotSent")
+                .field("id", id)
+                .field("to", to)
+                .field("reason", reason)
+                .finish(),
+            OtrEvent::SessionChanged { peer, state } => f
+                .debug_struct("SessionChanged")
+                .field("peer", peer)
+                .field("state", state)
+                .finish(),
+            OtrEvent::StillSecure { peer } => {
+                f.debug_struct("StillSecure").field("peer", peer).finish()
+            }
+            OtrEvent::NewFingerprint { peer, fingerprint } => f
+                .debug_struct("NewFingerprint")
+                .field("peer", peer)
+                .field("fingerprint", fingerprint)
+                .finish(),
+            OtrEvent::Smp { peer, event } => f
+                .debug_struct("Smp")
+                .field("peer", peer)
+                .field("event", event)
+                .finish(),
+            OtrEvent::ReceiveProblem { from, problem } => f
+                .debug_struct("ReceiveProblem")
+                .field("from", from)
+                .field("problem", problem)
+                .finish(),
+            OtrEvent::PeerError { from, text } => f
+                .debug_struct("PeerError")
+                .field("from", from)
+                .field("text", &Redacted(text.len()))
+                .finish(),
+            OtrEvent::KeyGenerationStarted { account } => f
+                .debug_struct("KeyGenerationStarted")
+                .field("account", account)
+                .finish(),
+            OtrEvent::KeyGenerated {
+                account,
+                fingerprint,
+            } => f
+                .debug_struct("KeyGenerated")
+                .field("account", account)
+                .field("fingerprint", fingerprint)
+                .finish(),
+            OtrEvent::KeyGenerationFailed { account, reason } => f
+                .debug_struct("KeyGenerationFailed")
+                .field("account", account)
+                .field("reason", reason)
+                .finish(),
+            OtrEvent::FileError { reason } => {
+                f.debug_struct("FileError").field("reason", reason).finish()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{AccountId, PeerId};
+    use messenger_protocol::ProtocolKind;
+
+    #[test]
+    fn debug_output_never_shows_chat_content() {
+        let from = PeerId::new(AccountId::new("alice", ProtocolKind::Irc), "bob");
+        let events = [
+            OtrEvent::Message {
+                from: from.clone(),
+                text: "meet at noon".into(),
+                encrypted: true,
+                unexpected_plaintext: false,
+            },
+            OtrEvent::Inject {
+                to: from.clone(),
+                body: "meet at noon".into(),
+            },
+            OtrEvent::PeerError {
+                from: from.clone(),
+                text: "meet at noon".into(),
+            },
+            OtrEvent::Smp {
+                peer: from,
+                event: SmpEvent::AskedQuestion {
+                    question: "meet at noon".into(),
+                },
+            },
+        ];
+        for event in events {
+            let shown = format!("{event:?}");
+            assert!(!shown.contains("noon"), "{shown}");
+            assert!(shown.contains("<12 bytes>"), "{shown}");
+        }
+    }
 }

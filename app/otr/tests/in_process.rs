@@ -218,3 +218,125 @@ fn require_encryption_holds_the_first_message_until_private() {
         }
     )));
 }
+
+#[test]
+fn v3_with_instance_tags_when_both_allow_it_and_poll_follows_timer_control() {
+    let v3 = OtrSettings {
+        allow_v3: true,
+        ..OtrSettings::default()
+    };
+    let mut pair = Pair::new(v3.clone(), v3);
+    let peer = pair.alice.peer.clone();
+    pair.alice.core.start_session(&peer);
+    pair.pump();
+    match pair.alice.core.session_state(&peer) {
+        SessionState::Encrypted { version, .. } => assert_eq!(version, 3),
+        other => panic!("{other:?}"),
+    }
+    // Bob answered the query with a v3 commit from his master context: libotr asked for the
+    // poll timer then (timer_control), to wipe the commit's key later.
+    let deadline = pair
+        .bob
+        .core
+        .next_deadline()
+        .expect("timer_control started the poll timer");
+    pair.bob
+        .core
+        .tick(deadline + std::time::Duration::from_secs(1));
+    pair.alice_says(1, "after a poll");
+    assert!(pair.bob.shown().contains(&("after a poll".into(), true)));
+}
+
+#[test]
+fn v2_only_peer_gets_v2_even_when_we_allow_v3() {
+    let mut pair = Pair::new(
+        OtrSettings {
+            allow_v3: true,
+            ..OtrSettings::default()
+        },
+        OtrSettings::default(),
+    );
+    let peer = pair.alice.peer.clone();
+    pair.alice.core.start_session(&peer);
+    pair.pump();
+    match pair.alice.core.session_state(&peer) {
+        SessionState::Encrypted { version, .. } => assert_eq!(version, 2),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn manual_verification_is_stored_and_survives_a_restart() {
+    let mut pair = private_pair();
+    let peer = pair.alice.peer.clone();
+    let known = pair.alice.core.fingerprints(&peer);
+    assert_eq!(known.len(), 1);
+    assert!(known[0].active && known[0].trust == Trust::Untrusted);
+    let bob_key = pair.bob.core.own_fingerprint(&pair.bob.me).unwrap();
+    assert_eq!(
+        known[0].fingerprint, bob_key,
+        "the fingerprint shown is bob's real one"
+    );
+    pair.alice
+        .core
+        .set_trust(&peer, bob_key, Trust::Verified)
+        .unwrap();
+    assert!(pair.alice.core.take_events().iter().any(|e| matches!(
+        e,
+        OtrEvent::SessionChanged {
+            state: SessionState::Encrypted {
+                trust: Trust::Verified,
+                ..
+            },
+            ..
+        }
+    )));
+    let unknown = messenger_otr::Fingerprint([7; 20]);
+    assert!(matches!(
+        pair.alice.core.set_trust(&peer, unknown, Trust::Verified),
+        Err(messenger_otr::OtrError::UnknownFingerprint)
+    ));
+    let reopened =
+        messenger_otr::OtrCore::open(pair.alice.dir.path(), OtrSettings::default()).unwrap();
+    let known = reopened.fingerprints(&peer);
+    assert_eq!(known.len(), 1);
+    assert_eq!(
+        (known[0].fingerprint, known[0].trust),
+        (bob_key, Trust::Verified)
+    );
+}
+
+#[test]
+fn smp_needs_a_private_conversation() {
+    let mut pair = Pair::new(OtrSettings::default(), OtrSettings::default());
+    let peer = pair.alice.peer.clone();
+    assert!(matches!(
+        pair.alice.core.smp_start(&peer, None, "x"),
+        Err(messenger_otr::OtrError::NotPrivate)
+    ));
+}
+
+#[test]
+fn the_engine_reports_key_generation_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let (engine, mut events) =
+        messenger_otr::OtrEngine::start(dir.path(), OtrSettings::default()).unwrap();
+    let account = messenger_otr::AccountId::new("erin", messenger_protocol::ProtocolKind::Xmpp);
+    assert_eq!(
+        engine.own_fingerprint(account.clone()).wait().unwrap(),
+        None
+    );
+    engine.generate_key(account.clone()).unwrap();
+    assert!(matches!(
+        events.blocking_recv(),
+        Some(OtrEvent::KeyGenerationStarted { .. })
+    ));
+    let Some(OtrEvent::KeyGenerated { fingerprint, .. }) = events.blocking_recv() else {
+        panic!("no key")
+    };
+    assert_eq!(
+        engine.own_fingerprint(account).wait().unwrap(),
+        Some(fingerprint)
+    );
+    assert_eq!(fingerprint.human().len(), 44);
+}
