@@ -13,12 +13,16 @@ use tor_messenger_launcher::torrc_defaults::{BUILT_IN_TEMPLATE, DefaultsValues, 
 const ROUNDS: usize = 5;
 const LIMIT: Duration = Duration::from_secs(120);
 
-/// Time from spawning `child` until a line of `stream` contains `needle`.
-fn time_to_line(started: Instant, stream: impl Read, needle: &str) -> Duration {
-    for line in BufReader::new(stream).lines() {
+/// Time from `started` until a line of `stream` contains `needle`. The rest of the stream is
+/// drained by a thread, so the process never writes into a closed pipe.
+fn time_to_line(started: Instant, stream: impl Read + Send + 'static, needle: &str) -> Duration {
+    let mut lines = BufReader::new(stream).lines();
+    for line in lines.by_ref() {
         let line = line.unwrap();
         if line.contains(needle) {
-            return started.elapsed();
+            let elapsed = started.elapsed();
+            std::thread::spawn(move || lines.for_each(drop));
+            return elapsed;
         }
         assert!(started.elapsed() < LIMIT, "no {needle:?} within {LIMIT:?}");
     }
@@ -89,6 +93,30 @@ fn plain_tor_round(client_torrc: &Path) -> Duration {
     elapsed
 }
 
+/// The launcher's own memory while the messenger runs (tor and the app not counted).
+fn launcher_resident_kib(client_torrc: &Path) -> Option<u64> {
+    let temp = tempfile::tempdir().unwrap();
+    let ports = harness::ports::free_ports(2).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tor-messenger-launcher"))
+        .arg("--data-dir")
+        .arg(temp.path().join("Data"))
+        .args(["--socks-port", &ports[0].to_string()])
+        .args(["--control-port", &ports[1].to_string()])
+        .arg("--torrc")
+        .arg(client_torrc)
+        .args(["--app", "/bin/sleep", "--", "3"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    time_to_line(Instant::now(), stderr, "tor is ready");
+    let resident = harness::process::resident_kib(child.id());
+    let _ = child.wait();
+    resident
+}
+
 fn median(mut values: Vec<Duration>) -> Duration {
     values.sort();
     values[values.len() / 2]
@@ -115,4 +143,8 @@ fn main() {
         "  ratio launcher / plain tor: {:.2}",
         launcher_median.as_secs_f64() / plain_median.as_secs_f64()
     );
+    match launcher_resident_kib(&client_torrc) {
+        Some(kib) => println!("launcher resident memory while the app runs: {kib} KiB"),
+        None => println!("launcher resident memory: not measured"),
+    }
 }

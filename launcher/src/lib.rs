@@ -13,6 +13,7 @@ pub mod cli;
 pub mod control;
 pub mod error;
 pub mod launch;
+pub mod output;
 pub mod port_check;
 pub mod profile;
 pub mod progress;
@@ -25,6 +26,7 @@ pub mod torrc_defaults;
 
 use cli::{BridgesAction, BridgesArgs, Cli, Command, LaunchArgs};
 use error::LaunchError;
+use output::to_stdout;
 
 /// Runs what the command line asks; returns the process exit code.
 pub fn run(cli: Cli) -> Result<i32, LaunchError> {
@@ -63,26 +65,26 @@ fn run_bridges(args: &BridgesArgs, data_dir: &std::path::Path) -> Result<i32, La
         BridgesAction::Add { line } => {
             let line = line.join(" ");
             if bridges::add(&profile, &line)? {
-                println!("Added. Tor uses it from its next start.");
+                to_stdout("Added. Tor uses it from its next start.");
             } else {
-                println!(
+                to_stdout(&format!(
                     "That bridge is already in {}.",
                     profile.user_torrc().display()
-                );
+                ));
             }
         }
         BridgesAction::List => {
             let list = bridges::list(&profile)?;
             if list.is_empty() {
-                println!("No bridges (tor connects directly).");
+                to_stdout("No bridges (tor connects directly).");
             }
             for (index, bridge) in list.iter().enumerate() {
-                println!("{}: {bridge}", index + 1);
+                to_stdout(&format!("{}: {bridge}", index + 1));
             }
         }
         BridgesAction::Remove { number } => {
             let removed = bridges::remove(&profile, *number)?;
-            println!("Removed bridge {number}: {removed}");
+            to_stdout(&format!("Removed bridge {number}: {removed}"));
         }
     }
     Ok(0)

@@ -5,7 +5,9 @@ fn main() {
     let code = match tor_messenger_launcher::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("tor-messenger-launcher: error: {error}");
+            tor_messenger_launcher::output::to_stderr(&format!(
+                "tor-messenger-launcher: error: {error}"
+            ));
             error.exit_code()
         }
     };

@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::control::BootstrapStatus;
+use crate::output::to_stderr;
 
 /// Where bootstrap progress and launcher messages go (stderr).
 #[derive(Debug)]
@@ -44,10 +45,10 @@ impl ProgressView {
                 bar.set_position(u64::from(status.progress));
                 bar.set_message(status.summary.clone());
             }
-            None => eprintln!(
+            None => to_stderr(&format!(
                 "tor-messenger-launcher: Bootstrapped {}% ({}): {}",
                 status.progress, status.tag, status.summary
-            ),
+            )),
         }
         self.last_shown = Some(shown);
     }
@@ -55,8 +56,8 @@ impl ProgressView {
     /// Prints a message line without breaking the bar.
     pub fn message(&self, text: &str) {
         match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("tor-messenger-launcher: {text}")),
-            None => eprintln!("tor-messenger-launcher: {text}"),
+            Some(bar) => bar.suspend(|| to_stderr(&format!("tor-messenger-launcher: {text}"))),
+            None => to_stderr(&format!("tor-messenger-launcher: {text}")),
         }
     }
 

@@ -172,7 +172,7 @@ async fn keep_lines<R: AsyncRead + Unpin>(
     let mut lines = BufReader::new(stream).lines();
     while let Ok(Some(line)) = lines.next_line().await {
         if echo {
-            eprintln!("tor: {line}");
+            crate::output::to_stderr(&format!("tor: {line}"));
         }
         if let Ok(mut kept) = kept.lock() {
             if kept.len() == KEPT_LINES {

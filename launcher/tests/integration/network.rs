@@ -343,3 +343,55 @@ fn sighup_to_the_launcher_stops_app_and_tor() {
     assert!(wait_gone(app_pid, Duration::from_secs(5)), "app still runs");
     assert!(wait_gone(tor_pid, Duration::from_secs(5)), "tor still runs");
 }
+
+#[test]
+fn closed_stderr_does_not_break_the_launcher() {
+    use std::io::{BufRead, BufReader};
+    let setup = Setup::new();
+    let torrc = setup.network_torrc();
+    let go = setup.temp.path().join("go");
+    let mut command = setup.command();
+    command.arg("--torrc").arg(&torrc);
+    sh_app(
+        &mut command,
+        &format!(
+            "while ! test -e {}; do sleep 0.1; done; exit 5",
+            go.display()
+        ),
+    );
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let mut tor_pid = None;
+    {
+        let stderr = BufReader::new(child.stderr.take().unwrap());
+        for line in stderr.lines() {
+            let line = line.unwrap();
+            if let Some(pid) = line.split("(pid ").nth(1) {
+                tor_pid = pid.trim_end_matches(')').parse::<u32>().ok();
+            }
+            if line.contains("tor is ready") {
+                break;
+            }
+        }
+        // The reading end closes here: every later line the launcher writes fails.
+    }
+    let tor_pid = tor_pid.unwrap();
+    std::fs::write(&go, "").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            kill(tor_pid, Signal::SIGKILL);
+            panic!("launcher did not exit after its app did");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(5));
+    assert!(wait_gone(tor_pid, Duration::from_secs(5)), "tor still runs");
+}
