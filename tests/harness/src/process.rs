@@ -306,7 +306,8 @@ mod tests {
     fn a_process_ignoring_sigterm_is_killed() {
         let dir = tempfile::tempdir().unwrap();
         let mut command = Command::new("sh");
-        command.args(["-c", "trap '' TERM; echo ready; sleep 60 & wait"]);
+        // An ignored signal stays ignored across exec, so sleep itself ignores SIGTERM.
+        command.args(["-c", "trap '' TERM; exec sleep 60"]);
         let guard = ProcessGuard::spawn("sh", command, dir.path().join("sh.log")).unwrap();
         let pid = guard.pid();
         thread::sleep(Duration::from_millis(100));
