@@ -132,11 +132,7 @@ impl OtrEngine {
                     let _ = opened_tx.send(Err(e));
                 }
             })
-            .map_err(|source| OtrError::Io {
-                kind: crate::FileKind::PrivateKey,
-                action: "start the OTR thread for",
-                source,
-            })?;
+            .map_err(OtrError::Thread)?;
         match opened_rx.recv() {
             Ok(Ok(())) => Ok((
                 OtrEngine {

@@ -71,6 +71,9 @@ pub enum OtrError {
     /// libotr reported an error code.
     #[error("libotr failed ({0})")]
     Libotr(u32),
+    /// The OTR thread could not be started.
+    #[error("could not start the OTR thread: {0}")]
+    Thread(#[source] std::io::Error),
     /// The OTR thread has stopped (the engine was shut down or crashed).
     #[error("the OTR engine has stopped")]
     EngineStopped,
