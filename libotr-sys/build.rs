@@ -33,6 +33,11 @@ fn main() {
         .unwrap_or_else(|| "/usr/include".to_owned());
     println!("cargo:include={include}");
     let kind = if dynamic { "dylib" } else { "static" };
+    // Lets the tests check the mode they were linked in.
+    println!("cargo::rustc-check-cfg=cfg(libotr_static)");
+    if !dynamic {
+        println!("cargo:rustc-cfg=libotr_static");
+    }
     // Order matters for static linking: otr needs gcrypt, gcrypt needs gpg-error.
     // libotr's .pc file does not name gcrypt, so both are listed here.
     for lib in ["otr", "gcrypt", "gpg-error"] {

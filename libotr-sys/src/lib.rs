@@ -494,6 +494,17 @@ mod tests {
     }
 
     #[test]
+    fn linked_as_configured() {
+        let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
+        let shared = maps.contains("libotr.so") || maps.contains("libgcrypt.so");
+        if cfg!(libotr_static) {
+            assert!(!shared, "static build maps a shared libotr or libgcrypt");
+        } else {
+            assert!(maps.contains("libotr.so") && maps.contains("libgcrypt.so"));
+        }
+    }
+
+    #[test]
     fn init_is_idempotent_and_succeeds() {
         assert_eq!(init(), 0);
         assert_eq!(init(), 0);
