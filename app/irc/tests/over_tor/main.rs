@@ -9,4 +9,5 @@ mod bad_input;
 mod chat;
 mod common;
 mod faults;
+mod leak;
 mod tls;
