@@ -8,5 +8,6 @@ mod chat;
 mod common;
 mod faults;
 mod queries;
+mod reconnect;
 mod register;
 mod tls;
