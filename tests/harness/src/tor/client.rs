@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-use super::network::{TorNetwork, spawn_tor};
+use super::network::{TorNetwork, is_port_clash, spawn_tor};
 use super::torrc::process_lines;
 use crate::control::{ControlConnection, bootstrap_done};
 use crate::process::ProcessGuard;
@@ -33,6 +33,14 @@ pub struct TorClient {
 
 impl TorClient {
     pub(crate) fn start(network: &TorNetwork, limit: Duration) -> Result<Self, HarnessError> {
+        // Once more on new ports if another process took one between choosing and binding.
+        match Self::start_once(network, limit) {
+            Err(error) if is_port_clash(&error) => Self::start_once(network, limit),
+            result => result,
+        }
+    }
+
+    fn start_once(network: &TorNetwork, limit: Duration) -> Result<Self, HarnessError> {
         let started = Instant::now();
         let dir = tempfile::Builder::new()
             .prefix("client-")

@@ -96,7 +96,18 @@ impl TorNetwork {
     }
 
     /// Starts a private network with explicit programs and limits.
+    ///
+    /// Its ports are chosen free but only bound by tor a moment later; when another process
+    /// took one meanwhile (other test binaries run at the same time), it starts once more
+    /// on new ports.
     pub fn start_with(options: TorNetworkOptions) -> Result<Self, HarnessError> {
+        match Self::start_once(options.clone()) {
+            Err(error) if is_port_clash(&error) => Self::start_once(options),
+            result => result,
+        }
+    }
+
+    fn start_once(options: TorNetworkOptions) -> Result<Self, HarnessError> {
         let started = Instant::now();
         let tor = find_program(COMPONENT, &options.programs.tor)?;
         let tor_gencert = find_program(COMPONENT, &options.programs.tor_gencert)?;
@@ -323,6 +334,11 @@ impl TorNetwork {
     }
 }
 
+/// Whether tor ended because a port it was given had been taken by someone else.
+pub(crate) fn is_port_clash(error: &HarnessError) -> bool {
+    matches!(error, HarnessError::Exited { log, .. } if log.tail.contains("Address already in use"))
+}
+
 /// With `HARNESS_TRACE` set, prints the start-up steps with their time (to see where the
 /// seconds go on a loaded machine).
 fn trace(started: Instant, step: &str) {
@@ -477,4 +493,34 @@ pub(crate) fn create_private_dir(component: &str, path: &Path) -> Result<(), Har
 pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), HarnessError> {
     std::fs::write(path, text)
         .map_err(|e| HarnessError::io(COMPONENT, format!("writing {}", path.display()), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::LogExcerpt;
+
+    fn exited_with(tail: &str) -> HarnessError {
+        HarnessError::Exited {
+            component: "tor auth0".to_owned(),
+            port: Some(1),
+            awaited: "a consensus".to_owned(),
+            status: "exit code 1".to_owned(),
+            log: Box::new(LogExcerpt {
+                path: PathBuf::from("/tmp/tor.log"),
+                tail: tail.to_owned(),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_taken_port_is_told_apart_from_other_failures() {
+        assert!(is_port_clash(&exited_with(
+            "[warn] Could not bind to 127.0.0.1:5000: Address already in use. Is Tor already \
+             running?"
+        )));
+        assert!(!is_port_clash(&exited_with(
+            "[err] Failed to parse/validate config"
+        )));
+    }
 }
