@@ -1,10 +1,11 @@
 //! A small synchronous tor control-port client, enough for readiness checks: cookie
 //! authentication and GETINFO. Every read and write has a time limit.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What went wrong talking to a control port.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +34,10 @@ pub enum ControlError {
 pub struct ControlConnection {
     reader: BufReader<TcpStream>,
     writer: TcpStream,
+    /// Asynchronous events (`650 ...`) read while waiting for a command's reply.
+    events: VecDeque<String>,
+    /// The time limit of each read and write.
+    io_limit: Duration,
 }
 
 impl ControlConnection {
@@ -45,6 +50,8 @@ impl ControlConnection {
         Ok(Self {
             reader: BufReader::new(stream),
             writer,
+            events: VecDeque::new(),
+            io_limit: timeout,
         })
     }
 
@@ -101,6 +108,11 @@ impl ControlConnection {
                     command: shown.to_owned(),
                     reply: line.clone(),
                 })?;
+            if status == "650" {
+                // An event that arrived before the reply: keep it for `next_event`.
+                self.events.push_back(rest.to_owned());
+                continue;
+            }
             if !status.starts_with('2') {
                 return Err(ControlError::Refused {
                     command: shown.to_owned(),
@@ -128,6 +140,76 @@ impl ControlConnection {
                 _ => lines.push(rest.to_owned()),
             }
         }
+    }
+
+    /// Subscribes to asynchronous events (`SETEVENTS`), e.g. `["HS_DESC"]`.
+    pub fn set_events(&mut self, events: &[&str]) -> Result<(), ControlError> {
+        self.command(&format!("SETEVENTS {}", events.join(" ")))?;
+        Ok(())
+    }
+
+    /// Waits up to `limit` for an event line (without `650 `) that satisfies `wanted`;
+    /// `Ok(None)` when the time is up. Other events are skipped.
+    pub fn wait_for_event(
+        &mut self,
+        limit: Duration,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<Option<String>, ControlError> {
+        while let Some(event) = self.events.pop_front() {
+            if wanted(&event) {
+                return Ok(Some(event));
+            }
+        }
+        let deadline = Instant::now() + limit;
+        let result = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break Ok(None);
+            }
+            // Both halves share one socket, so this limits the reader's reads.
+            self.writer.set_read_timeout(Some(left))?;
+            match self.read_line() {
+                Ok(line) => {
+                    if let Some(event) = line.strip_prefix("650 ")
+                        && wanted(event)
+                    {
+                        break Ok(Some(event.to_owned()));
+                    }
+                }
+                Err(ControlError::Io(error))
+                    if matches!(
+                        error.kind(),
+                        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                    ) =>
+                {
+                    break Ok(None);
+                }
+                Err(error) => break Err(error),
+            }
+        };
+        self.writer.set_read_timeout(Some(self.io_limit))?;
+        result
+    }
+
+    /// `ADD_ONION` with a new ed25519 key: an onion service on `virtual_port` forwarding to
+    /// `target`, alive while this connection stays open. Returns the service id (the
+    /// address without `.onion`).
+    pub fn add_onion(
+        &mut self,
+        virtual_port: u16,
+        target: SocketAddr,
+    ) -> Result<String, ControlError> {
+        let command =
+            format!("ADD_ONION NEW:ED25519-V3 Flags=DiscardPK Port={virtual_port},{target}");
+        let lines = self.command(&command)?;
+        lines
+            .iter()
+            .find_map(|line| line.strip_prefix("ServiceID="))
+            .map(str::to_owned)
+            .ok_or_else(|| ControlError::Malformed {
+                command,
+                reply: lines.join(" | "),
+            })
     }
 
     fn read_line(&mut self) -> Result<String, ControlError> {

@@ -22,4 +22,4 @@ pub use ports::free_port;
 pub use potr::PotrPeer;
 pub use process::ProcessGuard;
 pub use prosody::{Prosody, ProsodyOptions};
-pub use tor::{TorClient, TorNetwork, TorNetworkOptions, TorPrograms};
+pub use tor::{OnionService, TorClient, TorNetwork, TorNetworkOptions, TorPrograms};

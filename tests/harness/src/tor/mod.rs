@@ -8,5 +8,5 @@ mod network;
 mod shared;
 mod torrc;
 
-pub use client::TorClient;
+pub use client::{OnionService, TorClient};
 pub use network::{TorNetwork, TorNetworkOptions, TorPrograms};

@@ -90,3 +90,29 @@ fn an_irc_server_is_reached_through_tor_by_its_name() {
     }
     assert!(line.starts_with(":irc.test 001 throughtor"), "{line}");
 }
+
+#[test]
+fn an_onion_service_is_reached_through_tor() {
+    let client = TorNetwork::shared_client().unwrap();
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+    let target_port = listener.local_addr().unwrap().port();
+    let started = std::time::Instant::now();
+    let service = client
+        .add_onion(6667, target_port, Duration::from_secs(60))
+        .unwrap();
+    eprintln!("onion descriptor uploaded after {:?}", started.elapsed());
+    assert!(service.address().ends_with(".onion"));
+    let server = thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut greeting = [0u8; 5];
+        stream.read_exact(&mut greeting).unwrap();
+        stream.write_all(b"onion").unwrap();
+    });
+    let mut stream = socks_connect(client.socks_addr(), service.address(), service.port());
+    stream.write_all(b"hello").unwrap();
+    let mut answer = [0u8; 5];
+    stream.read_exact(&mut answer).unwrap();
+    assert_eq!(&answer, b"onion");
+    eprintln!("onion service reached after {:?}", started.elapsed());
+    server.join().unwrap();
+}
