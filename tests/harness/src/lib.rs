@@ -6,6 +6,7 @@
 pub mod control;
 pub mod dns_stub;
 mod error;
+pub mod https_files;
 pub mod ngircd;
 pub mod ports;
 pub mod potr;
@@ -17,6 +18,7 @@ pub mod tor;
 mod wait;
 
 pub use error::{HarnessError, LogExcerpt};
+pub use https_files::{HttpsFileServer, Route};
 pub use ngircd::{Ngircd, NgircdOptions};
 pub use ports::free_port;
 pub use potr::PotrPeer;

@@ -15,7 +15,7 @@ use crate::process::ProcessGuard;
 use crate::wait::poll_until;
 use crate::{HarnessError, ports};
 
-const COMPONENT: &str = "tor client";
+pub(super) const COMPONENT: &str = "tor client";
 const CONTROL_IO_LIMIT: Duration = Duration::from_secs(5);
 
 /// A running client tor; dropping it stops the process.
@@ -120,6 +120,23 @@ impl TorClient {
         Ok(connection)
     }
 
+    /// The timeout error of a wait on this client, with its log tail.
+    pub(super) fn timeout_error(
+        &self,
+        awaited: &str,
+        port: Option<u16>,
+        limit: Duration,
+    ) -> HarnessError {
+        match self.guard.lock() {
+            Ok(guard) => guard.timeout_error(awaited, port, limit, None),
+            Err(_) => HarnessError::Protocol {
+                component: COMPONENT.to_owned(),
+                port,
+                message: format!("no {awaited} within {limit:?}"),
+            },
+        }
+    }
+
     /// Stops the process now (used at exit for the shared client; `try_lock` because another
     /// thread may still hold the lock when the process exits).
     pub(crate) fn stop_now(&self) {
@@ -179,72 +196,5 @@ impl TorClient {
                 },
             }),
         }
-    }
-}
-
-/// An onion service on a client tor, forwarding to a local port; removed when dropped
-/// (its control connection closes).
-#[derive(Debug)]
-pub struct OnionService {
-    _connection: ControlConnection,
-    address: String,
-    port: u16,
-}
-
-impl OnionService {
-    /// `<56 characters>.onion`.
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-
-    /// The port clients connect to on the onion address.
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-}
-
-impl TorClient {
-    /// Publishes an onion service on `virtual_port` that forwards to 127.0.0.1:`target_port`,
-    /// and waits until tor reports its descriptor uploaded (`HS_DESC UPLOADED`).
-    pub fn add_onion(
-        &self,
-        virtual_port: u16,
-        target_port: u16,
-        limit: Duration,
-    ) -> Result<OnionService, HarnessError> {
-        let port = Some(self.control_addr.port());
-        let control_error = |error: crate::control::ControlError| HarnessError::Protocol {
-            component: COMPONENT.to_owned(),
-            port,
-            message: error.to_string(),
-        };
-        let mut connection = self.control()?;
-        connection.set_events(&["HS_DESC"]).map_err(control_error)?;
-        let target = SocketAddr::from((Ipv4Addr::LOCALHOST, target_port));
-        let service_id = connection
-            .add_onion(virtual_port, target)
-            .map_err(control_error)?;
-        let uploaded = connection
-            .wait_for_event(limit, |event| {
-                let words: Vec<&str> = event.split_whitespace().collect();
-                words.get(..3) == Some(&["HS_DESC", "UPLOADED", service_id.as_str()][..])
-            })
-            .map_err(control_error)?;
-        if uploaded.is_none() {
-            let awaited = format!("HS_DESC UPLOADED for {service_id}.onion");
-            return Err(match self.guard.lock() {
-                Ok(guard) => guard.timeout_error(&awaited, port, limit, None),
-                Err(_) => HarnessError::Protocol {
-                    component: COMPONENT.to_owned(),
-                    port,
-                    message: format!("no {awaited} within {limit:?}"),
-                },
-            });
-        }
-        Ok(OnionService {
-            _connection: connection,
-            address: format!("{service_id}.onion"),
-            port: virtual_port,
-        })
     }
 }

@@ -5,8 +5,10 @@ mod consensus;
 mod key_cache;
 mod keys;
 mod network;
+mod onion;
 mod shared;
 mod torrc;
 
-pub use client::{OnionService, TorClient};
+pub use client::TorClient;
 pub use network::{TorNetwork, TorNetworkOptions, TorPrograms};
+pub use onion::OnionService;
