@@ -5,128 +5,33 @@
 #![allow(clippy::unwrap_used)] // test code: a panic is the failure report
 
 use harness::TorNetwork;
-use harness::tls_cert::SelfSignedCert;
-use messenger_net::tokio_rustls::TlsAcceptor;
-use messenger_net::{Isolation, TlsTrust, TorSocks, rustls};
+use harness::{HttpsFileServer, Route};
+use messenger_net::{Isolation, TlsTrust, TorSocks};
 use messenger_update::{
     CheckError, DownloadError, DownloadOutcome, FORMAT, FetchError, Fetcher, KeyChanges, Manifest,
     PRODUCT, PlatformRelease, TrustedKeys, UpdateError, UpdateSettings, Verdict, VerifyError,
     check_for_update, download_update,
 };
-use rustls_pki_types::pem::PemObject;
-use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::Arc;
 use time::OffsetDateTime;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
 
 const HOST: &str = "updates.test";
 const PLATFORM: &str = "linux-x86_64";
 
-/// What the test server answers for one path.
-#[derive(Clone)]
-enum Route {
-    /// The bytes, with a correct Content-Length.
-    File(Vec<u8>),
-    /// The bytes without Content-Length, then close (the client cannot tell it is short).
-    Unannounced(Vec<u8>),
-    /// Data without end (bounded at 1 GiB so the test server stops by itself).
-    Forever,
-}
-
 struct UpdateServer {
     port: u16,
     sha256: [u8; 32],
-    _dir: tempfile::TempDir,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for UpdateServer {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
+    _server: HttpsFileServer,
 }
 
 async fn serve(routes: HashMap<String, Route>) -> UpdateServer {
-    let dir = tempfile::tempdir().unwrap();
-    let cert = SelfSignedCert::generate("update server", &[HOST], dir.path()).unwrap();
-    let chain = vec![CertificateDer::from_pem_file(&cert.cert_pem_path).unwrap()];
-    let key = PrivateKeyDer::from_pem_file(&cert.key_pem_path).unwrap();
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_no_client_auth()
-    .with_single_cert(chain, key)
-    .unwrap();
-    let acceptor = TlsAcceptor::from(Arc::new(config));
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let routes = Arc::new(routes);
-    let task = tokio::spawn(async move {
-        loop {
-            let Ok((tcp, _)) = listener.accept().await else {
-                return;
-            };
-            let acceptor = acceptor.clone();
-            let routes = routes.clone();
-            tokio::spawn(async move {
-                let Ok(mut tls) = acceptor.accept(tcp).await else {
-                    return;
-                };
-                let mut request = Vec::new();
-                let mut buffer = [0u8; 1024];
-                while !request.windows(4).any(|w| w == b"\r\n\r\n") && request.len() < 16_384 {
-                    match tls.read(&mut buffer).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => request.extend_from_slice(&buffer[..n]),
-                    }
-                }
-                let text = String::from_utf8_lossy(&request);
-                let path = text.split(' ').nth(1).unwrap_or("/").to_owned();
-                match routes.get(&path) {
-                    None => {
-                        let _ = tls.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
-                    }
-                    Some(Route::File(bytes)) => {
-                        let head = format!(
-                            "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                            bytes.len()
-                        );
-                        let _ = tls.write_all(head.as_bytes()).await;
-                        let _ = tls.write_all(bytes).await;
-                    }
-                    Some(Route::Unannounced(bytes)) => {
-                        let _ = tls
-                            .write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n")
-                            .await;
-                        let _ = tls.write_all(bytes).await;
-                    }
-                    Some(Route::Forever) => {
-                        let _ = tls
-                            .write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n")
-                            .await;
-                        let chunk = vec![b'A'; 64 * 1024];
-                        for _ in 0..16_384 {
-                            if tls.write_all(&chunk).await.is_err() {
-                                break;
-                            }
-                        }
-                    }
-                }
-                let _ = tls.shutdown().await;
-            });
-        }
-    });
+    let server = HttpsFileServer::start(HOST, routes).unwrap();
     UpdateServer {
-        port,
-        sha256: cert.sha256,
-        _dir: dir,
-        task,
+        port: server.port(),
+        sha256: server.cert_sha256(),
+        _server: server,
     }
 }
 
@@ -555,7 +460,7 @@ async fn a_server_that_sends_forever_is_cut_off() {
     let bundle = bundle_bytes();
     let release = release_for(&bundle, "0.2.0");
     let mut routes = release_routes(&signer, &manifest(3, release.clone()), &bundle);
-    routes.insert(format!("/update/{}", release.path), Route::Forever);
+    routes.insert(format!("/update/{}", release.path), Route::Endless);
     let server = serve(routes).await;
     let client = Client::new(&server, signer.keys());
     let error = client.download().await.unwrap_err();
@@ -566,7 +471,7 @@ async fn a_server_that_sends_forever_is_cut_off() {
     assert!(client.downloads_left().is_empty());
     // An endless manifest is refused at the manifest cap.
     let mut routes = release_routes(&signer, &manifest(3, release), &bundle);
-    routes.insert("/update/manifest.json".into(), Route::Forever);
+    routes.insert("/update/manifest.json".into(), Route::Endless);
     let server = serve(routes).await;
     let client = Client::new(&server, signer.keys());
     let error = client.check().await.unwrap_err();
