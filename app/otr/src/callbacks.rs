@@ -29,6 +29,10 @@ pub(crate) struct CallbackState {
     pub(crate) timer_interval: Option<u32>,
     pub(crate) smp_to_abort: Vec<PeerId>,
     pub(crate) panicked: bool,
+    /// Set by every callback that reports something or may follow a state change (all but
+    /// `policy` and `max_message_size`), so the core can skip its state check after calls
+    /// that did nothing visible, such as storing one fragment.
+    pub(crate) activity: bool,
 }
 
 /// The callback table handed to libotr.
@@ -38,7 +42,7 @@ pub(crate) fn app_ops() -> OtrlMessageAppOps {
         create_privkey: Some(create_privkey),
         is_logged_in: Some(is_logged_in),
         inject_message: Some(inject_message),
-        update_context_list: None,
+        update_context_list: Some(update_context_list),
         new_fingerprint: Some(new_fingerprint),
         write_fingerprints: Some(write_fingerprints),
         gone_secure: None,
@@ -66,7 +70,7 @@ pub(crate) fn app_ops() -> OtrlMessageAppOps {
 /// # Safety
 /// `opdata` must be the `CallbackState` pointer the core passes to libotr, with no other
 /// reference to it alive (the core does not touch it while a libotr call runs).
-unsafe fn with_state<R>(
+unsafe fn with_state_quiet<R>(
     opdata: *mut c_void,
     default: R,
     f: impl FnOnce(&mut CallbackState) -> R,
@@ -85,6 +89,29 @@ unsafe fn with_state<R>(
             default
         }
     }
+}
+
+/// Like [`with_state_quiet`], and records callback activity.
+///
+/// # Safety
+/// As for [`with_state_quiet`].
+unsafe fn with_state<R>(
+    opdata: *mut c_void,
+    default: R,
+    f: impl FnOnce(&mut CallbackState) -> R,
+) -> R {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        with_state_quiet(opdata, default, |state| {
+            state.activity = true;
+            f(state)
+        })
+    }
+}
+
+unsafe extern "C" fn update_context_list(opdata: *mut c_void) {
+    // SAFETY: libotr passes our opdata. A context changed: the core checks the state.
+    unsafe { with_state(opdata, (), |_| {}) }
 }
 
 /// A C string as Rust text (lossy; NULL is empty).
@@ -140,7 +167,7 @@ pub(crate) unsafe fn peer_of_context(context: *const ConnContext) -> Option<Peer
 unsafe extern "C" fn policy(opdata: *mut c_void, context: *mut ConnContext) -> OtrlPolicy {
     // SAFETY: libotr passes our opdata and a live context.
     unsafe {
-        with_state(
+        with_state_quiet(
             opdata,
             OTRL_POLICY_ALLOW_V2 | OTRL_POLICY_REQUIRE_ENCRYPTION,
             |state| {
@@ -352,7 +379,7 @@ unsafe extern "C" fn still_secure(
 unsafe extern "C" fn max_message_size(opdata: *mut c_void, context: *mut ConnContext) -> c_int {
     // SAFETY: libotr passes our opdata and a live (or NULL) context.
     unsafe {
-        with_state(opdata, 400, |state| {
+        with_state_quiet(opdata, 400, |state| {
             let protocol = if context.is_null() || (*context).protocol.is_null() {
                 None
             } else {

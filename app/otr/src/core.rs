@@ -100,6 +100,7 @@ impl OtrCore {
             timer_interval: None,
             smp_to_abort: Vec::new(),
             panicked: false,
+            activity: false,
         }));
         let core = OtrCore {
             us,
@@ -506,7 +507,7 @@ impl OtrCore {
         }
         if matches!(now, SessionState::Encrypted { .. }) {
             for held in self.held.remove(peer).unwrap_or_default() {
-                self.send_through_libotr(peer, held.id, &held.text);
+                self.send_through_libotr(peer, held.id, &held.text, true);
             }
         }
     }
@@ -596,12 +597,19 @@ impl OtrCore {
                     self.send_query(peer);
                 }
             }
-            _ => self.send_through_libotr(peer, id, &text),
+            SessionState::Encrypted { .. } => self.send_through_libotr(peer, id, &text, true),
+            SessionState::Plaintext => self.send_through_libotr(peer, id, &text, false),
         }
-        self.check_session(peer);
+        // Sending never changes libotr's message state, so no state check here.
     }
 
-    fn send_through_libotr(&mut self, peer: &PeerId, id: OutgoingId, text: &str) {
+    fn send_through_libotr(
+        &mut self,
+        peer: &PeerId,
+        id: OutgoingId,
+        text: &str,
+        was_private: bool,
+    ) {
         let (Some(names), Some(message)) = (self.names(peer), c_string(text)) else {
             self.emit(OtrEvent::NotSent {
                 id,
@@ -611,7 +619,6 @@ impl OtrCore {
             return;
         };
         let require = self.state().settings.requires_encryption(peer);
-        let was_private = matches!(self.session_state(peer), SessionState::Encrypted { .. });
         self.state().flags = CallFlags::default();
         let mut copy: *mut c_char = null_mut();
         // SAFETY: valid strings and pointers; callbacks get our opdata.
@@ -782,6 +789,7 @@ impl OtrCore {
                 problem: crate::MessageProblem::UnsupportedVersion,
             });
         }
+        self.state().activity = false;
         let mut shown: *mut c_char = null_mut();
         // SAFETY: valid strings and pointers; libotr frees the TLVs itself (tlvsp NULL).
         let internal = unsafe {
@@ -808,6 +816,14 @@ impl OtrCore {
             text
         });
         let plaintext_kind = kind == OTRL_MSGTYPE_NOTOTR || kind == OTRL_MSGTYPE_TAGGEDPLAINTEXT;
+        // Nothing shown and no callback at all (a fragment stored, say): nothing changed.
+        if internal != 0
+            && replacement.is_none()
+            && !self.state().activity
+            && !self.state().panicked
+        {
+            return;
+        }
         if internal == 0 {
             let (text, encrypted) = match replacement {
                 Some(text) => (text, !plaintext_kind),

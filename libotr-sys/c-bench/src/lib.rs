@@ -7,7 +7,7 @@ unsafe extern "C" {
     fn otr_c_bench_one_way(count: c_long, size: usize, mms: c_int) -> f64;
 }
 
-/// Seconds for alice to send `count` messages of `size` bytes to bob through libotr in C
+/// CPU seconds (of the calling thread: robust on a busy machine) for alice to send `count` messages of `size` bytes to bob through libotr in C
 /// (AKE excluded), fragmenting at `fragment_size` bytes (0 = no fragments). `None` if a
 /// message was lost.
 pub fn one_way_seconds(count: u32, size: usize, fragment_size: u32) -> Option<f64> {
