@@ -557,7 +557,7 @@ impl OtrCore {
     /// Handles a message the user wants to send. Its wire bodies come out as `Inject`
     /// events, then `Sent`; or it is held (`Queued`) or refused (`NotSent`).
     pub fn send(&mut self, peer: &PeerId, id: OutgoingId, text: String) {
-        if text.contains('\0') || self.names(peer).is_none() {
+        if self.names(peer).is_none() {
             self.emit(OtrEvent::NotSent {
                 id,
                 to: peer.clone(),

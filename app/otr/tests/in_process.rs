@@ -340,3 +340,24 @@ fn the_engine_reports_key_generation_progress() {
     );
     assert_eq!(fingerprint.human().len(), 44);
 }
+
+#[test]
+fn text_with_a_nul_is_refused_not_truncated() {
+    let mut pair = private_pair();
+    pair.alice_says(5, "before\0after");
+    assert!(pair.alice.events.iter().any(|e| matches!(
+        e,
+        OtrEvent::NotSent {
+            id: OutgoingId(5),
+            reason: NotSentReason::InvalidText,
+            ..
+        }
+    )));
+    assert!(
+        !pair
+            .bob
+            .shown()
+            .iter()
+            .any(|(t, _)| t.starts_with("before"))
+    );
+}
