@@ -361,3 +361,76 @@ fn text_with_a_nul_is_refused_not_truncated() {
             .any(|(t, _)| t.starts_with("before"))
     );
 }
+
+#[test]
+fn require_encryption_per_contact_overrides_the_global_setting() {
+    let mut per_contact = OtrSettings::default();
+    let bob = messenger_otr::PeerId::new(
+        messenger_otr::AccountId::new("alice", messenger_protocol::ProtocolKind::Irc),
+        "bob",
+    );
+    per_contact.require_encryption_for.insert(bob, true);
+    let mut pair = Pair::new(per_contact, OtrSettings::default());
+    pair.alice_says(1, "only for bob's eyes");
+    assert!(pair.alice.events.iter().any(|e| matches!(
+        e,
+        OtrEvent::Queued {
+            id: OutgoingId(1),
+            ..
+        }
+    )));
+    assert!(!pair.wire.iter().any(|(_, b)| b.contains("bob's eyes")));
+    assert!(
+        pair.bob
+            .shown()
+            .contains(&("only for bob's eyes".into(), true))
+    );
+}
+
+#[test]
+fn smp_abort_reaches_the_peer() {
+    let mut pair = private_pair();
+    let peer = pair.alice.peer.clone();
+    pair.alice.core.smp_start(&peer, None, "s").unwrap();
+    pair.pump();
+    pair.alice.core.smp_abort(&peer).unwrap();
+    pair.pump();
+    assert!(pair.bob.events.iter().any(|e| matches!(
+        e,
+        OtrEvent::Smp {
+            event: SmpEvent::Aborted,
+            ..
+        }
+    )));
+    // A late answer after the abort is an out-of-order SMP message: reported, no success.
+    let bob_peer = pair.bob.peer.clone();
+    pair.bob.core.smp_respond(&bob_peer, "s").unwrap();
+    pair.pump();
+    assert!(!pair.alice.events.iter().any(|e| matches!(
+        e,
+        OtrEvent::Smp {
+            event: SmpEvent::Succeeded,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn dropping_the_engine_during_key_generation_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let (engine, _events) =
+        messenger_otr::OtrEngine::start(dir.path(), OtrSettings::default()).unwrap();
+    let account = messenger_otr::AccountId::new("frank", messenger_protocol::ProtocolKind::Irc);
+    engine.generate_key(account).unwrap();
+    drop(engine);
+    // The thread stopped (drop returned); no temporary file is left, and whatever is in the
+    // profile opens cleanly (normally no key: shutdown came before the key was finished).
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains(".tmp-"))
+    );
+    messenger_otr::OtrCore::open(dir.path(), OtrSettings::default()).unwrap();
+}
