@@ -60,6 +60,49 @@ pub enum Command {
     Launch(LaunchArgs),
     /// Show, add or remove the bridges tor uses (kept in Data/Tor/torrc).
     Bridges(BridgesArgs),
+    /// Check a downloaded bundle (or a sums file and every file it lists) against the
+    /// release keys. Exit 0 only for a good signature.
+    Verify(VerifyArgs),
+    /// Ask, through tor, whether a newer release exists. Never downloads or installs.
+    CheckUpdate(UpdateArgs),
+    /// Download the newer release through tor into Downloads/, keeping it only if its size,
+    /// SHA-256 and signature check out. Never installs.
+    Download(UpdateArgs),
+}
+
+/// Options of `verify`.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct VerifyArgs {
+    /// The file to check (a bundle, or with --sums the sums file).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Its minisign signature. Default: FILE.minisig.
+    #[arg(long, value_name = "FILE")]
+    pub sig: Option<PathBuf>,
+    /// A folder of release public keys (*.pub) to use instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub keys: Option<PathBuf>,
+    /// FILE is sha256sums-unsigned-build.txt: check its signature, then every file it lists.
+    #[arg(long)]
+    pub sums: bool,
+}
+
+/// Options of `check-update` and `download`.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct UpdateArgs {
+    /// The signed manifest's address (https only). Default: the one built in, if any.
+    #[arg(long, value_name = "URL")]
+    pub manifest_url: Option<String>,
+    /// A folder of release public keys (*.pub) to use instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub keys: Option<PathBuf>,
+    /// Tor's SOCKS port on 127.0.0.1 (the running Tor Messenger's tor by default).
+    #[arg(long, value_name = "PORT", default_value_t = 9152)]
+    pub socks_port: u16,
+    /// The certificates folder (extra roots and cert_override.txt pins). Default: the
+    /// bundle's certs/.
+    #[arg(long, value_name = "DIR")]
+    pub certs: Option<PathBuf>,
 }
 
 /// Options of `launch` (also accepted without the word `launch`).

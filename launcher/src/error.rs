@@ -167,6 +167,40 @@ pub enum LaunchError {
     /// The async runtime could not be built.
     #[error("cannot start the launcher's event loop: {0}")]
     Runtime(std::io::Error),
+    /// `verify` refused a file or could not read it.
+    #[error(transparent)]
+    Verify(#[from] messenger_update::VerifyError),
+    /// `verify --sums` found files that do not match.
+    #[error("{bad} of {total} files listed in the sums file do not check out (see above)")]
+    SumsMismatch {
+        /// How many failed.
+        bad: usize,
+        /// How many were listed.
+        total: usize,
+    },
+    /// `check-update` or `download` refused what it fetched, or could not fetch it.
+    #[error(transparent)]
+    Update(#[from] messenger_update::UpdateError),
+    /// This launcher carries no release key and none was given.
+    #[error(
+        "this launcher was built without release keys (keys/*.pub): pass --keys DIR with the \
+         project's public keys"
+    )]
+    NoBuiltInKeys,
+    /// No update address was built in and none was given.
+    #[error(
+        "this build names no update address: pass --manifest-url https://.../manifest.json \
+         (the address the project publishes on its website)"
+    )]
+    NoManifestUrl,
+    /// The certificates folder could not be read.
+    #[error("cannot load the certificates in {path}: {reason}")]
+    Certs {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl LaunchError {

@@ -23,6 +23,7 @@ pub mod stall_advice;
 pub mod tor_binary;
 pub mod tor_process;
 pub mod torrc_defaults;
+pub mod update_commands;
 
 use cli::{BridgesAction, BridgesArgs, Cli, Command, LaunchArgs};
 use error::LaunchError;
@@ -42,6 +43,11 @@ pub fn run(cli: Cli) -> Result<i32, LaunchError> {
         None => run_launch(&cli.launch, &data_dir, &bundle),
         Some(Command::Launch(args)) => run_launch(&args, &data_dir, &bundle),
         Some(Command::Bridges(args)) => run_bridges(&args, &data_dir),
+        Some(Command::Verify(args)) => update_commands::verify(&args),
+        Some(Command::CheckUpdate(args)) => {
+            update_commands::check_update(&args, &data_dir, &bundle)
+        }
+        Some(Command::Download(args)) => update_commands::download(&args, &data_dir, &bundle),
     }
 }
 

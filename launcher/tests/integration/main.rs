@@ -12,4 +12,5 @@ mod errors;
 mod network;
 mod obfs4_bridge;
 mod system_tor;
+mod update_commands;
 mod util;
