@@ -52,12 +52,13 @@ pub struct IrcAccountConfig {
 }
 
 impl IrcAccountConfig {
-    /// An account with the defaults: TLS, SASL if a password is set, no rooms.
+    /// An account with the defaults: TLS (plaintext only to a `.onion` server), SASL if a
+    /// password is set, no rooms.
     pub fn new(server: &str, port: u16, nick: &str, isolation: Isolation) -> IrcAccountConfig {
         IrcAccountConfig {
             server: server.to_owned(),
             port,
-            transport: Transport::Tls,
+            transport: Transport::default_for(server),
             nick: nick.to_owned(),
             password: None,
             use_sasl: true,

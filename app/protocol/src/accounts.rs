@@ -28,6 +28,23 @@ pub enum Transport {
     Plaintext,
 }
 
+impl Transport {
+    /// What a new account to `server` starts with: plaintext for a `.onion` server (tor
+    /// already authenticates it and encrypts the whole path, and onion IRC servers rarely
+    /// offer TLS), TLS for every other server. The user may change it; nothing else does.
+    pub fn default_for(server: &str) -> Transport {
+        if server
+            .to_ascii_lowercase()
+            .trim_end_matches('.')
+            .ends_with(".onion")
+        {
+            Transport::Plaintext
+        } else {
+            Transport::Tls
+        }
+    }
+}
+
 /// One saved account.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountConfig {
@@ -92,7 +109,7 @@ impl AccountConfig {
             user: user.to_owned(),
             server: server.to_owned(),
             port,
-            transport: Transport::Tls,
+            transport: Transport::default_for(server),
             remember_password: false,
             password: None,
             rooms: Vec::new(),
@@ -295,6 +312,21 @@ mod tests {
         let error = load_accounts(dir.path()).unwrap_err();
         assert!(matches!(error, AccountsError::Damaged { .. }), "{error:?}");
         assert!(error.to_string().contains("damaged"));
+    }
+
+    #[test]
+    fn tls_by_default_plaintext_only_for_onion() {
+        assert_eq!(Transport::default_for("irc.oftc.net"), Transport::Tls);
+        assert_eq!(
+            Transport::default_for(
+                "oftcnet6xg6roj6d7id4y4cu6dchysacqj2ldgea73qzdagufflqxrid.ONION"
+            ),
+            Transport::Plaintext
+        );
+        assert_eq!(Transport::default_for("onion.example"), Transport::Tls);
+        let account = AccountConfig::new(ProtocolKind::Irc, "a", "x.onion", 6667).unwrap();
+        assert_eq!(account.transport, Transport::Plaintext);
+        assert!(account.is_onion());
     }
 
     #[test]

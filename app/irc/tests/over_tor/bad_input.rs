@@ -102,3 +102,31 @@ async fn server_closing_mid_login_is_reported_and_retried() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn silent_server_is_detected_by_keepalive() {
+    let port = fake_server(|socket| async move {
+        let mut reader = BufReader::new(socket);
+        read_registration(&mut reader).await;
+        let socket = reader.get_mut();
+        socket
+            .write_all(b":irc.test 001 tmquiet :Welcome\r\n")
+            .await
+            .unwrap();
+        // Then never a byte again (our PING gets no PONG).
+        tokio::time::sleep(Duration::from_secs(120)).await;
+    })
+    .await;
+    let mut config = fake_account(port, "tmquiet");
+    config.keepalive = Duration::from_secs(3);
+    let mut app = connected(config, shared_network()).await;
+    let event = wait_for(&mut app, |e| matches!(e, Event::Disconnected { .. })).await;
+    match event {
+        Event::Disconnected {
+            reason: DisconnectReason::ConnectionLost(text),
+            retry_in: Some(_),
+        } => assert!(text.contains("stopped answering"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+    app.commands.send(Command::Disconnect).await.unwrap();
+}
