@@ -54,6 +54,18 @@ async fn tor_stopped_then_back_on_the_same_port() {
         trust: TlsTrust::public_roots().unwrap(),
     };
     let mut app = connected(plaintext_account(&ngircd, "tmfault"), app_network).await;
+    app.commands
+        .send(Command::Join {
+            room: "#fault".into(),
+            password: None,
+        })
+        .await
+        .unwrap();
+    wait_for(
+        &mut app,
+        |e| matches!(e, Event::Members { room, .. } if room == "#fault"),
+    )
+    .await;
 
     drop(first_tor);
     let event = wait_for(&mut app, |e| matches!(e, Event::Disconnected { .. })).await;
@@ -98,6 +110,12 @@ async fn tor_stopped_then_back_on_the_same_port() {
 
     let _second_tor = tor_on_port(network, socks.port());
     wait_for(&mut app, |e| matches!(e, Event::Connected { .. })).await;
+    // The room is joined again by itself.
+    wait_for(
+        &mut app,
+        |e| matches!(e, Event::Members { room, .. } if room == "#fault"),
+    )
+    .await;
     let mut peer = blocking(|| RawPeer::connect(&ngircd, "faultpeer"));
     app.commands
         .send(Command::Send {
