@@ -126,12 +126,17 @@ async fn our_stack(ngircd: &Ngircd, network: IrcNetwork, isolation: Isolation) -
     samples
 }
 
-async fn raw_socket_to(socks: TorSocks, port: u16, isolation: &Isolation) -> Vec<Duration> {
+async fn raw_socket_to(
+    socks: TorSocks,
+    port: u16,
+    isolation: &Isolation,
+    nick: &str,
+) -> Vec<Duration> {
     let stream = socks.connect("irc.test", port, isolation).await.unwrap();
     let mut stream = tokio::io::BufReader::new(stream);
     stream
         .get_mut()
-        .write_all(b"NICK benchraw\r\nUSER u 0 * :u\r\n")
+        .write_all(format!("NICK {nick}\r\nUSER u 0 * :u\r\n").as_bytes())
         .await
         .unwrap();
     let mut line = String::new();
@@ -187,11 +192,17 @@ fn main() {
         let isolation = Isolation::random().unwrap();
         summary(
             "raw socket through tor",
-            raw_socket_to(socks, ngircd.port(), &isolation).await,
+            raw_socket_to(socks, ngircd.port(), &isolation, "benchraw").await,
         );
         summary(
             "our stack (messenger-irc)",
             our_stack(&ngircd, network.clone(), isolation.clone()).await,
+        );
+
+        // Again after ours, to show how much of the difference is the circuit warming up.
+        summary(
+            "raw socket through tor, again",
+            raw_socket_to(socks, ngircd.port(), &isolation, "benchraw2").await,
         );
 
         // Memory per idle connected account.
