@@ -1,47 +1,111 @@
-//! `tor-messenger`: the messenger binary.
+//! `tor-messenger`: the messenger binary. eframe lives here and nowhere else; the views are
+//! in `messenger-ui`, the model in `messenger-chat`.
 
+mod cli;
+mod font_files;
+mod network;
+mod profile_store;
+mod showcase;
+mod tor_status;
+mod window;
+
+use anyhow::Context;
 use clap::Parser;
 
-/// Command line of the messenger. The launcher passes the tor addresses it started.
-#[derive(Debug, Parser)]
-#[command(
-    name = "tor-messenger",
-    version,
-    about = "An instant messenger whose every byte goes over Tor"
-)]
-struct Cli {
-    /// Tor's SOCKS5 address (host:port); all connections go through it.
-    #[arg(long, env = "TOR_MESSENGER_SOCKS", default_value = "127.0.0.1:9152")]
-    socks: std::net::SocketAddr,
-    /// Tor's control port address, used to show bootstrap progress.
-    #[arg(long, env = "TOR_MESSENGER_CONTROL", default_value = "127.0.0.1:9153")]
-    control: std::net::SocketAddr,
-}
-
 fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
-    println!(
-        "tor-messenger {}: SOCKS {} control {}",
-        env!("CARGO_PKG_VERSION"),
-        cli.socks,
-        cli.control
-    );
-    Ok(())
+    let cli = cli::Cli::parse();
+    let profile_dir = profile_store::locate(cli.profile.clone())?;
+    let profile = profile_store::load(&profile_dir)?;
+    let accounts = match cli.showcase {
+        Some(_) => Default::default(),
+        None => messenger_protocol::accounts::load_accounts(&profile_dir)
+            .context("cannot read the accounts in the profile folder")?,
+    };
+    let bundle_dir = profile_dir
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    let fonts_dir = bundle_dir.join("fonts");
+    let certs_dir = bundle_dir.join("certs");
+    let (tor_tx, tor_rx) = std::sync::mpsc::channel();
+    let renderer = match cli.renderer {
+        cli::RendererChoice::Glow => eframe::Renderer::Glow,
+        cli::RendererChoice::Wgpu => eframe::Renderer::Wgpu,
+    };
+    let options = eframe::NativeOptions {
+        renderer,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Tor Messenger")
+            .with_inner_size([1100.0, 720.0])
+            .with_min_inner_size([640.0, 420.0]),
+        ..Default::default()
+    };
+    let control = tor_status::ControlPort {
+        address: cli.control,
+        cookie: cli.control_cookie.clone(),
+    };
+    let socks_port = cli.socks.port();
+    let showcase = cli.showcase;
+    eframe::run_native(
+        "tor-messenger",
+        options,
+        Box::new(move |creation| {
+            if showcase == Some(showcase::Showcase::Rtl) {
+                let fonts = font_files::load(&fonts_dir, &[messenger_ui::Script::Arabic]);
+                messenger_ui::fonts::install(&creation.egui_ctx, &fonts);
+                return Ok(Box::new(showcase::RtlCompare) as Box<dyn eframe::App>);
+            }
+            let network = match showcase {
+                Some(_) => None,
+                None => {
+                    let ctx = creation.egui_ctx.clone();
+                    tor_status::watch(control, tor_tx, move || ctx.request_repaint())
+                        .context("cannot start the tor status thread")?;
+                    let ctx = creation.egui_ctx.clone();
+                    Some(network::Network::start(
+                        socks_port,
+                        &certs_dir,
+                        &profile_dir,
+                        &profile.settings,
+                        move || ctx.request_repaint(),
+                    )?)
+                }
+            };
+            let mut window = window::Messenger::new(window::Start {
+                profile,
+                accounts,
+                profile_dir,
+                fonts_dir,
+                tor_updates: tor_rx,
+                network,
+                utc_offset_seconds: local_utc_offset(),
+            });
+            if let Some(showcase) = showcase {
+                window.showcase(showcase);
+            }
+            Ok(Box::new(window) as Box<dyn eframe::App>)
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn defaults_are_the_bundle_ports() {
-        let cli = Cli::try_parse_from(["tor-messenger"]).unwrap();
-        assert_eq!(cli.socks.port(), 9152);
-        assert_eq!(cli.control.port(), 9153);
-    }
-
-    #[test]
-    fn rejects_a_socks_address_without_port() {
-        assert!(Cli::try_parse_from(["tor-messenger", "--socks", "127.0.0.1"]).is_err());
+/// The local time zone's offset from UTC in seconds, from the C library (reads TZ and
+/// /etc/localtime); 0 when unknown.
+fn local_utc_offset() -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let Ok(now) = libc::time_t::try_from(now) else {
+        return 0;
+    };
+    // SAFETY: `tm` is plain data that localtime_r fully initialises on success; both pointers
+    // are valid for the call and localtime_r is thread-safe.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&now, &mut tm).is_null() {
+            return 0;
+        }
+        tm.tm_gmtoff
     }
 }

@@ -177,6 +177,10 @@ impl MessengerUi {
                 ),
             ]
             .into();
+            // egui's light theme draws text fields without a border, white on white:
+            // give idle widgets the separator's stroke so every field can be seen.
+            let stroke = style.visuals.widgets.noninteractive.bg_stroke.color;
+            style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, stroke);
         });
     }
 }

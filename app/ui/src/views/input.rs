@@ -85,34 +85,45 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
             );
         }
         let mut send = false;
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(app.tr.t("message-send")).clicked() {
-                send = true;
-            }
-            let line = app.inputs.entry(id).or_default();
-            let edit = egui::TextEdit::singleline(&mut line.text)
-                .id_salt(("input", id.0))
-                .hint_text(app.tr.t("message-input-hint"))
-                .desired_width(ui.available_width());
-            let response = ui.add(edit);
-            if response.has_focus() {
-                let (up, down) = ui.input(|i| {
-                    (
-                        i.key_pressed(egui::Key::ArrowUp),
-                        i.key_pressed(egui::Key::ArrowDown),
-                    )
-                });
-                if up {
-                    line.older();
-                } else if down {
-                    line.newer();
+        let row = egui::vec2(
+            ui.available_width(),
+            ui.spacing()
+                .interact_size
+                .y
+                .max(ui.text_style_height(&egui::TextStyle::Body) + 6.0),
+        );
+        ui.allocate_ui_with_layout(
+            row,
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| {
+                if ui.button(app.tr.t("message-send")).clicked() {
+                    send = true;
                 }
-            }
-            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                send = true;
-                response.request_focus();
-            }
-        });
+                let line = app.inputs.entry(id).or_default();
+                let edit = egui::TextEdit::singleline(&mut line.text)
+                    .id_salt(("input", id.0))
+                    .hint_text(app.tr.t("message-input-hint"))
+                    .desired_width(ui.available_width());
+                let response = ui.add(edit);
+                if response.has_focus() {
+                    let (up, down) = ui.input(|i| {
+                        (
+                            i.key_pressed(egui::Key::ArrowUp),
+                            i.key_pressed(egui::Key::ArrowDown),
+                        )
+                    });
+                    if up {
+                        line.older();
+                    } else if down {
+                        line.newer();
+                    }
+                }
+                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    send = true;
+                    response.request_focus();
+                }
+            },
+        );
         ui.add_space(4.0);
         if !send {
             return;

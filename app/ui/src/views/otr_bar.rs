@@ -60,7 +60,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
     let detail = conversation.otr_detail.clone();
     let mut request = None;
     egui::Panel::top("otr").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let (words, explain, colour, shut) = describe(status, ui);
             crate::icons::lock(ui, colour, shut);
             ui.label(egui::RichText::new(app.tr.t(words)).color(colour).strong())

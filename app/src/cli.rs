@@ -1,0 +1,77 @@
+//! The command line. The launcher passes tor's addresses and cookie path.
+
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+/// Which GPU path eframe draws with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RendererChoice {
+    /// OpenGL through glow (the default: less memory on Mesa's software renderer).
+    Glow,
+    /// wgpu (Vulkan/GL); kept selectable for measurements.
+    Wgpu,
+}
+
+/// Command line of the messenger.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tor-messenger",
+    version,
+    about = "An instant messenger whose every byte goes over Tor"
+)]
+pub struct Cli {
+    /// Tor's SOCKS5 address (host:port); all connections go through it.
+    #[arg(long, env = "TOR_MESSENGER_SOCKS", default_value = "127.0.0.1:9152")]
+    pub socks: std::net::SocketAddr,
+    /// Tor's control port address, used to show bootstrap progress.
+    #[arg(long, env = "TOR_MESSENGER_CONTROL", default_value = "127.0.0.1:9153")]
+    pub control: std::net::SocketAddr,
+    /// Tor's control authentication cookie file.
+    #[arg(long, env = "TOR_MESSENGER_CONTROL_COOKIE")]
+    pub control_cookie: Option<PathBuf>,
+    /// The portable profile folder (settings, accounts); default `Data/` beside the bundle.
+    #[arg(long, env = "TOR_MESSENGER_PROFILE")]
+    pub profile: Option<PathBuf>,
+    /// The renderer.
+    #[arg(long, value_enum, default_value = "glow")]
+    pub renderer: RendererChoice,
+    /// Shows a sample screen with invented content and no network (for screenshots).
+    #[arg(long, value_enum, hide = true)]
+    pub showcase: Option<crate::showcase::Showcase>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_bundle_ports() {
+        let cli = Cli::try_parse_from(["tor-messenger"]).unwrap();
+        assert_eq!(cli.socks.port(), 9152);
+        assert_eq!(cli.control.port(), 9153);
+        assert_eq!(cli.renderer, RendererChoice::Glow);
+        assert!(cli.profile.is_none());
+    }
+
+    #[test]
+    fn rejects_a_socks_address_without_port() {
+        assert!(Cli::try_parse_from(["tor-messenger", "--socks", "127.0.0.1"]).is_err());
+    }
+
+    #[test]
+    fn takes_profile_cookie_and_renderer() {
+        let cli = Cli::try_parse_from([
+            "tor-messenger",
+            "--profile",
+            "/tmp/p",
+            "--control-cookie",
+            "/tmp/c",
+            "--renderer",
+            "wgpu",
+        ])
+        .unwrap();
+        assert_eq!(cli.profile.unwrap(), PathBuf::from("/tmp/p"));
+        assert_eq!(cli.control_cookie.unwrap(), PathBuf::from("/tmp/c"));
+        assert_eq!(cli.renderer, RendererChoice::Wgpu);
+    }
+}

@@ -1,0 +1,100 @@
+//! Reads and writes `settings.toml` in the portable profile: atomic (write a temporary file,
+//! then rename), mode 0600 in a 0700 folder. Only settings and accounts; never chat content.
+
+use anyhow::{Context, Result};
+use messenger_ui::Profile;
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+const FILE: &str = "settings.toml";
+
+/// The profile folder: `--profile`, else `Data/` beside the binary, or beside the folder
+/// holding it (the bundle keeps binaries in `app/` and the profile in `Data/`).
+pub fn locate(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        return Ok(dir);
+    }
+    let exe = std::env::current_exe().context("cannot find where tor-messenger is installed")?;
+    let dir = exe
+        .parent()
+        .context("the program has no folder")?
+        .to_path_buf();
+    let beside_parent = dir.parent().map(|p| p.join("Data"));
+    match beside_parent {
+        Some(data) if data.is_dir() => Ok(data),
+        _ => Ok(dir.join("Data")),
+    }
+}
+
+/// Loads the profile, or defaults when there is none yet.
+pub fn load(dir: &Path) -> Result<Profile> {
+    let path = dir.join(FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Profile::from_toml(&text)?),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Profile::default()),
+        Err(error) => Err(error).context("cannot read the settings file in the profile folder"),
+    }
+}
+
+/// Saves the profile atomically with owner-only permissions.
+pub fn save(dir: &Path, profile: &Profile) -> Result<()> {
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .context("cannot create the profile folder")?;
+    let text = profile.to_toml()?;
+    let temporary = dir.join(format!(".{FILE}.tmp"));
+    {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&temporary)
+            .context("cannot write in the profile folder")?;
+        // An older temporary file may have other bits; make sure of 0600 before writing.
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+    }
+    std::fs::rename(&temporary, dir.join(FILE)).context("cannot replace the settings file")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use messenger_ui::{Language, Theme};
+
+    #[test]
+    fn saves_atomically_with_owner_only_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile_dir = dir.path().join("Data");
+        let mut profile = Profile::default();
+        profile.settings.language = Language::Persian;
+        profile.settings.theme = Theme::Dark;
+        save(&profile_dir, &profile).unwrap();
+        let file = profile_dir.join(FILE);
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let dir_mode = std::fs::metadata(&profile_dir)
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(dir_mode, 0o700);
+        assert_eq!(load(&profile_dir).unwrap(), profile);
+        assert!(!profile_dir.join(format!(".{FILE}.tmp")).exists());
+    }
+
+    #[test]
+    fn a_missing_profile_gives_defaults_and_a_damaged_one_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()).unwrap(), Profile::default());
+        std::fs::write(dir.path().join(FILE), "settings = 3").unwrap();
+        let error = load(dir.path()).unwrap_err().to_string();
+        assert!(error.contains("damaged"), "{error}");
+    }
+}

@@ -1,0 +1,218 @@
+//! The eframe application: runs the UI over the model, hands the UI's actions to the
+//! network side, and saves settings and accounts in the profile.
+
+use crate::font_files;
+use crate::network::Network;
+use crate::profile_store;
+use crate::showcase::{self, Showcase};
+use messenger_chat::{Model, TorState};
+use messenger_protocol::accounts::{AccountConfig as SavedAccount, AccountsFile, Transport};
+use messenger_protocol::{Command, ProtocolKind};
+use messenger_ui::{AccountConfig, Action, MessengerUi, Profile, Script};
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+
+/// The running messenger window.
+pub struct Messenger {
+    ui: MessengerUi,
+    model: Model,
+    profile: Profile,
+    accounts: AccountsFile,
+    profile_dir: PathBuf,
+    fonts_dir: PathBuf,
+    fonts_for: Option<Vec<Script>>,
+    tor_updates: Receiver<TorState>,
+    network: Option<Network>,
+    /// Showcase screens never save anything.
+    showcase: bool,
+}
+
+/// What the window needs at start.
+pub struct Start {
+    /// Settings from the profile.
+    pub profile: Profile,
+    /// Accounts from the profile.
+    pub accounts: AccountsFile,
+    /// The profile folder.
+    pub profile_dir: PathBuf,
+    /// The bundle's fonts folder.
+    pub fonts_dir: PathBuf,
+    /// Tor's state, from the control port watcher.
+    pub tor_updates: Receiver<TorState>,
+    /// The network side (None in showcase mode).
+    pub network: Option<Network>,
+    /// Local time zone offset.
+    pub utc_offset_seconds: i64,
+}
+
+/// The name an account is shown under (and per-contact settings are keyed by).
+pub fn account_label(account: &SavedAccount) -> String {
+    match account.protocol {
+        ProtocolKind::Irc => format!("{}@{}", account.user, account.server),
+        ProtocolKind::Xmpp => account.user.clone(),
+    }
+}
+
+impl Messenger {
+    /// The window's state.
+    pub fn new(start: Start) -> Messenger {
+        let mut model = Model::new();
+        let mut network = start.network;
+        for account in &start.accounts.accounts {
+            let label = account_label(account);
+            model.add_account(label.clone(), account.protocol);
+            if let Some(network) = network.as_mut() {
+                network.add_account(account, &label);
+            }
+        }
+        let mut ui = MessengerUi::new(start.profile.settings.clone());
+        ui.set_utc_offset(start.utc_offset_seconds);
+        Messenger {
+            ui,
+            model,
+            profile: start.profile,
+            accounts: start.accounts,
+            profile_dir: start.profile_dir,
+            fonts_dir: start.fonts_dir,
+            fonts_for: None,
+            tor_updates: start.tor_updates,
+            network,
+            showcase: false,
+        }
+    }
+
+    /// Shows a sample screen instead of the profile's content.
+    pub fn showcase(&mut self, which: Showcase) {
+        self.showcase = true;
+        self.model = Model::new();
+        showcase::populate(which, &mut self.model, &mut self.ui);
+    }
+
+    /// Loads fonts when the language's needs changed. Arabic script is always loaded: it is
+    /// small (240 KB) and Persian names or messages can arrive whatever the UI language;
+    /// the CJK font (4 MB) only for Chinese.
+    fn ensure_fonts(&mut self, ctx: &egui::Context) {
+        let mut scripts = vec![Script::Arabic];
+        if let Some(Script::Han) = self.ui.needed_script() {
+            scripts.push(Script::Han);
+        }
+        if self.fonts_for.as_ref() == Some(&scripts) {
+            return;
+        }
+        let fonts = font_files::load(&self.fonts_dir, &scripts);
+        self.ui.install_fonts(ctx, &fonts);
+        self.fonts_for = Some(scripts);
+    }
+
+    fn save_settings(&self) {
+        if self.showcase {
+            return;
+        }
+        if let Err(error) = profile_store::save(&self.profile_dir, &self.profile) {
+            // The error names the folder problem, never the settings' content.
+            eprintln!("tor-messenger: settings not saved: {error:#}");
+        }
+    }
+
+    fn add_account(&mut self, config: AccountConfig) {
+        let protocol = config.kind.into();
+        let mut saved = match SavedAccount::new(protocol, &config.user, &config.server, config.port)
+        {
+            Ok(saved) => saved,
+            Err(error) => {
+                eprintln!("tor-messenger: account not added: {error}");
+                return;
+            }
+        };
+        saved.transport = if config.tls {
+            Transport::Tls
+        } else {
+            Transport::Plaintext
+        };
+        saved.remember_password = config.password.is_some();
+        saved.password = config.password;
+        saved.rooms = config.rooms;
+        let label = account_label(&saved);
+        self.model.add_account(label.clone(), protocol);
+        if let Some(network) = self.network.as_mut() {
+            network.add_account(&saved, &label);
+        }
+        self.accounts.accounts.push(saved);
+        if !self.showcase
+            && let Err(error) =
+                messenger_protocol::accounts::save_accounts(&self.profile_dir, &self.accounts)
+        {
+            eprintln!("tor-messenger: accounts not saved: {error}");
+        }
+    }
+
+    fn carry_out(&mut self, action: Action) {
+        match action {
+            Action::FirstRunDone => {}
+            Action::SettingsChanged(settings) => {
+                if let Some(network) = &self.network {
+                    network.settings_changed(&settings);
+                }
+                self.profile.settings = settings;
+                self.save_settings();
+            }
+            Action::AddAccount(config) => self.add_account(config),
+            Action::RegisterThrowaway { .. } => {
+                // In-band registration belongs to the XMPP crate, which has not landed.
+            }
+            Action::Account { account, command } => {
+                let Some(network) = &self.network else {
+                    return;
+                };
+                if !network.is_available(account) {
+                    if command == Command::Connect {
+                        self.model.apply(
+                            account,
+                            messenger_protocol::Event::Error(
+                                "XMPP is not available in this build yet.".into(),
+                            ),
+                            false,
+                        );
+                    }
+                    return;
+                }
+                network.command(account, command);
+            }
+            Action::Send {
+                conversation,
+                text,
+                kind,
+            } => {
+                if let Some(network) = self.network.as_mut() {
+                    network.send(&mut self.model, conversation, text, kind);
+                }
+            }
+            Action::Otr {
+                conversation,
+                request,
+            } => {
+                if let Some(network) = self.network.as_mut() {
+                    network.otr_request(&mut self.model, conversation, request);
+                }
+            }
+        }
+    }
+}
+
+impl eframe::App for Messenger {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if !self.showcase {
+            while let Ok(state) = self.tor_updates.try_recv() {
+                self.model.tor = state;
+            }
+        }
+        if let Some(network) = self.network.as_mut() {
+            network.drain(&mut self.model);
+        }
+        self.ensure_fonts(ui.ctx());
+        let actions = self.ui.show(ui, &mut self.model);
+        for action in actions {
+            self.carry_out(action);
+        }
+    }
+}
