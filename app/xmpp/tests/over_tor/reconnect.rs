@@ -105,7 +105,13 @@ async fn reconnects_after_a_drop_but_not_after_a_user_disconnect() {
         .await
         .unwrap();
     wait_for(&mut alice, |e| {
-        matches!(e, Event::SendFailed { id: OutgoingId(3), .. })
+        matches!(
+            e,
+            Event::SendFailed {
+                id: OutgoingId(3),
+                ..
+            }
+        )
     })
     .await;
 
@@ -132,7 +138,9 @@ async fn reconnects_after_a_drop_but_not_after_a_user_disconnect() {
     })
     .await;
     // Nothing more happens by itself.
-    let quiet =
-        tokio::time::timeout(std::time::Duration::from_secs(5), alice.events.recv()).await;
-    assert!(quiet.is_err(), "unexpected event after a user disconnect: {quiet:?}");
+    let quiet = tokio::time::timeout(std::time::Duration::from_secs(5), alice.events.recv()).await;
+    assert!(
+        quiet.is_err(),
+        "unexpected event after a user disconnect: {quiet:?}"
+    );
 }
