@@ -26,6 +26,8 @@ const IDLE_ACCOUNTS: usize = 20;
 /// A loopback IRC client that sends every PRIVMSG back to its sender.
 fn start_echo_peer(ngircd: &Ngircd) {
     let stream = TcpStream::connect(ngircd.addr()).unwrap();
+    // Small echoes must not wait for Nagle.
+    stream.set_nodelay(true).unwrap();
     let mut writer = stream.try_clone().unwrap();
     writer
         .write_all(b"NICK echo\r\nUSER echo 0 * :echo\r\n")
