@@ -88,7 +88,9 @@ pub enum NetError {
 
     /// The server never answered our TLS hello (typically a plaintext port that waits for
     /// the client to speak first).
-    #[error("The server did not answer the secure (TLS) handshake; this port may be for unencrypted connections. The connection was refused; check the port. No unencrypted retry is made.")]
+    #[error(
+        "The server did not answer the secure (TLS) handshake; this port may be for unencrypted connections. The connection was refused; check the port. No unencrypted retry is made."
+    )]
     TlsNoAnswer,
 
     /// The certificate is unusable for another reason (revoked, bad signature, bad encoding).
