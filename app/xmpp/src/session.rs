@@ -7,7 +7,7 @@
 //! markup are ever sent; subscription requests are not approved automatically; queries are
 //! answered by [`crate::answers`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
@@ -76,7 +76,12 @@ pub struct Session {
     contacts: BTreeMap<BareJid, BTreeSet<String>>,
     /// The id of our roster request, to recognise its answer.
     roster_request: Option<String>,
+    /// Stanza ids of recent outgoing messages, so a bounce can name the message it refuses.
+    recent: VecDeque<(String, OutgoingId)>,
 }
+
+/// How many outgoing messages are remembered for matching bounces.
+const RECENT_MESSAGES: usize = 256;
 
 impl Session {
     /// A session for the JID the server bound; `nick` is used in rooms.
@@ -87,6 +92,7 @@ impl Session {
             rooms: Rooms::default(),
             contacts: BTreeMap::new(),
             roster_request: None,
+            recent: VecDeque::new(),
         }
     }
 
@@ -200,7 +206,12 @@ impl Session {
             },
         };
         let mut message = Message::new_with_type(type_, Some(to));
-        message.id = Some(xmpp_parsers::message::Id(stanza_id()));
+        let stanza_id = stanza_id();
+        if self.recent.len() == RECENT_MESSAGES {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((stanza_id.clone(), id));
+        message.id = Some(xmpp_parsers::message::Id(stanza_id));
         message
             .bodies
             .insert(String::new().into(), outgoing_body(body, kind));
@@ -251,9 +262,21 @@ impl Session {
             .unwrap_or_else(|| Jid::from(self.own.to_bare()));
         let bare = from.to_bare();
         if message.type_ == MessageType::Error {
-            return vec![error_event(
-                "A message could not be delivered (the server or the contact refused it).",
-            )];
+            let bounced = message.id.as_ref().and_then(|bounced| {
+                self.recent
+                    .iter()
+                    .find(|(sent, _)| *sent == bounced.0)
+                    .map(|(_, id)| *id)
+            });
+            return match bounced {
+                Some(id) => vec![not_sent(
+                    id,
+                    "The server or the contact refused the message",
+                )],
+                None => vec![error_event(
+                    "A message could not be delivered (the server or the contact refused it).",
+                )],
+            };
         }
         let in_room = self.rooms.contains(&bare);
         if message.type_ == MessageType::Groupchat {

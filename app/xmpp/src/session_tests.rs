@@ -589,3 +589,26 @@ fn a_room_we_create_is_opened_with_the_default_configuration() {
     assert_eq!(stanzas[0].attr("to"), Some(ROOM));
     assert!(stanzas[0].has_child("query", "http://jabber.org/protocol/muc#owner"));
 }
+
+#[test]
+fn a_bounced_message_is_reported_as_not_sent() {
+    let mut s = session();
+    let message = &sent(s.command(Command::Send {
+        to: Conversation::Direct("nobody@xmpp.test".to_owned()),
+        body: "are you there".to_owned(),
+        kind: MessageKind::Normal,
+        id: OutgoingId(42),
+    }))[0];
+    let stanza_id = message.attr("id").unwrap().to_owned();
+    let outputs = feed(
+        &mut s,
+        &format!(
+            "<message xmlns='jabber:client' type='error' id='{stanza_id}' from='nobody@xmpp.test'>\
+             <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>"
+        ),
+    );
+    assert!(matches!(
+        &events(&outputs)[0],
+        Event::SendFailed { id: OutgoingId(42), reason } if !reason.contains("are you there")
+    ));
+}

@@ -105,6 +105,28 @@ async fn chat_both_ways_with_markup_stripped() {
     ] {
         assert!(!received.contains(forbidden), "{forbidden} in {received}");
     }
+
+    // A message the server bounces is reported as not sent.
+    alice
+        .commands
+        .send(Command::Send {
+            to: Conversation::Direct("nobody@xmpp.test".to_owned()),
+            body: "anyone?".to_owned(),
+            kind: MessageKind::Normal,
+            id: OutgoingId(2),
+        })
+        .await
+        .unwrap();
+    wait_for(&mut alice, |e| {
+        matches!(
+            e,
+            Event::SendFailed {
+                id: OutgoingId(2),
+                ..
+            }
+        )
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
