@@ -499,3 +499,61 @@ fn source_date_epoch_defaults_to_the_commit_time() {
     let epoch = fs::read_to_string(output_dir(&state, "hello").join("epoch")).unwrap();
     assert_eq!(epoch.trim(), "1500000000");
 }
+
+#[test]
+fn extra_env_reaches_the_build_without_changing_the_key() {
+    let temp = tempfile::tempdir().unwrap();
+    let repo = temp.path().join("repo");
+    make_repo(&repo);
+    fs::write(
+        repo.join("projects/hello/build"),
+        "mkdir -p \"$OUTDIR\"; echo \"${PROBE:-unset}\" > \"$OUTDIR/probe\"\n",
+    )
+    .unwrap();
+    let state = temp.path().join("state");
+    let state_arg = state.display().to_string();
+    let with = rbm_in(
+        &repo,
+        "022",
+        &[],
+        &[
+            "build",
+            "hello",
+            "--state",
+            &state_arg,
+            "--extra-env",
+            "PROBE=given",
+        ],
+    );
+    assert!(with.status.success(), "{}", stderr(&with));
+    assert_eq!(
+        fs::read_to_string(output_dir(&state, "hello").join("probe")).unwrap(),
+        "given\n"
+    );
+    // Same key without it: the output is reused (extra variables are for testing only).
+    let without = build(&repo, &state, "022", &[], "hello");
+    assert!(
+        stdout(&without).contains("reused hello"),
+        "{}",
+        stdout(&without)
+    );
+    let bad = rbm_in(
+        &repo,
+        "022",
+        &[],
+        &[
+            "build",
+            "hello",
+            "--state",
+            &state_arg,
+            "--extra-env",
+            "PROBE",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("--extra-env wants NAME=VALUE"),
+        "{}",
+        stderr(&bad)
+    );
+}
