@@ -6,105 +6,24 @@ use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
 use futures_util::{SinkExt, StreamExt};
-use messenger_net::{Isolation, Sensitive};
 use messenger_protocol::{
-    AccountHandle, Backoff, Command, DisconnectReason, Event, OutgoingId, ReconnectPolicy,
-    account_channels,
+    AccountHandle, Backoff, Command, DisconnectReason, Event, OutgoingId, account_channels,
 };
 use tokio::sync::mpsc;
 use tokio_xmpp::Stanza;
 use tokio_xmpp::xmlstream::{
-    FallibleStreamElement, ReadError, StreamElementError, Timeouts, XmppStream, XmppStreamElement,
+    FallibleStreamElement, ReadError, StreamElementError, XmppStream, XmppStreamElement,
 };
 use xmpp_parsers::iq::Iq;
-use xmpp_parsers::jid::{BareJid, Jid};
+use xmpp_parsers::jid::Jid;
 use xmpp_parsers::ping::Ping;
 use xmpp_parsers::stream_error::DefinedCondition as StreamCondition;
 
+use crate::config::XmppAccountConfig;
 use crate::connector::{ConnectError, SecureStream, TorStartTlsConnector, XmppNetwork};
 use crate::ids::stanza_id;
 use crate::login::{LoginError, login};
 use crate::session::{Output, Session, StanzaKind};
-
-/// The standard client port.
-pub const DEFAULT_PORT: u16 = 5222;
-
-/// Everything an XMPP account needs to connect.
-#[derive(Clone)]
-pub struct XmppAccountConfig {
-    /// The account, `name@server`.
-    pub jid: BareJid,
-    /// The password (kept in memory only, unless the user chose to save it).
-    pub password: Sensitive<String>,
-    /// The host to connect to; `None` means the JID's domain. Sent to tor, never resolved here,
-    /// never looked up in SRV records.
-    pub host: Option<String>,
-    /// The port (5222 by default).
-    pub port: u16,
-    /// This account's SOCKS credentials (its own circuits).
-    pub isolation: Isolation,
-    /// The nick used in rooms; `None` means the JID's user name.
-    pub room_nick: Option<String>,
-    /// Rooms to join once logged in (after the user pressed Connect).
-    pub rooms: Vec<String>,
-    /// When to reconnect after a drop.
-    pub reconnect: ReconnectPolicy,
-    /// After this long without data the server is pinged; after as long again without an
-    /// answer the link is considered dead.
-    pub keepalive: Duration,
-    /// How long connecting and logging in may take.
-    pub login_timeout: Duration,
-}
-
-impl std::fmt::Debug for XmppAccountConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("XmppAccountConfig")
-            .field("jid", &Sensitive::new(&self.jid))
-            .field("port", &self.port)
-            .finish_non_exhaustive()
-    }
-}
-
-impl XmppAccountConfig {
-    /// An account with the defaults: the JID's domain on port 5222, no rooms.
-    pub fn new(jid: BareJid, password: &str, isolation: Isolation) -> XmppAccountConfig {
-        XmppAccountConfig {
-            jid,
-            password: Sensitive::new(password.to_owned()),
-            host: None,
-            port: DEFAULT_PORT,
-            isolation,
-            room_nick: None,
-            rooms: Vec::new(),
-            reconnect: ReconnectPolicy::default(),
-            keepalive: Duration::from_secs(120),
-            login_timeout: Duration::from_secs(180),
-        }
-    }
-
-    /// The host connections go to.
-    pub fn host(&self) -> &str {
-        self.host
-            .as_deref()
-            .unwrap_or_else(|| self.jid.domain().as_str())
-    }
-
-    fn nick(&self) -> String {
-        self.room_nick.clone().unwrap_or_else(|| {
-            self.jid
-                .node()
-                .map(|node| node.as_str().to_owned())
-                .unwrap_or_else(|| "guest".to_owned())
-        })
-    }
-
-    fn timeouts(&self) -> Timeouts {
-        Timeouts {
-            read_timeout: self.keepalive,
-            response_timeout: self.keepalive,
-        }
-    }
-}
 
 /// Starts an account task on the current tokio runtime. It does nothing until it receives
 /// [`Command::Connect`].

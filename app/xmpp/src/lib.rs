@@ -14,6 +14,7 @@
 
 mod account;
 pub mod answers;
+mod config;
 pub mod connector;
 mod ids;
 pub mod login;
@@ -22,7 +23,8 @@ pub mod register;
 pub mod rooms;
 pub mod session;
 
-pub use account::{DEFAULT_PORT, XmppAccountConfig, run_account, spawn_account};
+pub use account::{run_account, spawn_account};
+pub use config::{DEFAULT_PORT, InvalidAccount, XmppAccountConfig};
 pub use connector::{ConnectError, TorStartTlsConnector, XmppNetwork};
 pub use login::LoginError;
 pub use register::{NewAccount, RegisterError, register_account};

@@ -17,7 +17,7 @@ use xmpp_parsers::minidom::Element;
 use xmpp_parsers::ns;
 use xmpp_parsers::stanza_error::DefinedCondition;
 
-use crate::account::DEFAULT_PORT;
+use crate::config::DEFAULT_PORT;
 use crate::connector::{ConnectError, SecureStream, TorStartTlsConnector, XmppNetwork};
 use crate::ids::stanza_id;
 
