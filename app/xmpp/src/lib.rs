@@ -8,6 +8,10 @@
 //! Start an account with [`spawn_account`]; drive it with [`messenger_protocol::Command`]s and
 //! read [`messenger_protocol::Event`]s from its handle. Create a throwaway account with
 //! [`register_account`].
+//!
+//! Logging: tokio-xmpp logs every stanza as XML at `log` trace level (message text, and the
+//! PLAIN password in base64). A logger installed by the app must keep the `tokio_xmpp` target
+//! below trace. This crate itself logs no content, JID or host.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
