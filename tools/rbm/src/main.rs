@@ -92,7 +92,7 @@ fn main() -> anyhow::Result<()> {
             untracked,
             extra_env,
         } => {
-            let keep_env = extra_env
+            let extra_env = extra_env
                 .iter()
                 .map(|pair| match pair.split_once('=') {
                     Some((name, value)) if !name.is_empty() => {
@@ -110,7 +110,7 @@ fn main() -> anyhow::Result<()> {
                 BuildFlags {
                     jobs,
                     untracked,
-                    keep_env,
+                    extra_env,
                 },
             )
         }
@@ -157,7 +157,7 @@ fn main() -> anyhow::Result<()> {
 struct BuildFlags {
     jobs: Option<u32>,
     untracked: bool,
-    keep_env: Vec<(String, String)>,
+    extra_env: Vec<(String, String)>,
 }
 
 fn build(
@@ -171,7 +171,7 @@ fn build(
     let BuildFlags {
         jobs,
         untracked,
-        keep_env,
+        extra_env,
     } = flags;
     let root = std::fs::canonicalize(&root)
         .with_context(|| format!("repository root {}", root.display()))?;
@@ -188,7 +188,7 @@ fn build(
         jobs,
         runner,
         untracked,
-        keep_env,
+        extra_env,
     };
     let started = std::time::Instant::now();
     let built = pipeline::build(&layout, &options, project, |b| {

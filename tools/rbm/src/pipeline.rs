@@ -52,7 +52,7 @@ pub struct Options {
     pub untracked: bool,
     /// Extra variables for builds (only for testing that builds do not depend on them, e.g.
     /// libfaketime's LD_PRELOAD and FAKETIME). They are not part of the output key.
-    pub keep_env: Vec<(String, String)>,
+    pub extra_env: Vec<(String, String)>,
 }
 
 /// One built (or reused) project.
@@ -241,7 +241,7 @@ fn run_build(context: &RunContext<'_>, inputs: &[Fetched], out_dir: &Path) -> Re
     );
     env.insert("RBM_JOBS".into(), options.jobs.to_string());
     env.insert("SOURCE_DATE_EPOCH".into(), epoch.to_string());
-    env.extend(options.keep_env.iter().cloned());
+    env.extend(options.extra_env.iter().cloned());
 
     // `env -i` in effect: nothing of the caller's environment reaches the build. The umask
     // is set by the shell that then runs the script with -e (stop at the first error) and
