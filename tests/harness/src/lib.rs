@@ -7,6 +7,7 @@ pub mod control;
 pub mod dns_stub;
 mod error;
 pub mod https_files;
+pub mod leak;
 pub mod ngircd;
 pub mod ports;
 pub mod potr;

@@ -7,6 +7,7 @@
 mod chat;
 mod common;
 mod faults;
+mod leak;
 mod queries;
 mod reconnect;
 mod register;
