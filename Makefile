@@ -3,8 +3,11 @@ SHELL := /bin/bash
 CARGO ?= cargo
 PROFILE_DIR ?= $(CURDIR)/Data
 RELEASE := target/release
+RBM := $(RELEASE)/rbm
+OUT ?= out
 
-.PHONY: all deps deps-build build run test check fmt lint unit bench clean
+.PHONY: all deps deps-build deps-bundle build run test check fmt lint unit bench \
+	rbm bundle release sign reproduce screenshots verify clean
 
 all: build
 
@@ -14,6 +17,9 @@ deps:
 
 deps-build:
 	@scripts/deps run
+
+deps-bundle:
+	@scripts/deps bundle
 
 ## build: release binaries of the launcher and the messenger
 build: deps-build
@@ -37,9 +43,40 @@ lint:
 unit:
 	$(CARGO) test --locked --workspace --no-fail-fast
 
+## verify: check a downloaded bundle or sums file: make verify FILE=path [SUMS=1]
+verify: build
+	@test -n "$(FILE)" || { echo "usage: make verify FILE=tor-messenger-VERSION-linux-x86_64.tar.xz (its .minisig beside it)" >&2; exit 2; }
+	$(RELEASE)/tor-messenger-launcher verify $(if $(SUMS),--sums) "$(FILE)"
+
 ## bench: print the performance numbers (never asserted)
 bench: deps
 	$(CARGO) bench --locked --workspace
+
+## rbm: the recipe runner (tools/rbm), used by bundle, release, sign and reproduce
+rbm:
+	$(CARGO) build --locked --release -p rbm
+
+## bundle: the Linux bundle from the deterministic recipes (out/bundle), then its checks
+bundle: deps-bundle rbm
+	$(RBM) build bundle --dest $(OUT)/bundle
+	scripts/check-bundle $(OUT)/bundle/tor-messenger-*-linux-x86_64.tar.xz
+
+## release: the bundle and sha256sums-unsigned-build.txt (out/release)
+release: deps-bundle rbm
+	$(RBM) build release --dest $(OUT)/release
+
+## sign: minisign (prehashed) signatures of out/release with KEY=path (kept outside the repo)
+sign: rbm
+	@test -n "$(KEY)" || { echo "usage: make sign KEY=/path/to/minisign.key (never inside the repository)" >&2; exit 2; }
+	$(RBM) sign $(OUT)/release --key "$(KEY)"
+
+## reproduce: build the release twice under varied conditions (and from a fresh clone), compare
+reproduce: deps-bundle rbm
+	RBM=$(RBM) scripts/reproduce release
+
+## screenshots: regenerate docs/screenshots under Xvfb
+screenshots: deps
+	scripts/screenshots
 
 clean:
 	$(CARGO) clean
