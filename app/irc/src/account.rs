@@ -80,6 +80,19 @@ pub fn spawn_account(config: IrcAccountConfig, network: IrcNetwork) -> AccountHa
     handle
 }
 
+/// IRC as a [`messenger_protocol::Protocol`].
+#[derive(Debug, Clone, Copy)]
+pub struct Irc;
+
+impl messenger_protocol::Protocol for Irc {
+    type Config = IrcAccountConfig;
+    type Network = IrcNetwork;
+    const KIND: messenger_protocol::ProtocolKind = messenger_protocol::ProtocolKind::Irc;
+    fn spawn(config: IrcAccountConfig, network: IrcNetwork) -> AccountHandle {
+        spawn_account(config, network)
+    }
+}
+
 /// How one connection ended.
 enum Ending {
     /// The user disconnected.

@@ -20,7 +20,7 @@ pub mod session;
 pub mod split;
 pub mod wire;
 
-pub use account::{IrcAccountConfig, run_account, spawn_account};
+pub use account::{Irc, IrcAccountConfig, run_account, spawn_account};
 pub use connection::{IrcNetwork, IrcStream, open_stream};
 pub use ctcp::CTCP_VERSION_REPLY;
 pub use flood::FloodPolicy;

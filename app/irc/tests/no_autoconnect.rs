@@ -6,9 +6,11 @@
 
 use std::time::Duration;
 
-use messenger_irc::{IrcAccountConfig, IrcNetwork, spawn_account};
+use messenger_irc::{Irc, IrcAccountConfig, IrcNetwork};
 use messenger_net::{Isolation, TlsTrust, TorSocks};
-use messenger_protocol::{Command, Conversation, Event, MessageKind, OutgoingId};
+use messenger_protocol::{
+    Command, Conversation, Event, MessageKind, OutgoingId, Protocol, ProtocolKind,
+};
 
 #[tokio::test]
 async fn an_account_stays_offline_until_asked() {
@@ -23,7 +25,9 @@ async fn an_account_stays_offline_until_asked() {
     let mut config =
         IrcAccountConfig::new("irc.example", 6697, "nobody", Isolation::random().unwrap());
     config.rooms = vec!["#tor".into()];
-    let mut app = spawn_account(config, network);
+    // Started through the protocol-independent interface, as the messenger does.
+    assert_eq!(Irc::KIND, ProtocolKind::Irc);
+    let mut app = Irc::spawn(config, network);
 
     // Commands other than Connect do not connect either.
     app.commands

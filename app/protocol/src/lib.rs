@@ -218,6 +218,23 @@ pub struct AccountHandle {
     pub events: mpsc::Receiver<Event>,
 }
 
+/// A chat protocol: how to start an account that speaks it.
+///
+/// Every protocol gives the same interface: [`Command`]s in, [`Event`]s out, through the
+/// [`AccountHandle`] that [`Protocol::spawn`] returns. Nothing connects until
+/// [`Command::Connect`]; the account reconnects with backoff after a drop, never after the
+/// user's [`Command::Disconnect`].
+pub trait Protocol {
+    /// The protocol's account settings.
+    type Config;
+    /// How it reaches the network (tor's SOCKS port, TLS trust).
+    type Network;
+    /// Which protocol this is.
+    const KIND: ProtocolKind;
+    /// Starts an account task on the current tokio runtime.
+    fn spawn(config: Self::Config, network: Self::Network) -> AccountHandle;
+}
+
 /// Creates the channel pair an account task uses: the task keeps the first two ends.
 pub fn account_channels(
     capacity: usize,

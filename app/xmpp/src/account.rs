@@ -33,6 +33,19 @@ pub fn spawn_account(config: XmppAccountConfig, network: XmppNetwork) -> Account
     handle
 }
 
+/// XMPP as a [`messenger_protocol::Protocol`].
+#[derive(Debug, Clone, Copy)]
+pub struct Xmpp;
+
+impl messenger_protocol::Protocol for Xmpp {
+    type Config = XmppAccountConfig;
+    type Network = XmppNetwork;
+    const KIND: messenger_protocol::ProtocolKind = messenger_protocol::ProtocolKind::Xmpp;
+    fn spawn(config: XmppAccountConfig, network: XmppNetwork) -> AccountHandle {
+        spawn_account(config, network)
+    }
+}
+
 /// How one connection ended.
 enum Ending {
     /// The user disconnected.

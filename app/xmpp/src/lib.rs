@@ -27,7 +27,7 @@ pub mod register;
 pub mod rooms;
 pub mod session;
 
-pub use account::{run_account, spawn_account};
+pub use account::{Xmpp, run_account, spawn_account};
 pub use config::{DEFAULT_PORT, InvalidAccount, XmppAccountConfig};
 pub use connector::{ConnectError, TorStartTlsConnector, XmppNetwork};
 pub use login::LoginError;

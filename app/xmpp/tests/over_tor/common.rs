@@ -7,8 +7,8 @@ use std::time::Duration;
 use base64::Engine as _;
 use harness::{Prosody, TorNetwork};
 use messenger_net::{Isolation, TlsStream, TlsTrust, TorSocks, tls_connect};
-use messenger_protocol::{AccountHandle, Command, Event, ReconnectPolicy};
-use messenger_xmpp::{XmppAccountConfig, XmppNetwork, spawn_account};
+use messenger_protocol::{AccountHandle, Command, Event, Protocol, ReconnectPolicy};
+use messenger_xmpp::{Xmpp, XmppAccountConfig, XmppNetwork};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use xmpp_parsers::jid::BareJid;
@@ -57,7 +57,7 @@ pub fn account(prosody: &Prosody, (user, password): (&str, &str)) -> XmppAccount
 
 /// Starts an account and connects it, waiting for `Connected`; returns our full JID too.
 pub async fn connected(config: XmppAccountConfig, network: XmppNetwork) -> (AccountHandle, String) {
-    let mut handle = spawn_account(config, network);
+    let mut handle = Xmpp::spawn(config, network);
     handle.commands.send(Command::Connect).await.unwrap();
     let Event::Connected { own_name } =
         wait_for(&mut handle, |e| matches!(e, Event::Connected { .. })).await
