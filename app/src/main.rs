@@ -62,7 +62,7 @@ fn main() -> anyhow::Result<()> {
                     tor_status::watch(control, tor_tx, move || ctx.request_repaint())
                         .context("cannot start the tor status thread")?;
                     let ctx = creation.egui_ctx.clone();
-                    Some(network::Network::start(
+                    Some(network::start(
                         socks_port,
                         &certs_dir,
                         &profile_dir,

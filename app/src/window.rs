@@ -2,12 +2,13 @@
 //! network side, and saves settings and accounts in the profile.
 
 use crate::font_files;
-use crate::network::Network;
+use crate::network;
 use crate::profile_store;
 use crate::showcase::{self, Showcase};
 use messenger_chat::{Model, TorState};
+use messenger_protocol::ProtocolKind;
 use messenger_protocol::accounts::{AccountConfig as SavedAccount, AccountsFile, Transport};
-use messenger_protocol::{Command, ProtocolKind};
+use messenger_session::{Outcome, Session};
 use messenger_ui::{AccountConfig, Action, MessengerUi, Profile, Script};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -22,7 +23,7 @@ pub struct Messenger {
     fonts_dir: PathBuf,
     fonts_for: Option<Vec<Script>>,
     tor_updates: Receiver<TorState>,
-    network: Option<Network>,
+    network: Option<Session>,
     /// Showcase screens never save anything.
     showcase: bool,
 }
@@ -40,7 +41,7 @@ pub struct Start {
     /// Tor's state, from the control port watcher.
     pub tor_updates: Receiver<TorState>,
     /// The network side (None in showcase mode).
-    pub network: Option<Network>,
+    pub network: Option<Session>,
     /// Local time zone offset.
     pub utc_offset_seconds: i64,
 }
@@ -60,10 +61,10 @@ impl Messenger {
         let mut network = start.network;
         for account in &start.accounts.accounts {
             let label = account_label(account);
-            model.add_account(label.clone(), account.protocol);
-            if let Some(network) = network.as_mut() {
-                network.add_account(account, &label);
-            }
+            match network.as_mut() {
+                Some(network) => network.add_account(&mut model, account, &label),
+                None => model.add_account(label, account.protocol),
+            };
         }
         let mut ui = MessengerUi::new(start.profile.settings.clone());
         ui.set_utc_offset(start.utc_offset_seconds);
@@ -132,11 +133,16 @@ impl Messenger {
         saved.remember_password = config.password.is_some();
         saved.password = config.password;
         saved.rooms = config.rooms;
+        self.add_saved_account(saved);
+    }
+
+    /// Shows, starts and saves a new account.
+    fn add_saved_account(&mut self, saved: SavedAccount) {
         let label = account_label(&saved);
-        self.model.add_account(label.clone(), protocol);
-        if let Some(network) = self.network.as_mut() {
-            network.add_account(&saved, &label);
-        }
+        match self.network.as_mut() {
+            Some(network) => network.add_account(&mut self.model, &saved, &label),
+            None => self.model.add_account(label, saved.protocol),
+        };
         self.accounts.accounts.push(saved);
         if !self.showcase
             && let Err(error) =
@@ -150,33 +156,22 @@ impl Messenger {
         match action {
             Action::FirstRunDone => {}
             Action::SettingsChanged(settings) => {
-                if let Some(network) = &self.network {
-                    network.settings_changed(&settings);
+                if let Some(network) = self.network.as_mut() {
+                    network.set_policy(network::policy(&settings));
                 }
                 self.profile.settings = settings;
                 self.save_settings();
             }
             Action::AddAccount(config) => self.add_account(config),
-            Action::RegisterThrowaway { .. } => {
-                // In-band registration belongs to the XMPP crate, which has not landed.
+            Action::RegisterThrowaway { server, port } => {
+                if let Some(network) = &self.network {
+                    network.register_throwaway(&server, port);
+                }
             }
             Action::Account { account, command } => {
-                let Some(network) = &self.network else {
-                    return;
-                };
-                if !network.is_available(account) {
-                    if command == Command::Connect {
-                        self.model.apply(
-                            account,
-                            messenger_protocol::Event::Error(
-                                "XMPP is not available in this build yet.".into(),
-                            ),
-                            false,
-                        );
-                    }
-                    return;
+                if let Some(network) = &self.network {
+                    network.command(&mut self.model, account, command);
                 }
-                network.command(account, command);
             }
             Action::Send {
                 conversation,
@@ -192,7 +187,11 @@ impl Messenger {
                 request,
             } => {
                 if let Some(network) = self.network.as_mut() {
-                    network.otr_request(&mut self.model, conversation, request);
+                    network.otr_request(
+                        &mut self.model,
+                        conversation,
+                        network::otr_request(request),
+                    );
                 }
             }
         }
@@ -206,8 +205,19 @@ impl eframe::App for Messenger {
                 self.model.tor = state;
             }
         }
-        if let Some(network) = self.network.as_mut() {
-            network.drain(&mut self.model);
+        let outcomes = match self.network.as_mut() {
+            Some(network) => network.drain(&mut self.model),
+            None => Vec::new(),
+        };
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Registered(account) => self.add_saved_account(account),
+                // The UI has no place for this yet; the reason names no chat content.
+                Outcome::RegistrationFailed(reason) => {
+                    eprintln!("tor-messenger: account not created: {reason}")
+                }
+                _ => {}
+            }
         }
         self.ensure_fonts(ui.ctx());
         let actions = self.ui.show(ui, &mut self.model);

@@ -1,0 +1,92 @@
+//! Starting a saved account's protocol task (idle until Connect) and forwarding its events.
+
+use crate::events::{Inbox, Incoming};
+use messenger_chat::AccountId;
+use messenger_irc::{IrcAccountConfig, IrcNetwork};
+use messenger_protocol::accounts::AccountConfig;
+use messenger_protocol::{AccountHandle, Command, ProtocolKind};
+use messenger_xmpp::{XmppAccountConfig, XmppNetwork};
+use tokio::sync::mpsc;
+
+/// One account's link to its task.
+pub(crate) struct Link {
+    /// Commands for the task; `None` when it could not be started.
+    pub commands: Option<mpsc::Sender<Command>>,
+    /// Why there is no task, in words for the user (shown on Connect).
+    pub unavailable: Option<String>,
+    /// Its name towards OTR.
+    pub otr_account: messenger_otr::AccountId,
+    /// The label per-contact settings are keyed by.
+    pub label: String,
+}
+
+/// The OTR account of a saved account: `nick@server` on IRC, the bare JID on XMPP.
+pub(crate) fn otr_account(account: &AccountConfig) -> messenger_otr::AccountId {
+    messenger_otr::AccountId::new(
+        match account.protocol {
+            ProtocolKind::Irc => format!("{}@{}", account.user, account.server),
+            ProtocolKind::Xmpp => account.user.clone(),
+        },
+        account.protocol,
+    )
+}
+
+/// The IRC task's settings from a saved account.
+fn irc_config(account: &AccountConfig) -> IrcAccountConfig {
+    let mut config = IrcAccountConfig::new(
+        &account.server,
+        account.port,
+        &account.user,
+        account.isolation(),
+    );
+    config.transport = account.transport;
+    config.password = account.password.clone().map(messenger_net::Sensitive::new);
+    config.rooms.clone_from(&account.rooms);
+    config
+}
+
+/// Starts the task of `account` on `runtime` and forwards its events to `inbox` as `id`'s.
+pub(crate) fn start(
+    runtime: &tokio::runtime::Handle,
+    irc: &IrcNetwork,
+    xmpp: &XmppNetwork,
+    inbox: &Inbox,
+    id: AccountId,
+    account: &AccountConfig,
+    label: &str,
+) -> Link {
+    let handle: Result<AccountHandle, String> = {
+        // spawn_account uses tokio::spawn: it must run inside the runtime.
+        let _guard = runtime.enter();
+        match account.protocol {
+            ProtocolKind::Irc => Ok(messenger_irc::spawn_account(
+                irc_config(account),
+                irc.clone(),
+            )),
+            ProtocolKind::Xmpp => XmppAccountConfig::from_account(account, None)
+                .map(|config| messenger_xmpp::spawn_account(config, xmpp.clone()))
+                .map_err(|error| error.to_string()),
+        }
+    };
+    let (commands, unavailable) = match handle {
+        Ok(mut handle) => {
+            let commands = handle.commands.clone();
+            let inbox = inbox.clone();
+            runtime.spawn(async move {
+                while let Some(event) = handle.events.recv().await {
+                    if !inbox.send(Incoming::Account(id, event)) {
+                        return;
+                    }
+                }
+            });
+            (Some(commands), None)
+        }
+        Err(reason) => (None, Some(reason)),
+    };
+    Link {
+        commands,
+        unavailable,
+        otr_account: otr_account(account),
+        label: label.to_owned(),
+    }
+}

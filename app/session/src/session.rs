@@ -1,0 +1,330 @@
+//! The session: accounts, the OTR engine and the paths between them and the model.
+
+use crate::accounts::{self, Link};
+use crate::events::{Inbox, Incoming};
+use crate::policy::OtrPolicy;
+use crate::register;
+use messenger_chat::{AccountId, ConversationId, Model};
+use messenger_irc::IrcNetwork;
+use messenger_net::{TlsTrust, TorSocks};
+use messenger_otr::{Fingerprint, OtrEngine, PeerId};
+use messenger_protocol::accounts::AccountConfig;
+use messenger_protocol::{Command, Conversation, Event, MessageKind, OutgoingId};
+use messenger_xmpp::XmppNetwork;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+
+/// Where every connection goes: tor's SOCKS port, and what TLS trusts (roots and pins).
+#[derive(Debug, Clone)]
+pub struct SessionNetwork {
+    /// Tor's SOCKS port.
+    pub socks: TorSocks,
+    /// Roots and pins.
+    pub trust: TlsTrust,
+}
+
+/// Something the caller must act on, returned by [`Session::drain`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// A throwaway XMPP account was created on its server; its password is saved in it
+    /// (`remember_password`). The caller adds it ([`Session::add_account`]) and saves it.
+    Registered(AccountConfig),
+    /// A throwaway registration failed; why, in words for the user.
+    RegistrationFailed(String),
+}
+
+/// Ids of OTR wire bodies live above this, apart from the user's message ids.
+pub(crate) const INJECT_BASE: u64 = 1 << 62;
+
+/// The running network side of one profile.
+pub struct Session {
+    pub(crate) runtime: tokio::runtime::Handle,
+    irc: IrcNetwork,
+    pub(crate) xmpp: XmppNetwork,
+    pub(crate) links: Vec<(AccountId, Link)>,
+    pub(crate) otr: Option<OtrEngine>,
+    otr_problem: Option<String>,
+    policy: OtrPolicy,
+    pub(crate) inbox: Inbox,
+    incoming: Receiver<Incoming>,
+    next_id: u64,
+    /// OTR wire bodies in flight: their peer, and the user's message they carry once the
+    /// engine said which (`OtrEvent::Sent` follows the message's `Inject`s).
+    pub(crate) in_flight: HashMap<OutgoingId, (PeerId, Option<OutgoingId>)>,
+    /// The last fingerprint seen per peer (for manual verification).
+    pub(crate) fingerprints: HashMap<PeerId, Fingerprint>,
+}
+
+impl Session {
+    /// Starts the OTR engine (files in `otr_dir`) with `policy`; protocol tasks will run on
+    /// `runtime`. `wake` is called (from other threads) whenever [`Session::drain`] has
+    /// something to apply: the GUI passes its repaint request.
+    ///
+    /// If the OTR engine cannot start (a damaged key file, reported and left untouched), the
+    /// session still runs: rooms work, private messages are refused
+    /// ([`Session::otr_unavailable`] says why).
+    pub fn start(
+        runtime: tokio::runtime::Handle,
+        network: SessionNetwork,
+        otr_dir: &Path,
+        policy: OtrPolicy,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Session {
+        let (tx, incoming) = std::sync::mpsc::channel();
+        let inbox = Inbox::new(tx, Arc::new(wake));
+        let (otr, otr_problem) = match OtrEngine::start(otr_dir, policy.otr_settings(&[])) {
+            Ok((engine, mut events)) => {
+                let inbox = inbox.clone();
+                runtime.spawn(async move {
+                    while let Some(event) = events.recv().await {
+                        if !inbox.send(Incoming::Otr(event)) {
+                            return;
+                        }
+                    }
+                });
+                (Some(engine), None)
+            }
+            Err(error) => (None, Some(error.to_string())),
+        };
+        Session {
+            runtime,
+            irc: IrcNetwork {
+                socks: network.socks,
+                trust: network.trust.clone(),
+            },
+            xmpp: XmppNetwork {
+                socks: network.socks,
+                trust: network.trust,
+            },
+            links: Vec::new(),
+            otr,
+            otr_problem,
+            policy,
+            inbox,
+            incoming,
+            next_id: 1,
+            in_flight: HashMap::new(),
+            fingerprints: HashMap::new(),
+        }
+    }
+
+    /// Why OTR is not running, if it is not.
+    pub fn otr_unavailable(&self) -> Option<&str> {
+        self.otr_problem.as_deref()
+    }
+
+    /// Adds a saved account to `model` under `label` and starts its task, idle until
+    /// [`Command::Connect`]. An XMPP account without a saved password gets no task; Connect
+    /// then shows why.
+    pub fn add_account(
+        &mut self,
+        model: &mut Model,
+        account: &AccountConfig,
+        label: &str,
+    ) -> AccountId {
+        let id = model.add_account(label, account.protocol);
+        let link = accounts::start(
+            &self.runtime,
+            &self.irc,
+            &self.xmpp,
+            &self.inbox,
+            id,
+            account,
+            label,
+        );
+        self.links.push((id, link));
+        // Per-contact policy keys name accounts by label: resolve them again.
+        self.push_policy();
+        id
+    }
+
+    /// Takes new OTR settings.
+    pub fn set_policy(&mut self, policy: OtrPolicy) {
+        self.policy = policy;
+        self.push_policy();
+    }
+
+    fn push_policy(&self) {
+        if let Some(otr) = &self.otr {
+            let accounts: Vec<(String, messenger_otr::AccountId)> = self
+                .links
+                .iter()
+                .map(|(_, l)| (l.label.clone(), l.otr_account.clone()))
+                .collect();
+            // Fails only when the engine stopped, which sends then report.
+            let _ = otr.set_settings(self.policy.otr_settings(&accounts));
+        }
+    }
+
+    pub(crate) fn link(&self, account: AccountId) -> Option<&Link> {
+        self.links
+            .iter()
+            .find(|(id, _)| *id == account)
+            .map(|(_, l)| l)
+    }
+
+    /// Sends `command` to `account`'s task. Returns false when the account cannot take it;
+    /// a refused Connect also puts the reason on the account in `model`.
+    pub fn command(&self, model: &mut Model, account: AccountId, command: Command) -> bool {
+        let Some(link) = self.link(account) else {
+            return false;
+        };
+        match &link.commands {
+            Some(commands) => commands.try_send(command).is_ok(),
+            None => {
+                if command == Command::Connect
+                    && let Some(reason) = &link.unavailable
+                {
+                    model.apply(account, Event::Error(reason.clone()), false);
+                }
+                false
+            }
+        }
+    }
+
+    /// Whether `account` has a running protocol task.
+    pub fn is_available(&self, account: AccountId) -> bool {
+        self.link(account).is_some_and(|l| l.commands.is_some())
+    }
+
+    /// Sends a command without a model (OTR wire bodies).
+    pub(crate) fn send_command(&self, account: AccountId, command: Command) -> bool {
+        self.link(account)
+            .and_then(|l| l.commands.as_ref())
+            .is_some_and(|c| c.try_send(command).is_ok())
+    }
+
+    pub(crate) fn fresh_id(&mut self) -> OutgoingId {
+        self.next_id += 1;
+        OutgoingId(self.next_id)
+    }
+
+    pub(crate) fn fresh_wire_id(&mut self) -> OutgoingId {
+        self.next_id += 1;
+        OutgoingId(INJECT_BASE + self.next_id)
+    }
+
+    pub(crate) fn peer(&self, account: AccountId, name: &str) -> Option<PeerId> {
+        self.link(account)
+            .map(|l| PeerId::new(l.otr_account.clone(), name))
+    }
+
+    pub(crate) fn account_of(&self, otr_account: &messenger_otr::AccountId) -> Option<AccountId> {
+        self.links
+            .iter()
+            .find(|(_, l)| &l.otr_account == otr_account)
+            .map(|(id, _)| *id)
+    }
+
+    /// Sends what the user typed in `conversation`: rooms directly, private conversations
+    /// through OTR. The model records `text` as typed; a message that cannot go is marked
+    /// failed. Returns the message's id.
+    pub fn send(
+        &mut self,
+        model: &mut Model,
+        conversation: ConversationId,
+        text: String,
+        kind: MessageKind,
+    ) -> Option<OutgoingId> {
+        let state = model.conversation(conversation)?;
+        let account = state.account;
+        let target = state.target.clone();
+        let id = self.fresh_id();
+        model.record_outgoing(conversation, id, &text, kind);
+        let sent = match &target {
+            Conversation::Room(_) => self.send_command(
+                account,
+                Command::Send {
+                    to: target.clone(),
+                    body: text,
+                    kind,
+                    id,
+                },
+            ),
+            Conversation::Direct(name) => {
+                // The engine decides: encrypt, hold until private, or plaintext if allowed.
+                let body = match kind {
+                    MessageKind::Action => format!("/me {text}"),
+                    _ => text,
+                };
+                match (
+                    self.peer(account, name),
+                    &self.otr,
+                    self.is_available(account),
+                ) {
+                    (Some(peer), Some(otr), true) => otr.send(peer, id, body).is_ok(),
+                    // Without OTR nothing private is sent at all (privacy invariant 5).
+                    _ => false,
+                }
+            }
+        };
+        if !sent {
+            model.apply(account, failed(id, String::new()), false);
+        }
+        Some(id)
+    }
+
+    /// Creates a throwaway XMPP account on `server` (in-band registration through tor) with
+    /// a random name and password. The result arrives from [`Session::drain`] as an
+    /// [`Outcome`].
+    pub fn register_throwaway(&self, server: &str, port: u16) {
+        match register::throwaway_account(server, port) {
+            Ok(account) => register::spawn(self, account),
+            Err(reason) => {
+                self.inbox.send(Incoming::Registered(Err(reason)));
+            }
+        }
+    }
+
+    /// Applies everything that arrived since the last call to `model`; returns what the
+    /// caller must act on.
+    pub fn drain(&mut self, model: &mut Model) -> Vec<Outcome> {
+        let mut outcomes = Vec::new();
+        while let Ok(incoming) = self.incoming.try_recv() {
+            match incoming {
+                Incoming::Account(account, event) => self.account_event(model, account, event),
+                Incoming::Otr(event) => self.otr_event(model, event),
+                Incoming::Registered(Ok(account)) => outcomes.push(Outcome::Registered(account)),
+                Incoming::Registered(Err(reason)) => {
+                    outcomes.push(Outcome::RegistrationFailed(reason))
+                }
+            }
+        }
+        outcomes
+    }
+
+    fn account_event(&mut self, model: &mut Model, account: AccountId, event: Event) {
+        match event {
+            Event::Message(message) => match &message.conversation {
+                Conversation::Direct(name) => match (self.peer(account, name), &self.otr) {
+                    (Some(peer), Some(otr)) => {
+                        // Only what OTR hands back (`OtrEvent::Message`) reaches the model.
+                        let _ = otr.receive(peer, message.body);
+                    }
+                    // Without OTR a private body is shown only if it is not OTR data.
+                    _ if !message.body.starts_with("?OTR") => {
+                        model.apply(account, Event::Message(message), false)
+                    }
+                    _ => {}
+                },
+                Conversation::Room(_) => model.apply(account, Event::Message(message), false),
+            },
+            Event::Sent { id } if id.0 >= INJECT_BASE => {
+                self.in_flight.remove(&id);
+            }
+            Event::SendFailed { id, reason } if id.0 >= INJECT_BASE => {
+                if let Some((_, Some(user_id))) = self.in_flight.remove(&id) {
+                    model.apply(account, failed(user_id, reason), false);
+                }
+            }
+            other => model.apply(account, other, false),
+        }
+    }
+}
+
+pub(crate) fn failed(id: OutgoingId, reason: String) -> Event {
+    Event::SendFailed { id, reason }
+}

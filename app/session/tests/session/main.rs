@@ -1,0 +1,4 @@
+//! The session with real components: the private Tor network, ngircd, prosody, python3-potr.
+
+// Test scaffolding: helpers outside #[test] functions may unwrap too.
+#![allow(clippy::unwrap_used)]
