@@ -29,6 +29,10 @@ pub struct RelaySpec {
 /// Lines shared by every tor of the network, the clients included.
 pub(crate) fn network_lines(dir_authority_lines: &[String], empty_geoip: &Path) -> String {
     let mut text = String::from("TestingTorNetwork 1\nAssumeReachable 1\n");
+    // Circuits on loopback build in milliseconds, so tor would learn a build timeout of a few
+    // milliseconds; on a loaded CI machine builds then "time out", circuits are abandoned and
+    // waiting streams fail with SOCKS "general failure". A fixed, generous timeout instead.
+    text.push_str("LearnCircuitBuildTimeout 0\nCircuitBuildTimeout 30\n");
     for line in dir_authority_lines {
         text.push_str(line);
         text.push('\n');
