@@ -1,11 +1,13 @@
 //! Starting a saved account's protocol task (idle until Connect) and forwarding its events.
 
-use crate::events::{Inbox, Incoming};
+use crate::events::Inbox;
+use crate::routing::Router;
 use messenger_chat::AccountId;
 use messenger_irc::{IrcAccountConfig, IrcNetwork};
 use messenger_protocol::accounts::AccountConfig;
 use messenger_protocol::{AccountHandle, Command, ProtocolKind};
 use messenger_xmpp::{XmppAccountConfig, XmppNetwork};
+use std::sync::Arc;
 use tokio::sync::mpsc;
 
 /// One account's link to its task.
@@ -45,16 +47,29 @@ fn irc_config(account: &AccountConfig) -> IrcAccountConfig {
     config
 }
 
-/// Starts the task of `account` on `runtime` and forwards its events to `inbox` as `id`'s.
+/// What starting an account task needs from the session.
+pub(crate) struct Spawner<'a> {
+    pub runtime: &'a tokio::runtime::Handle,
+    pub irc: &'a IrcNetwork,
+    pub xmpp: &'a XmppNetwork,
+    pub inbox: &'a Inbox,
+    pub router: &'a Arc<Router>,
+}
+
+/// Starts the task of `account` on the runtime and forwards its events as `id`'s.
 pub(crate) fn start(
-    runtime: &tokio::runtime::Handle,
-    irc: &IrcNetwork,
-    xmpp: &XmppNetwork,
-    inbox: &Inbox,
+    spawner: &Spawner<'_>,
     id: AccountId,
     account: &AccountConfig,
     label: &str,
 ) -> Link {
+    let Spawner {
+        runtime,
+        irc,
+        xmpp,
+        inbox,
+        router,
+    } = *spawner;
     let handle: Result<AccountHandle, String> = {
         // spawn_account uses tokio::spawn: it must run inside the runtime.
         let _guard = runtime.enter();
@@ -68,13 +83,17 @@ pub(crate) fn start(
                 .map_err(|error| error.to_string()),
         }
     };
+    let otr_account = otr_account(account);
     let (commands, unavailable) = match handle {
         Ok(mut handle) => {
             let commands = handle.commands.clone();
+            router.register(otr_account.clone(), commands.clone());
             let inbox = inbox.clone();
+            let router = router.clone();
+            let forwarded_account = otr_account.clone();
             runtime.spawn(async move {
                 while let Some(event) = handle.events.recv().await {
-                    if !inbox.send(Incoming::Account(id, event)) {
+                    if !router.account_event(&inbox, id, &forwarded_account, event) {
                         return;
                     }
                 }
@@ -86,7 +105,7 @@ pub(crate) fn start(
     Link {
         commands,
         unavailable,
-        otr_account: otr_account(account),
+        otr_account,
         label: label.to_owned(),
     }
 }

@@ -2,9 +2,9 @@
 //! with the caller's wake-up closure called after each.
 
 use messenger_chat::AccountId;
-use messenger_otr::OtrEvent;
-use messenger_protocol::Event;
+use messenger_otr::{OtrEvent, PeerId};
 use messenger_protocol::accounts::AccountConfig;
+use messenger_protocol::{Event, OutgoingId};
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
@@ -12,8 +12,20 @@ use std::sync::mpsc::Sender;
 pub(crate) enum Incoming {
     /// An event of an account task.
     Account(AccountId, Event),
-    /// An event of the OTR engine.
+    /// An event of the OTR engine (never `Inject`: those go straight to the protocol).
     Otr(OtrEvent),
+    /// An OTR wire body was handed to the protocol under `wire_id`.
+    Injected {
+        /// Its id in `Command::Send`.
+        wire_id: OutgoingId,
+        /// The peer it goes to.
+        to: PeerId,
+    },
+    /// The protocol task could not take that wire body (it stopped or is flooded).
+    InjectFailed {
+        /// Its id.
+        wire_id: OutgoingId,
+    },
     /// A throwaway registration ended: the new account, or why not (in words).
     Registered(Result<AccountConfig, String>),
 }

@@ -22,6 +22,7 @@ mod otr_events;
 mod otr_requests;
 mod policy;
 mod register;
+mod routing;
 mod runtime;
 mod session;
 

@@ -4,12 +4,13 @@ use crate::Session;
 use crate::session::failed;
 use messenger_chat::{AccountId, ConversationId, Model, OtrDetail, OtrProgress, OtrStatus};
 use messenger_otr::{NotSentReason, OtrEvent, PeerId, SessionState, SmpEvent};
-use messenger_protocol::{Command, Conversation, Event, IncomingMessage, MessageKind};
+use messenger_protocol::{Conversation, Event, IncomingMessage, MessageKind};
 
 impl Session {
     pub(crate) fn otr_event(&mut self, model: &mut Model, event: OtrEvent) {
         match event {
-            OtrEvent::Inject { to, body } => self.inject(to, body),
+            // Wire bodies went straight to the protocol (see `routing`).
+            OtrEvent::Inject { .. } => {}
             OtrEvent::Message {
                 from,
                 text,
@@ -87,23 +88,6 @@ impl Session {
             OtrEvent::ReceiveProblem { .. }
             | OtrEvent::PeerError { .. }
             | OtrEvent::FileError { .. } => {}
-        }
-    }
-
-    /// Gives one OTR wire body to the protocol, unchanged and in order.
-    fn inject(&mut self, to: PeerId, body: String) {
-        let Some(account) = self.account_of(&to.account) else {
-            return;
-        };
-        let wire_id = self.fresh_wire_id();
-        let command = Command::Send {
-            to: Conversation::Direct(to.peer.clone()),
-            body,
-            kind: MessageKind::Normal,
-            id: wire_id,
-        };
-        if self.send_command(account, command) {
-            self.in_flight.insert(wire_id, (to, None));
         }
     }
 

@@ -4,6 +4,7 @@ use crate::accounts::{self, Link};
 use crate::events::{Inbox, Incoming};
 use crate::policy::OtrPolicy;
 use crate::register;
+use crate::routing::{INJECT_BASE, Router};
 use messenger_chat::{AccountId, ConversationId, Model};
 use messenger_irc::IrcNetwork;
 use messenger_net::{TlsTrust, TorSocks};
@@ -36,16 +37,14 @@ pub enum Outcome {
     RegistrationFailed(String),
 }
 
-/// Ids of OTR wire bodies live above this, apart from the user's message ids.
-pub(crate) const INJECT_BASE: u64 = 1 << 62;
-
 /// The running network side of one profile.
 pub struct Session {
     pub(crate) runtime: tokio::runtime::Handle,
     irc: IrcNetwork,
     pub(crate) xmpp: XmppNetwork,
     pub(crate) links: Vec<(AccountId, Link)>,
-    pub(crate) otr: Option<OtrEngine>,
+    pub(crate) otr: Option<Arc<OtrEngine>>,
+    router: Arc<Router>,
     otr_problem: Option<String>,
     policy: OtrPolicy,
     pub(crate) inbox: Inbox,
@@ -75,20 +74,22 @@ impl Session {
     ) -> Session {
         let (tx, incoming) = std::sync::mpsc::channel();
         let inbox = Inbox::new(tx, Arc::new(wake));
-        let (otr, otr_problem) = match OtrEngine::start(otr_dir, policy.otr_settings(&[])) {
-            Ok((engine, mut events)) => {
-                let inbox = inbox.clone();
-                runtime.spawn(async move {
-                    while let Some(event) = events.recv().await {
-                        if !inbox.send(Incoming::Otr(event)) {
-                            return;
-                        }
-                    }
-                });
-                (Some(engine), None)
-            }
-            Err(error) => (None, Some(error.to_string())),
+        let (otr, events, otr_problem) = match OtrEngine::start(otr_dir, policy.otr_settings(&[])) {
+            Ok((engine, events)) => (Some(Arc::new(engine)), Some(events), None),
+            Err(error) => (None, None, Some(error.to_string())),
         };
+        let router = Arc::new(Router::new(otr.clone()));
+        if let Some(mut events) = events {
+            let inbox = inbox.clone();
+            let router = router.clone();
+            runtime.spawn(async move {
+                while let Some(event) = events.recv().await {
+                    if !router.otr_event(&inbox, event) {
+                        return;
+                    }
+                }
+            });
+        }
         Session {
             runtime,
             irc: IrcNetwork {
@@ -101,6 +102,7 @@ impl Session {
             },
             links: Vec::new(),
             otr,
+            router,
             otr_problem,
             policy,
             inbox,
@@ -126,15 +128,14 @@ impl Session {
         label: &str,
     ) -> AccountId {
         let id = model.add_account(label, account.protocol);
-        let link = accounts::start(
-            &self.runtime,
-            &self.irc,
-            &self.xmpp,
-            &self.inbox,
-            id,
-            account,
-            label,
-        );
+        let spawner = accounts::Spawner {
+            runtime: &self.runtime,
+            irc: &self.irc,
+            xmpp: &self.xmpp,
+            inbox: &self.inbox,
+            router: &self.router,
+        };
+        let link = accounts::start(&spawner, id, account, label);
         self.links.push((id, link));
         // Per-contact policy keys name accounts by label: resolve them again.
         self.push_policy();
@@ -190,8 +191,7 @@ impl Session {
         self.link(account).is_some_and(|l| l.commands.is_some())
     }
 
-    /// Sends a command without a model (OTR wire bodies).
-    pub(crate) fn send_command(&self, account: AccountId, command: Command) -> bool {
+    fn send_command(&self, account: AccountId, command: Command) -> bool {
         self.link(account)
             .and_then(|l| l.commands.as_ref())
             .is_some_and(|c| c.try_send(command).is_ok())
@@ -200,11 +200,6 @@ impl Session {
     pub(crate) fn fresh_id(&mut self) -> OutgoingId {
         self.next_id += 1;
         OutgoingId(self.next_id)
-    }
-
-    pub(crate) fn fresh_wire_id(&mut self) -> OutgoingId {
-        self.next_id += 1;
-        OutgoingId(INJECT_BASE + self.next_id)
     }
 
     pub(crate) fn peer(&self, account: AccountId, name: &str) -> Option<PeerId> {
@@ -287,6 +282,12 @@ impl Session {
             match incoming {
                 Incoming::Account(account, event) => self.account_event(model, account, event),
                 Incoming::Otr(event) => self.otr_event(model, event),
+                Incoming::Injected { wire_id, to } => {
+                    self.in_flight.insert(wire_id, (to, None));
+                }
+                Incoming::InjectFailed { wire_id } => {
+                    self.wire_failed(model, wire_id, String::new())
+                }
                 Incoming::Registered(Ok(account)) => outcomes.push(Outcome::Registered(account)),
                 Incoming::Registered(Err(reason)) => {
                     outcomes.push(Outcome::RegistrationFailed(reason))
@@ -298,29 +299,30 @@ impl Session {
 
     fn account_event(&mut self, model: &mut Model, account: AccountId, event: Event) {
         match event {
-            Event::Message(message) => match &message.conversation {
-                Conversation::Direct(name) => match (self.peer(account, name), &self.otr) {
-                    (Some(peer), Some(otr)) => {
-                        // Only what OTR hands back (`OtrEvent::Message`) reaches the model.
-                        let _ = otr.receive(peer, message.body);
-                    }
-                    // Without OTR a private body is shown only if it is not OTR data.
-                    _ if !message.body.starts_with("?OTR") => {
-                        model.apply(account, Event::Message(message), false)
-                    }
-                    _ => {}
-                },
-                Conversation::Room(_) => model.apply(account, Event::Message(message), false),
-            },
+            // Private bodies reach here only when OTR is not running (else they went to
+            // OTR): shown only if they are not OTR data.
+            Event::Message(message)
+                if matches!(message.conversation, Conversation::Direct(_))
+                    && message.body.starts_with("?OTR") => {}
+            Event::Message(message) => model.apply(account, Event::Message(message), false),
             Event::Sent { id } if id.0 >= INJECT_BASE => {
                 self.in_flight.remove(&id);
             }
             Event::SendFailed { id, reason } if id.0 >= INJECT_BASE => {
-                if let Some((_, Some(user_id))) = self.in_flight.remove(&id) {
-                    model.apply(account, failed(user_id, reason), false);
-                }
+                self.wire_failed(model, id, reason)
             }
             other => model.apply(account, other, false),
+        }
+    }
+}
+
+impl Session {
+    /// A wire body did not go out: the user's message it carried (if known yet) failed.
+    fn wire_failed(&mut self, model: &mut Model, wire_id: OutgoingId, reason: String) {
+        if let Some((peer, Some(user_id))) = self.in_flight.remove(&wire_id)
+            && let Some(account) = self.account_of(&peer.account)
+        {
+            model.apply(account, failed(user_id, reason), false);
         }
     }
 }

@@ -2,3 +2,7 @@
 
 // Test scaffolding: helpers outside #[test] functions may unwrap too.
 #![allow(clippy::unwrap_used)]
+
+mod common;
+mod irc_otr;
+mod xmpp;
