@@ -7,7 +7,7 @@ use harness::Ngircd;
 use harness::potr::PotrPeer;
 use messenger_chat::{MessageFlags, Model, OtrStatus};
 use messenger_net::TlsTrust;
-use messenger_protocol::{Conversation, MessageKind};
+use messenger_protocol::{Command, Conversation, MessageKind};
 use messenger_session::{OtrPolicy, OtrRequest};
 
 use crate::common::*;
@@ -42,7 +42,7 @@ fn private_conversation_with_potr_shows_plaintext_and_sends_only_ciphertext() {
 
     // Our text reaches potr decrypted, and it arrived encrypted.
     let typed = "meet me at the north gate at nine";
-    let id = session
+    session
         .send(&mut model, chat, typed.into(), MessageKind::Normal)
         .unwrap();
     assert_eq!(
@@ -94,7 +94,6 @@ fn private_conversation_with_potr_shows_plaintext_and_sends_only_ciphertext() {
         "{:?}",
         potr.seen()
     );
-    let _ = id;
 }
 
 #[test]
@@ -116,6 +115,29 @@ fn require_encryption_never_sends_plaintext_to_a_peer_without_otr() {
     let mut model = Model::new();
     let account = session.add_account(&mut model, &irc_account(&ngircd, "alice"), "alice@irc.test");
     connect(&mut session, &mut model, account);
+
+    // Rooms are never private: a room message goes out as typed, not held, even now.
+    plain.send("JOIN #square");
+    plain.expect(WAIT, |line| line.contains(" 366 ")).unwrap();
+    assert!(session.command(
+        &mut model,
+        account,
+        Command::Join {
+            room: "#square".into(),
+            password: None,
+        }
+    ));
+    plain
+        .expect(WAIT, |line| line.contains("JOIN") && line.contains("alice"))
+        .unwrap();
+    let room = model.open(account, Conversation::Room("#square".into()));
+    session
+        .send(&mut model, room, "hello square".into(), MessageKind::Normal)
+        .unwrap();
+    let line = plain
+        .expect(WAIT, |line| line.contains("PRIVMSG #square"))
+        .unwrap();
+    assert!(line.ends_with("PRIVMSG #square :hello square"), "{line}");
 
     let chat = model.open(account, Conversation::Direct("plain".into()));
     let typed = "the documents are in the blue folder";

@@ -5,4 +5,5 @@
 
 mod common;
 mod irc_otr;
+mod offline;
 mod xmpp;
