@@ -17,7 +17,8 @@ pub(crate) const INJECT_BASE: u64 = 1 << 62;
 
 /// Shared by the session and its forwarding tasks.
 pub(crate) struct Router {
-    pub otr: Option<Arc<OtrEngine>>,
+    /// Emptied when the session ends, so the engine stops with it.
+    otr: Mutex<Option<Arc<OtrEngine>>>,
     accounts: Mutex<HashMap<messenger_otr::AccountId, mpsc::Sender<Command>>>,
     next_wire: AtomicU64,
 }
@@ -25,10 +26,23 @@ pub(crate) struct Router {
 impl Router {
     pub(crate) fn new(otr: Option<Arc<OtrEngine>>) -> Router {
         Router {
-            otr,
+            otr: Mutex::new(otr),
             accounts: Mutex::new(HashMap::new()),
             next_wire: AtomicU64::new(INJECT_BASE),
         }
+    }
+
+    /// Lets go of the engine and of every account task's commands: the tasks and the
+    /// engine end once the session's own handles are dropped too.
+    pub(crate) fn shutdown(&self) {
+        self.accounts
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        self.otr
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
     }
 
     /// Makes `otr_account`'s task reachable for OTR wire bodies.
@@ -80,13 +94,16 @@ impl Router {
         otr_account: &messenger_otr::AccountId,
         event: Event,
     ) -> bool {
-        match event {
-            Event::Message(message)
-                if self.otr.is_some()
-                    && matches!(message.conversation, Conversation::Direct(_)) =>
+        let otr = self
+            .otr
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        match (event, otr) {
+            (Event::Message(message), Some(otr))
+                if matches!(message.conversation, Conversation::Direct(_)) =>
             {
-                if let (Some(otr), Conversation::Direct(name)) = (&self.otr, &message.conversation)
-                {
+                if let Conversation::Direct(name) = &message.conversation {
                     // Only what OTR hands back (`OtrEvent::Message`) reaches the model.
                     let _ = otr.receive(
                         PeerId::new(otr_account.clone(), name.as_str()),
@@ -95,7 +112,7 @@ impl Router {
                 }
                 true
             }
-            other => inbox.send(Incoming::Account(account, other)),
+            (other, _) => inbox.send(Incoming::Account(account, other)),
         }
     }
 

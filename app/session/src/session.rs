@@ -327,6 +327,15 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    fn drop(&mut self) {
+        // The forwarding tasks hold the router: empty it so the account tasks (their commands
+        // channels closed) and the OTR engine end now, not at their next event.
+        self.links.clear();
+        self.router.shutdown();
+    }
+}
+
 pub(crate) fn failed(id: OutgoingId, reason: String) -> Event {
     Event::SendFailed { id, reason }
 }

@@ -176,4 +176,12 @@ fn require_encryption_never_sends_plaintext_to_a_peer_without_otr() {
         "plaintext leaked: {:#?}",
         plain.seen
     );
+
+    // Dropping the session ends its account tasks: alice leaves the server.
+    drop(session);
+    plain
+        .expect(WAIT, |line| {
+            line.starts_with(":alice!") && line.contains(" QUIT")
+        })
+        .unwrap_or_else(|| panic!("alice stayed; seen: {:#?}", plain.seen));
 }
