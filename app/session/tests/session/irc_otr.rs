@@ -58,6 +58,17 @@ fn private_conversation_with_potr_shows_plaintext_and_sends_only_ciphertext() {
             .iter()
             .any(|l| l.text == "the north gate, nine, understood")
     });
+    // Garbage OTR data is never shown; the conversation goes on.
+    potr.raw("alice", "?OTR:AAMDgarbage-that-is-not-otr.")
+        .unwrap();
+    potr.send("alice", "still here").unwrap();
+    pump(
+        &mut session,
+        &mut model,
+        "the message after the garbage",
+        |m, _| lines(m, chat).iter().any(|l| l.text == "still here"),
+    );
+
     let log = lines(&model, chat);
     let reply = log
         .iter()
