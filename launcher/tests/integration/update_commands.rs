@@ -254,16 +254,17 @@ impl UpdateSetup {
         }
     }
 
-    fn run(&self, command: &str) -> Output {
+    fn run(&self, subcommand: &str) -> Output {
         let tor = TorNetwork::shared_client().unwrap();
         let url = format!("https://{HOST}:{}/update/manifest.json", self.server.port());
-        Command::new(self.bundle_dir.path().join("tor-messenger-launcher"))
-            .arg(command)
+        let mut command = Command::new(self.bundle_dir.path().join("tor-messenger-launcher"));
+        command
+            .arg(subcommand)
             .args(["--manifest-url", &url, "--keys"])
             .arg(self.key.keys_dir())
-            .args(["--socks-port", &tor.socks_addr().port().to_string()])
-            .output()
-            .unwrap()
+            .args(["--socks-port", &tor.socks_addr().port().to_string()]);
+        // The launcher was just copied: its exec can meet ETXTBSY (see util).
+        crate::util::output_retrying(&mut command)
     }
 
     fn downloads(&self) -> Vec<String> {

@@ -95,7 +95,7 @@ impl Launcher {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
-        let mut child = command.spawn().unwrap();
+        let mut child = spawn_retrying(&mut command);
         let stderr = child.stderr.take().unwrap();
         let (sender, lines) = channel();
         std::thread::spawn(move || {
@@ -226,4 +226,32 @@ pub fn support_file(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/support")
         .join(name)
+}
+
+/// Spawns `command`, retrying while its program file is "busy" (ETXTBSY). A test that has just
+/// copied an executable races the forks of other test threads: a child forked while the copy
+/// was still open for writing holds that descriptor until it execs, and exec of the copy
+/// fails meanwhile. The window is short; a few retries close it.
+pub fn spawn_retrying(command: &mut Command) -> std::process::Child {
+    let mut attempts = 0;
+    loop {
+        match command.spawn() {
+            Err(error)
+                if error.kind() == std::io::ErrorKind::ExecutableFileBusy && attempts < 50 =>
+            {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other.unwrap(),
+        }
+    }
+}
+
+/// [`spawn_retrying`], then waits for the output.
+pub fn output_retrying(command: &mut Command) -> std::process::Output {
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    spawn_retrying(command).wait_with_output().unwrap()
 }

@@ -156,11 +156,25 @@ async fn room_join_members_and_messages() {
     .await;
 
     let mut bob = RawPeer::login(&prosody, BOB, "raw").await;
-    bob.send(&format!(
-        "<presence to='{room}/bob'><x xmlns='http://jabber.org/protocol/muc'/></presence>"
-    ))
-    .await;
-    bob.wait_for("status code='110'").await;
+    // Alice's Joined comes with her own presence; the room opens to others only once
+    // prosody has taken her instant-room configuration, a moment later. Until then a join
+    // gets item-not-found: try again shortly, a bounded number of times.
+    let mut attempts = 0;
+    loop {
+        bob.send(&format!(
+            "<presence to='{room}/bob'><x xmlns='http://jabber.org/protocol/muc'/></presence>"
+        ))
+        .await;
+        let read = bob
+            .wait_for_either("status code='110'", "item-not-found")
+            .await;
+        if read.contains("status code='110'") {
+            break;
+        }
+        attempts += 1;
+        assert!(attempts < 20, "the room never opened: {read}");
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
     wait_for(&mut alice, |e| {
         *e == Event::Joined {
             room: room.clone(),

@@ -145,6 +145,23 @@ impl RawPeer {
         self.stream.flush().await.unwrap();
     }
 
+    /// Reads until `first` or `second` has arrived; returns everything read so far and
+    /// forgets it.
+    pub async fn wait_for_either(&mut self, first: &str, second: &str) -> String {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while !self.buffer.contains(first) && !self.buffer.contains(second) {
+            tokio::time::timeout_at(deadline, read_more(&mut self.stream, &mut self.buffer))
+                .await
+                .unwrap_or_else(|_| panic!("timed out waiting for {first} or {second}"));
+        }
+        let end = [first, second]
+            .iter()
+            .filter_map(|needle| self.buffer.find(needle).map(|at| at + needle.len()))
+            .min()
+            .unwrap_or(0);
+        self.buffer.drain(..end).collect()
+    }
+
     /// Reads until `needle` has arrived; returns everything read so far and forgets it.
     pub async fn wait_for(&mut self, needle: &str) -> String {
         read_until(&mut self.stream, &mut self.buffer, needle).await;
