@@ -193,6 +193,9 @@ pub enum LaunchError {
          (the address the project publishes on its website)"
     )]
     NoManifestUrl,
+    /// The system gave no random bytes (for the update check's own circuit credentials).
+    #[error("the system gave no random numbers: {0}")]
+    NoRandomness(String),
     /// The certificates folder could not be read.
     #[error("cannot load the certificates in {path}: {reason}")]
     Certs {

@@ -161,10 +161,8 @@ fn prepare(
         reason: error.to_string(),
     })?;
     // A circuit of its own: update checks are not linked to any chat account.
-    let isolation = Isolation::random().map_err(|error| LaunchError::Certs {
-        path: certs,
-        reason: error.to_string(),
-    })?;
+    let isolation =
+        Isolation::random().map_err(|error| LaunchError::NoRandomness(error.to_string()))?;
     let fetcher = Fetcher::new(TorSocks::localhost(args.socks_port), isolation, trust);
     let settings = UpdateSettings {
         manifest_url,

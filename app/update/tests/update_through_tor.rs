@@ -117,22 +117,31 @@ struct Client {
     profile: tempfile::TempDir,
 }
 
+fn manifest_url(server: &UpdateServer) -> String {
+    format!("https://{HOST}:{}/update/manifest.json", server.port)
+}
+
+/// A fetcher through the private network's tor, on a fresh circuit, pinning `server`.
+fn fetcher_for(server: &UpdateServer) -> Fetcher {
+    let tor = TorNetwork::shared_client().expect("private tor network");
+    let trust = TlsTrust::public_roots()
+        .unwrap()
+        .with_pin(HOST, server.port, server.sha256);
+    Fetcher::new(
+        TorSocks {
+            addr: tor.socks_addr(),
+        },
+        Isolation::random().unwrap(),
+        trust,
+    )
+}
+
 impl Client {
     fn new(server: &UpdateServer, keys: TrustedKeys) -> Client {
-        let tor = TorNetwork::shared_client().expect("private tor network");
-        let trust = TlsTrust::public_roots()
-            .unwrap()
-            .with_pin(HOST, server.port, server.sha256);
-        let fetcher = Fetcher::new(
-            TorSocks {
-                addr: tor.socks_addr(),
-            },
-            Isolation::random().unwrap(),
-            trust,
-        );
+        let fetcher = fetcher_for(server);
         let profile = tempfile::tempdir().unwrap();
         let settings = UpdateSettings {
-            manifest_url: format!("https://{HOST}:{}/update/manifest.json", server.port),
+            manifest_url: manifest_url(server),
             keys,
             state_path: profile.path().join("Data/update-state.json"),
             downloads: profile.path().join("Downloads"),
@@ -145,6 +154,12 @@ impl Client {
             settings,
             profile,
         }
+    }
+
+    /// The same profile (and its memory of what it saw) meeting another server.
+    fn repoint(&mut self, server: &UpdateServer) {
+        self.fetcher = fetcher_for(server);
+        self.settings.manifest_url = manifest_url(server);
     }
 
     async fn check(&self) -> Result<messenger_update::Accepted, UpdateError> {
@@ -299,7 +314,7 @@ async fn a_rollback_to_a_lower_sequence_is_refused() {
         &bundle,
     ))
     .await;
-    let client = Client::new(&newer, signer.keys());
+    let mut client = Client::new(&newer, signer.keys());
     client.check().await.unwrap();
     // The same profile now meets a server replaying an older manifest.
     let older = serve(release_routes(
@@ -308,22 +323,8 @@ async fn a_rollback_to_a_lower_sequence_is_refused() {
         &bundle,
     ))
     .await;
-    let mut settings = client.settings.clone();
-    settings.manifest_url = format!("https://{HOST}:{}/update/manifest.json", older.port);
-    let trust = TlsTrust::public_roots()
-        .unwrap()
-        .with_pin(HOST, older.port, older.sha256);
-    let tor = TorNetwork::shared_client().unwrap();
-    let fetcher = Fetcher::new(
-        TorSocks {
-            addr: tor.socks_addr(),
-        },
-        Isolation::random().unwrap(),
-        trust,
-    );
-    let error = download_update(&fetcher, &settings, OffsetDateTime::now_utc())
-        .await
-        .unwrap_err();
+    client.repoint(&older);
+    let error = client.download().await.unwrap_err();
     assert!(
         matches!(
             error,
@@ -489,7 +490,7 @@ async fn key_rotation_is_accepted_only_when_signed_by_a_current_key() {
     let mut rotation = manifest(3, release_for(&bundle, "0.2.0"));
     rotation.keys.add.push(new.public.to_base64());
     let server = serve(release_routes(&old, &rotation, &bundle)).await;
-    let client = Client::new(&server, old.keys());
+    let mut client = Client::new(&server, old.keys());
     client.check().await.unwrap();
     // The next release is signed by the new key only, and the same profile accepts it.
     let next = serve(release_routes(
@@ -498,22 +499,8 @@ async fn key_rotation_is_accepted_only_when_signed_by_a_current_key() {
         &bundle,
     ))
     .await;
-    let mut settings = client.settings.clone();
-    settings.manifest_url = format!("https://{HOST}:{}/update/manifest.json", next.port);
-    let tor = TorNetwork::shared_client().unwrap();
-    let trust = TlsTrust::public_roots()
-        .unwrap()
-        .with_pin(HOST, next.port, next.sha256);
-    let fetcher = Fetcher::new(
-        TorSocks {
-            addr: tor.socks_addr(),
-        },
-        Isolation::random().unwrap(),
-        trust,
-    );
-    let outcome = download_update(&fetcher, &settings, OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    client.repoint(&next);
+    let outcome = client.download().await.unwrap();
     assert!(matches!(outcome, DownloadOutcome::Kept(_)));
 
     // A rotation announced under an unknown key is refused, and that key stays untrusted.

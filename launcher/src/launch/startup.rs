@@ -181,15 +181,20 @@ async fn bring_up(
 
     let mut best_progress = status.progress;
     let mut stall_deadline = Instant::now() + settings.stall_timeout;
+    // The last warning of any kind (for the stall advice), and the last bootstrap problem
+    // shown: tor repeats the same problem with log warnings in between, and the person
+    // should read it once per change, not once per repetition.
     let mut last_warning: Option<String> = None;
+    let mut last_shown: Option<String> = None;
     while !status.is_done() {
         tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Bootstrap(report))) => {
                     if report.severity != Severity::Notice {
                         let warning = describe_warning(&report);
-                        if last_warning.as_deref() != Some(warning.as_str()) {
+                        if last_shown.as_deref() != Some(warning.as_str()) {
                             view.message(&format!("tor has a problem connecting: {warning}"));
+                            last_shown = Some(warning.clone());
                         }
                         last_warning = Some(warning);
                     }
