@@ -1,16 +1,7 @@
 //! The command line. The launcher passes tor's addresses and cookie path.
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use std::path::PathBuf;
-
-/// Which GPU path eframe draws with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RendererChoice {
-    /// OpenGL through glow (the default: less memory on Mesa's software renderer).
-    Glow,
-    /// wgpu (Vulkan/GL); kept selectable for measurements.
-    Wgpu,
-}
 
 /// Command line of the messenger.
 #[derive(Debug, Parser)]
@@ -32,9 +23,6 @@ pub struct Cli {
     /// The portable profile folder (settings, accounts); default `Data/` beside the bundle.
     #[arg(long, env = "TOR_MESSENGER_PROFILE")]
     pub profile: Option<PathBuf>,
-    /// The renderer.
-    #[arg(long, value_enum, default_value = "glow")]
-    pub renderer: RendererChoice,
     /// Shows a sample screen with invented content and no network (for screenshots).
     #[arg(long, value_enum, hide = true)]
     pub showcase: Option<crate::showcase::Showcase>,
@@ -49,7 +37,6 @@ mod tests {
         let cli = Cli::try_parse_from(["tor-messenger"]).unwrap();
         assert_eq!(cli.socks.port(), 9152);
         assert_eq!(cli.control.port(), 9153);
-        assert_eq!(cli.renderer, RendererChoice::Glow);
         assert!(cli.profile.is_none());
     }
 
@@ -59,19 +46,16 @@ mod tests {
     }
 
     #[test]
-    fn takes_profile_cookie_and_renderer() {
+    fn takes_profile_and_cookie() {
         let cli = Cli::try_parse_from([
             "tor-messenger",
             "--profile",
             "/tmp/p",
             "--control-cookie",
             "/tmp/c",
-            "--renderer",
-            "wgpu",
         ])
         .unwrap();
         assert_eq!(cli.profile.unwrap(), PathBuf::from("/tmp/p"));
         assert_eq!(cli.control_cookie.unwrap(), PathBuf::from("/tmp/c"));
-        assert_eq!(cli.renderer, RendererChoice::Wgpu);
     }
 }

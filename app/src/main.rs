@@ -28,12 +28,8 @@ fn main() -> anyhow::Result<()> {
     let fonts_dir = bundle_dir.join("fonts");
     let certs_dir = bundle_dir.join("certs");
     let (tor_tx, tor_rx) = std::sync::mpsc::channel();
-    let renderer = match cli.renderer {
-        cli::RendererChoice::Glow => eframe::Renderer::Glow,
-        cli::RendererChoice::Wgpu => eframe::Renderer::Wgpu,
-    };
     let options = eframe::NativeOptions {
-        renderer,
+        renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
             .with_title("Tor Messenger")
             .with_inner_size([1100.0, 720.0])

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idle CPU over 10 s and RSS of the real tor-messenger window under Xvfb (Mesa software
-# rendering), for each renderer. Printed; no assertion.
+# rendering; glow, the only renderer built). Printed; no assertion.
 # Usage: app/ui/benches/idle-cpu.sh path/to/release/tor-messenger
 set -euo pipefail
 binary="${1:?usage: idle-cpu.sh path/to/tor-messenger}"
@@ -16,7 +16,7 @@ measure() {
     local renderer="$1" extra="$2"
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
         # Control port 9 is closed: the window shows "tor not running" and stays idle.
-        "$0" --profile "$1" --control 127.0.0.1:9 --renderer "$2" $4 2>/dev/null &
+        "$0" --profile "$1" --control 127.0.0.1:9 $4 2>/dev/null &
         pid=$!
         sleep 5
         rss_start=$(awk "/VmRSS/ {print \$2}" /proc/$pid/status)
@@ -32,5 +32,4 @@ measure() {
 }
 
 measure glow ""
-measure wgpu ""
 measure glow "--showcase room"
