@@ -30,6 +30,7 @@ pub struct MessengerUi {
     pub(crate) account_form: views::accounts::AccountForm,
     pub(crate) open_form: views::sidebar::OpenForm,
     pub(crate) inputs: HashMap<ConversationId, views::input::InputLine>,
+    pub(crate) row_heights: HashMap<ConversationId, crate::row_heights::RowHeights>,
     pub(crate) verify: Option<views::verify::VerifyDialog>,
     pub(crate) peer_answer: String,
     pub(crate) blocked_notice: Option<ConversationId>,
@@ -49,6 +50,7 @@ impl MessengerUi {
             account_form: views::accounts::AccountForm::default(),
             open_form: views::sidebar::OpenForm::default(),
             inputs: HashMap::new(),
+            row_heights: HashMap::new(),
             verify: None,
             peer_answer: String::new(),
             blocked_notice: None,
@@ -109,6 +111,11 @@ impl MessengerUi {
     /// The language shown.
     pub fn language(&self) -> Language {
         self.settings.language
+    }
+
+    /// Whether the UI language is written right to left (the layout is then mirrored).
+    pub(crate) fn right_to_left(&self) -> bool {
+        self.settings.language.is_right_to_left()
     }
 
     pub(crate) fn change_settings(&mut self, change: impl FnOnce(&mut Settings)) {

@@ -27,6 +27,76 @@ pub fn visual_right_to_left(text: &str) -> Cow<'_, str> {
     order(text, Some(Level::rtl()))
 }
 
+/// `text` in the order egui must receive it, in a paragraph of the given direction (one line
+/// of a paragraph broken by [`break_lines`] keeps the paragraph's direction).
+pub fn visual_in(text: &str, right_to_left: bool) -> Cow<'_, str> {
+    let level = if right_to_left {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
+    order(text, Some(level))
+}
+
+/// Whether a paragraph is right to left: its first strong character is (Unicode rule P2;
+/// a text without any strong character is left to right).
+pub fn is_right_to_left_paragraph(text: &str) -> bool {
+    // Fast path: no right-to-left character at all.
+    text.chars().any(is_right_to_left)
+        && unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
+}
+
+/// Breaks `text` (logical order) into lines no wider than `max_width`, at spaces, measuring
+/// a piece with `measure`. Breaking must happen in logical order, before [`visual_in`]
+/// orders each line: egui breaks the text it is given from left to right, which for a
+/// right-to-left paragraph would put its end on the first line. A word wider than the line
+/// gets a line of its own. Explicit newlines are kept as line ends.
+pub fn break_lines<'a>(
+    text: &'a str,
+    max_width: f32,
+    mut measure: impl FnMut(&str) -> f32,
+) -> Vec<&'a str> {
+    let mut lines = Vec::new();
+    let space = measure(" ");
+    for paragraph in text.split('\n') {
+        let mut start: Option<usize> = None;
+        let mut end = 0;
+        let mut width = 0.0;
+        for (at, word) in words(paragraph) {
+            let word_width = measure(word);
+            match start {
+                None => {
+                    start = Some(at);
+                    width = word_width;
+                }
+                Some(from) if width + space + word_width > max_width => {
+                    lines.push(&paragraph[from..end]);
+                    start = Some(at);
+                    width = word_width;
+                }
+                Some(_) => width += space + word_width,
+            }
+            end = at + word.len();
+        }
+        match start {
+            Some(from) => lines.push(&paragraph[from..end]),
+            None => lines.push(""),
+        }
+    }
+    lines
+}
+
+/// The words of `text` (split at spaces) with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .filter(|(_, word)| !word.is_empty())
+}
+
 fn order(text: &str, base: Option<Level>) -> Cow<'_, str> {
     if !text.chars().any(is_right_to_left) {
         return Cow::Borrowed(text);
@@ -116,6 +186,39 @@ mod tests {
         let shown = visual("حساب\u{200C}ها \u{200E}x");
         assert!(shown.contains("حساب\u{200C}ها"), "{shown:?}");
         assert!(!shown.contains('\u{200E}'));
+    }
+
+    #[test]
+    fn paragraph_direction_comes_from_the_first_strong_character() {
+        assert!(is_right_to_left_paragraph("سلام Tor"));
+        assert!(is_right_to_left_paragraph("123 سلام"));
+        assert!(!is_right_to_left_paragraph("Tor سلام"));
+        assert!(!is_right_to_left_paragraph("hello"));
+        assert!(!is_right_to_left_paragraph("123"));
+    }
+
+    #[test]
+    fn lines_break_in_logical_order_at_spaces() {
+        // One unit per character: "یک دو" fits in 5.
+        let lines = break_lines("یک دو سه چهار", 5.0, |s| s.chars().count() as f32);
+        assert_eq!(lines, ["یک دو", "سه", "چهار"]);
+        // Each line is then ordered right to left on its own: the first line holds the
+        // paragraph's first words.
+        assert_eq!(visual_in(lines[0], true), "دو یک");
+    }
+
+    #[test]
+    fn a_long_word_gets_its_own_line_and_newlines_are_kept() {
+        let lines = break_lines("a bbbbbbbb c\nd", 4.0, |s| s.chars().count() as f32);
+        assert_eq!(lines, ["a", "bbbbbbbb", "c", "d"]);
+        assert_eq!(break_lines("", 4.0, |_| 1.0), [""]);
+        assert_eq!(break_lines("a  b", 10.0, |s| s.len() as f32), ["a  b"]);
+    }
+
+    #[test]
+    fn a_right_to_left_line_with_latin_inside_is_ordered_right_to_left() {
+        assert_eq!(visual_in("Tor را ببند", true), "ببند را Tor");
+        assert_eq!(visual_in("Tor را ببند", false), "Tor ببند را");
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod icons;
 pub mod irc_format;
 pub mod presets;
 mod problems;
+mod row_heights;
 mod settings;
 mod views;
 

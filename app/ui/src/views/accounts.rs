@@ -99,14 +99,17 @@ impl AccountForm {
 }
 
 pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
+    let rtl = app.right_to_left();
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading(app.tr.t("accounts-title"));
-            ui.add_space(6.0);
-            account_list(app, ui, model);
-            ui.add_space(16.0);
-            ui.separator();
-            add_form(app, ui);
+        crate::views::mirror(rtl, ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.heading(app.tr.t("accounts-title"));
+                ui.add_space(6.0);
+                account_list(app, ui, model);
+                ui.add_space(16.0);
+                ui.separator();
+                add_form(app, ui);
+            })
         });
     });
 }

@@ -76,6 +76,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
         .map(|a| a.label.clone())
         .unwrap_or_default();
     let otr = conversation.otr;
+    let rtl = app.right_to_left();
     egui::Panel::bottom("input").show(ui, |ui| {
         ui.add_space(4.0);
         if app.blocked_notice == Some(id) {
@@ -84,6 +85,33 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
                 app.tr.t("otr-blocked-plaintext"),
             );
         }
+        // egui's text field shows its text in logical order (it has no bidi algorithm), so a
+        // right-to-left sentence reads word by word backwards while typed: above the field,
+        // the same text as it will be shown, in visual order and aligned right.
+        let typed = app
+            .inputs
+            .get(&id)
+            .map(|line| line.text.as_str())
+            .unwrap_or("");
+        let typed_right_to_left = crate::bidi::is_right_to_left_paragraph(typed);
+        if typed.chars().any(crate::bidi::is_right_to_left) {
+            let shown = crate::bidi::visual(typed);
+            if shown != typed {
+                let preview = egui::RichText::new(shown.into_owned()).weak();
+                ui.with_layout(
+                    egui::Layout::top_down(direction_align(typed_right_to_left)),
+                    |ui| {
+                        ui.add(egui::Label::new(preview).truncate())
+                            .on_hover_text(app.tr.t("message-preview-hint"));
+                    },
+                );
+            }
+        }
+        let align = if typed.is_empty() {
+            direction_align(rtl)
+        } else {
+            direction_align(typed_right_to_left)
+        };
         let mut send = false;
         let row = egui::vec2(
             ui.available_width(),
@@ -94,7 +122,8 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
         );
         ui.allocate_ui_with_layout(
             row,
-            egui::Layout::right_to_left(egui::Align::Center),
+            // The Send button at the end of the line in reading order.
+            crate::views::row_layout(!rtl),
             |ui| {
                 if ui.button(app.tr.t("message-send")).clicked() {
                     send = true;
@@ -103,6 +132,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
                 let edit = egui::TextEdit::singleline(&mut line.text)
                     .id_salt(("input", id.0))
                     .hint_text(app.tr.t("message-input-hint"))
+                    .align(egui::Align2([align, egui::Align::Center]))
                     .desired_width(ui.available_width());
                 let response = ui.add(edit);
                 if response.has_focus() {
@@ -159,6 +189,15 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
             kind,
         });
     });
+}
+
+/// Where text of a direction starts.
+fn direction_align(right_to_left: bool) -> egui::Align {
+    if right_to_left {
+        egui::Align::RIGHT
+    } else {
+        egui::Align::LEFT
+    }
 }
 
 #[cfg(test)]

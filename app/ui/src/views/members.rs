@@ -10,10 +10,14 @@ pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: Conv
         return;
     };
     let members = &conversation.members;
-    egui::Panel::right("members")
-        .resizable(true)
-        .default_size(170.0)
-        .show(ui, |ui| {
+    let rtl = app.right_to_left();
+    let panel = if rtl {
+        egui::Panel::left("members")
+    } else {
+        egui::Panel::right("members")
+    };
+    panel.resizable(true).default_size(170.0).show(ui, |ui| {
+        crate::views::mirror(rtl, ui, |ui| {
             let count = u32::try_from(members.len()).unwrap_or(u32::MAX);
             ui.strong(
                 app.tr
@@ -29,5 +33,6 @@ pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: Conv
                         ui.add(egui::Label::new(bidi::visual(name)).truncate());
                     }
                 });
-        });
+        })
+    });
 }

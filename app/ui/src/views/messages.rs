@@ -1,15 +1,20 @@
 //! The message view: plain text only (links are text, IRC formatting removed), local times,
-//! failed messages marked. Only the visible rows are laid out (`ScrollArea::show_rows`), so
-//! 100,000 messages cost what 30 do. One line per message; a longer one is cut with "…"
-//! and shown whole on hover.
+//! failed messages marked. Long messages wrap; right-to-left paragraphs are broken into lines
+//! in logical order, each line put in visual order, and aligned right.
+//!
+//! Only the visible rows are laid out (`ScrollArea::show_viewport` with a height remembered
+//! per row, `row_heights`), so 100,000 messages cost what 30 do.
 
 use crate::app::MessengerUi;
 use crate::views::top_bar::caution;
 use crate::{bidi, clock, irc_format};
-use messenger_chat::{ConversationId, MessageFlags, Model, Sender};
+use egui::text::LayoutJob;
+use egui::{Align, FontSelection, Galley, RichText};
+use messenger_chat::{ConversationId, MessageFlags, MessageView, Model, Sender};
 use messenger_protocol::MessageKind;
+use std::sync::Arc;
 
-pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: ConversationId) {
+pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: ConversationId) {
     let Some(conversation) = model.conversation(id) else {
         return;
     };
@@ -17,7 +22,7 @@ pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: Conv
         let topic = irc_format::strip(topic);
         ui.add(
             egui::Label::new(
-                egui::RichText::new(
+                RichText::new(
                     app.tr
                         .f("topic", &[("topic", crate::i18n::Arg::Text(&topic))]),
                 )
@@ -28,65 +33,225 @@ pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: Conv
         ui.separator();
     }
     let log = &conversation.log;
-    let row_height = ui.text_style_height(&egui::TextStyle::Body);
-    let me = app.tr.t("message-me");
-    let failed = app.tr.t("message-failed");
-    let pending = app.tr.t("message-pending");
+    let words = Words {
+        me: app.tr.t("message-me"),
+        failed: app.tr.t("message-failed"),
+        pending: app.tr.t("message-pending"),
+        utc_offset_seconds: app.utc_offset_seconds,
+        mirrored: app.right_to_left(),
+    };
+    let spacing = ui.spacing().item_spacing.y;
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let heights = app.row_heights.entry(id).or_default();
     egui::ScrollArea::vertical()
         .id_salt(("messages", id.0))
         .auto_shrink([false, false])
         .stick_to_bottom(true)
-        .show_rows(ui, row_height, log.len(), |ui, rows| {
-            for message in log.range(rows) {
-                ui.horizontal(|ui| {
-                    ui.label(
-                        egui::RichText::new(clock::hours_minutes(
-                            message.time,
-                            app.utc_offset_seconds,
-                        ))
-                        .weak()
-                        .monospace(),
-                    );
-                    if message.flags.contains(MessageFlags::FAILED) {
-                        ui.colored_label(ui.visuals().error_fg_color, format!("[{failed}]"));
-                    } else if message.flags.contains(MessageFlags::PENDING) {
-                        ui.colored_label(caution(ui), pending.as_str());
-                    }
-                    let text = bidi::visual(&irc_format::strip(message.text)).into_owned();
-                    let (who, text) = match (message.sender, message.kind) {
-                        (Sender::System, _) => (None, egui::RichText::new(text).italics().weak()),
-                        (sender, MessageKind::Action) => {
-                            let name = sender_name(sender, &me);
-                            (
-                                None,
-                                egui::RichText::new(format!("* {name} {text}")).italics(),
-                            )
-                        }
-                        (sender, MessageKind::Notice) => (
-                            Some(sender_name(sender, &me)),
-                            egui::RichText::new(text).weak(),
-                        ),
-                        (sender, MessageKind::Normal) => {
-                            (Some(sender_name(sender, &me)), egui::RichText::new(text))
-                        }
-                    };
-                    if let Some(who) = who {
-                        let colour = if message.sender == Sender::Me {
-                            ui.visuals().weak_text_color()
-                        } else {
-                            ui.visuals().strong_text_color()
-                        };
-                        ui.label(
-                            egui::RichText::new(format!("{who}:"))
-                                .color(colour)
-                                .strong(),
-                        );
-                    }
-                    // A plain label: never a hyperlink, nothing fetched.
-                    ui.add(egui::Label::new(text).truncate());
-                });
+        .show_viewport(ui, |ui, viewport| {
+            let width = ui.available_width();
+            heights.prepare(log.len(), width, line + spacing);
+            let (first, mut top) = heights.first_below(viewport.min.y);
+            let origin = ui.max_rect().left_top();
+            for index in first..log.len() {
+                if top > viewport.max.y {
+                    break;
+                }
+                let Some(message) = log.get(index) else {
+                    break;
+                };
+                let row = Row::lay_out(ui, &message, &words, width);
+                let height = row.height();
+                let rect = egui::Rect::from_min_size(
+                    origin + egui::vec2(0.0, top),
+                    egui::vec2(width, height),
+                );
+                row.paint(ui, rect, words.mirrored);
+                heights.set(index, height + spacing);
+                top += height + spacing;
             }
+            // The content's full height, with the rows just measured.
+            ui.set_min_height(heights.total());
         });
+}
+
+/// What every row needs from the localizer, looked up once per frame.
+struct Words {
+    me: String,
+    failed: String,
+    pending: String,
+    utc_offset_seconds: i64,
+    /// The UI is right to left: time and name on the right.
+    mirrored: bool,
+}
+
+/// One message laid out: the time, mark and sender on one line, the text wrapped beside it.
+struct Row {
+    prefix: Arc<Galley>,
+    text: Arc<Galley>,
+}
+
+impl Row {
+    fn lay_out(ui: &egui::Ui, message: &MessageView<'_>, words: &Words, width: f32) -> Row {
+        let style = ui.style();
+        let mut prefix = LayoutJob::default();
+        let mut append = |text: RichText| {
+            text.append_to(&mut prefix, style, FontSelection::Default, Align::Min);
+        };
+        let time = clock::hours_minutes(message.time, words.utc_offset_seconds);
+        append(RichText::new(format!("{time} ")).weak().monospace());
+        if message.flags.contains(MessageFlags::FAILED) {
+            append(
+                RichText::new(format!("[{}] ", words.failed)).color(ui.visuals().error_fg_color),
+            );
+        } else if message.flags.contains(MessageFlags::PENDING) {
+            append(RichText::new(format!("{} ", words.pending)).color(caution(ui)));
+        }
+        let plain = irc_format::strip(message.text);
+        let (who, body) = match (message.sender, message.kind) {
+            (Sender::System, _) => (None, Body::new(plain.into_owned()).italics().weak()),
+            (sender, MessageKind::Action) => {
+                let name = sender_name(sender, &words.me);
+                (None, Body::new(format!("* {name} {plain}")).italics())
+            }
+            (sender, MessageKind::Notice) => (
+                Some(sender_name(sender, &words.me)),
+                Body::new(plain.into_owned()).weak(),
+            ),
+            (sender, MessageKind::Normal) => (
+                Some(sender_name(sender, &words.me)),
+                Body::new(plain.into_owned()),
+            ),
+        };
+        if let Some(who) = who {
+            let colour = if message.sender == Sender::Me {
+                ui.visuals().weak_text_color()
+            } else {
+                ui.visuals().strong_text_color()
+            };
+            append(RichText::new(format!("{who}:")).color(colour).strong());
+        }
+        let prefix = ui.fonts_mut(|fonts| fonts.layout_job(prefix));
+        let column = (width - prefix.size().x - ui.spacing().item_spacing.x).max(40.0);
+        let text = wrap_text(ui, body, column);
+        Row { prefix, text }
+    }
+
+    fn height(&self) -> f32 {
+        self.prefix.size().y.max(self.text.size().y)
+    }
+
+    /// Places the prefix at the row's start (left, or right when the UI is mirrored) and
+    /// the text in the rest, aligned to its own paragraph direction.
+    fn paint(self, ui: &mut egui::Ui, rect: egui::Rect, mirrored: bool) {
+        let gap = ui.spacing().item_spacing.x;
+        let prefix_width = self.prefix.size().x;
+        let (prefix_rect, text_rect) = if mirrored {
+            let split = rect.right() - prefix_width;
+            (
+                egui::Rect::from_x_y_ranges(split..=rect.right(), rect.y_range()),
+                egui::Rect::from_x_y_ranges(rect.left()..=split - gap, rect.y_range()),
+            )
+        } else {
+            let split = rect.left() + prefix_width;
+            (
+                egui::Rect::from_x_y_ranges(rect.left()..=split, rect.y_range()),
+                egui::Rect::from_x_y_ranges(split + gap..=rect.right(), rect.y_range()),
+            )
+        };
+        place(ui, prefix_rect, self.prefix, Align::Min);
+        let align = self.text.job.halign;
+        // A plain label: never a hyperlink, nothing fetched.
+        place(ui, text_rect, self.text, align);
+    }
+}
+
+/// Adds `galley` as a label in `rect`, at its left or right edge.
+fn place(ui: &mut egui::Ui, rect: egui::Rect, galley: Arc<Galley>, align: Align) {
+    let layout = if align == Align::RIGHT {
+        egui::Layout::right_to_left(Align::Min)
+    } else {
+        egui::Layout::left_to_right(Align::Min)
+    };
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect).layout(layout), |ui| {
+        ui.add(egui::Label::new(galley));
+    });
+}
+
+/// A message's text in logical order, and how it is styled.
+struct Body {
+    text: String,
+    weak: bool,
+    italics: bool,
+}
+
+impl Body {
+    fn new(text: String) -> Body {
+        Body {
+            text,
+            weak: false,
+            italics: false,
+        }
+    }
+
+    fn weak(mut self) -> Body {
+        self.weak = true;
+        self
+    }
+
+    fn italics(mut self) -> Body {
+        self.italics = true;
+        self
+    }
+
+    /// The styled text showing `shown` (the body in display order).
+    fn rich(&self, shown: String) -> RichText {
+        let mut text = RichText::new(shown);
+        if self.weak {
+            text = text.weak();
+        }
+        if self.italics {
+            text = text.italics();
+        }
+        text
+    }
+}
+
+/// Lays `body` out within `width`: wrapped by egui when left to right; broken into lines
+/// here, each ordered for display and aligned right, when right to left.
+fn wrap_text(ui: &egui::Ui, body: Body, width: f32) -> Arc<Galley> {
+    let right_to_left = bidi::is_right_to_left_paragraph(&body.text);
+    let shown = if right_to_left {
+        let font = FontSelection::Default.resolve(ui.style());
+        let lines = ui.fonts_mut(|fonts| {
+            bidi::break_lines(&body.text, width, |piece| {
+                fonts
+                    .layout_no_wrap(
+                        bidi::visual_in(piece, true).into_owned(),
+                        font.clone(),
+                        egui::Color32::PLACEHOLDER,
+                    )
+                    .size()
+                    .x
+            })
+        });
+        lines
+            .iter()
+            .map(|line| bidi::visual_in(line, true))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        bidi::visual(&body.text).into_owned()
+    };
+    let mut job = LayoutJob::default();
+    body.rich(shown)
+        .append_to(&mut job, ui.style(), FontSelection::Default, Align::Min);
+    job.wrap.max_width = width;
+    job.halign = if right_to_left {
+        Align::RIGHT
+    } else {
+        Align::LEFT
+    };
+    ui.fonts_mut(|fonts| fonts.layout_job(job))
 }
 
 fn sender_name(sender: Sender<'_>, me: &str) -> String {

@@ -15,6 +15,31 @@ pub(crate) mod verify;
 
 use messenger_protocol::Conversation;
 
+/// Runs `add` in a layout mirrored for a right-to-left language: widgets flow from the
+/// right (every `ui.horizontal` inside becomes right to left) and labels align right.
+/// Grids, checkboxes and radio buttons stay as egui draws them (left to right).
+pub(crate) fn mirror<R>(
+    right_to_left: bool,
+    ui: &mut egui::Ui,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    if right_to_left {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), add)
+            .inner
+    } else {
+        add(ui)
+    }
+}
+
+/// The layout of one row of widgets, in reading order.
+pub(crate) fn row_layout(right_to_left: bool) -> egui::Layout {
+    if right_to_left {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    }
+}
+
 /// The name a conversation is shown under.
 pub(crate) fn conversation_name(target: &Conversation) -> &str {
     match target {

@@ -18,17 +18,23 @@ pub(crate) struct OpenForm {
 }
 
 pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
-    egui::Panel::left("conversations")
-        .resizable(true)
-        .default_size(220.0)
-        .show(ui, |ui| {
+    let rtl = app.right_to_left();
+    // Mirrored for a right-to-left language: the list sits on the right.
+    let panel = if rtl {
+        egui::Panel::right("conversations")
+    } else {
+        egui::Panel::left("conversations")
+    };
+    panel.resizable(true).default_size(220.0).show(ui, |ui| {
+        crate::views::mirror(rtl, ui, |ui| {
             ui.heading(app.tr.t("contacts-title"));
             egui::ScrollArea::vertical()
                 .max_height(ui.available_height() - 150.0)
                 .show(ui, |ui| list(app, ui, model));
             ui.separator();
             open_form(app, ui, model);
-        });
+        })
+    });
 }
 
 fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {

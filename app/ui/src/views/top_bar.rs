@@ -5,25 +5,26 @@ use crate::i18n::Arg;
 use messenger_chat::{Model, TorState};
 
 pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
+    let rtl = app.right_to_left();
     egui::Panel::top("top_bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.strong(app.tr.t("app-title"));
-            ui.separator();
-            for (screen, key) in [
-                (Screen::Chats, "nav-chats"),
-                (Screen::Accounts, "nav-accounts"),
-                (Screen::Settings, "nav-settings"),
-            ] {
-                if ui
-                    .selectable_label(app.screen == screen, app.tr.t(key))
-                    .clicked()
-                {
-                    app.screen = screen;
+        crate::views::mirror(rtl, ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(app.tr.t("app-title"));
+                ui.separator();
+                for (screen, key) in [
+                    (Screen::Chats, "nav-chats"),
+                    (Screen::Accounts, "nav-accounts"),
+                    (Screen::Settings, "nav-settings"),
+                ] {
+                    if ui
+                        .selectable_label(app.screen == screen, app.tr.t(key))
+                        .clicked()
+                    {
+                        app.screen = screen;
+                    }
                 }
-            }
-            ui.with_layout(
-                egui::Layout::right_to_left(egui::Align::Center),
-                |ui| match model.tor {
+                // Tor's state at the far end of the row.
+                ui.with_layout(crate::views::row_layout(!rtl), |ui| match model.tor {
                     TorState::Ready => {
                         ui.colored_label(good(ui), app.tr.t("tor-ready"));
                         crate::icons::dot(ui, good(ui), true);
@@ -42,12 +43,12 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                     TorState::Unavailable => {
                         crate::icons::dot(ui, ui.visuals().error_fg_color, true);
                     }
-                },
-            );
-        });
-        if model.tor == TorState::Unavailable {
-            ui.colored_label(ui.visuals().error_fg_color, app.tr.t("tor-unavailable"));
-        }
+                });
+            });
+            if model.tor == TorState::Unavailable {
+                ui.colored_label(ui.visuals().error_fg_color, app.tr.t("tor-unavailable"));
+            }
+        })
     });
 }
 
