@@ -19,6 +19,12 @@ pub enum Action {
         /// Its port.
         port: u16,
     },
+    /// Remove this account: disconnect it and delete it from the profile's account list.
+    /// Its OTR private key stays in the profile (see `views::remove_account`).
+    RemoveAccount(AccountId),
+    /// Check for a newer release now (the user asked; the binary fetches the signed manifest
+    /// through tor and reports with [`crate::MessengerUi::set_update_status`]).
+    CheckForUpdates,
     /// A command for one account: connect, disconnect, join, leave...
     Account {
         /// Which account.

@@ -4,9 +4,11 @@
 use crate::action::Action;
 use crate::i18n::{Language, Localizer, Script};
 use crate::settings::{Settings, Theme};
+use crate::update_status::UpdateStatus;
 use crate::views;
+use messenger_chat::AccountId;
 use messenger_chat::{ConversationId, Model};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The main screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,6 +39,21 @@ pub struct MessengerUi {
     pub(crate) utc_offset_seconds: i64,
     pub(crate) installed_scripts: Vec<Script>,
     pub(crate) actions: Vec<Action>,
+    /// Accounts the user removed in this run (the model keeps their slot, like closed
+    /// conversations, so ids stay stable; they are hidden everywhere).
+    pub(crate) removed_accounts: HashSet<AccountId>,
+    /// The account whose removal waits for confirmation.
+    pub(crate) remove_dialog: Option<AccountId>,
+    /// The throwaway registration in progress or its failure.
+    pub(crate) registration: Option<views::registration::Registration>,
+    /// The last update check's result.
+    pub(crate) update: Option<UpdateStatus>,
+    /// The update dialog is open.
+    pub(crate) update_dialog: bool,
+    /// A periodic check found something the user should see (shown in the top bar).
+    pub(crate) update_notice: bool,
+    /// This build knows where to check for updates.
+    pub(crate) updates_configured: bool,
     applied_style: Option<(Theme, u32)>,
 }
 
@@ -57,6 +74,13 @@ impl MessengerUi {
             utc_offset_seconds: 0,
             installed_scripts: Vec::new(),
             actions: Vec::new(),
+            removed_accounts: HashSet::new(),
+            remove_dialog: None,
+            registration: None,
+            update: None,
+            update_dialog: false,
+            update_notice: false,
+            updates_configured: true,
             applied_style: None,
         }
     }
@@ -113,6 +137,59 @@ impl MessengerUi {
         self.settings.language
     }
 
+    /// The accounts shown: those of `model` the user has not removed.
+    pub(crate) fn accounts<'m>(
+        &self,
+        model: &'m Model,
+    ) -> impl Iterator<Item = (AccountId, &'m messenger_chat::AccountEntry)> + use<'m, '_> {
+        model
+            .accounts()
+            .filter(|(id, _)| !self.removed_accounts.contains(id))
+    }
+
+    /// Whether `account` was removed by the user in this run.
+    pub fn is_removed(&self, account: AccountId) -> bool {
+        self.removed_accounts.contains(&account)
+    }
+
+    /// The result of a throwaway registration the UI asked for: the new account's address,
+    /// or why it failed in words (shown with what to do next).
+    pub fn registration_finished(&mut self, result: Result<String, String>) {
+        let server = match &self.registration {
+            Some(views::registration::Registration::Creating { server }) => server.clone(),
+            _ => String::new(),
+        };
+        self.registration = Some(match result {
+            Ok(address) => views::registration::Registration::Created { address },
+            Err(reason) => views::registration::Registration::Failed { server, reason },
+        });
+    }
+
+    /// Says whether this build can check for updates (it has a manifest address).
+    pub fn set_updates_configured(&mut self, configured: bool) {
+        self.updates_configured = configured;
+    }
+
+    /// Shows an update check's result. A check the user asked for (`asked`) opens the
+    /// update dialog; a periodic one only puts a notice in the top bar, and only when there
+    /// is something to act on (a newer version, or a refusal).
+    pub fn set_update_status(&mut self, status: UpdateStatus, asked: bool) {
+        if !asked {
+            self.update_notice = matches!(
+                status,
+                UpdateStatus::Available { .. } | UpdateStatus::Refused(_)
+            );
+        } else {
+            self.update_dialog = true;
+        }
+        self.update = Some(status);
+    }
+
+    /// The last update check's result, if any.
+    pub fn update_status(&self) -> Option<&UpdateStatus> {
+        self.update.as_ref()
+    }
+
     /// Whether the UI language is written right to left (the layout is then mirrored).
     pub(crate) fn right_to_left(&self) -> bool {
         self.settings.language.is_right_to_left()
@@ -143,6 +220,8 @@ impl MessengerUi {
                 Screen::Settings => views::settings_view::show(self, ui),
             }
             views::verify::show(self, ui, model);
+            views::remove_account::show(self, ui, model);
+            views::updates::dialog(self, ui);
         }
         std::mem::take(&mut self.actions)
     }

@@ -16,9 +16,11 @@ pub mod presets;
 mod problems;
 mod row_heights;
 mod settings;
+mod update_status;
 mod views;
 
 pub use action::{Action, OtrRequest};
 pub use app::{MessengerUi, Screen};
 pub use i18n::{Language, Localizer, Script};
 pub use settings::{AccountConfig, AccountKind, Profile, ProfileError, Settings, Theme};
+pub use update_status::{UpdateRefusal, UpdateStatus};

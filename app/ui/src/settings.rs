@@ -36,6 +36,9 @@ pub struct Settings {
     pub require_encryption_for: BTreeMap<String, bool>,
     /// Offer OTR protocol version 3 besides version 2.
     pub otr_v3: bool,
+    /// Check for a newer release at most once a day while running (only a notice; nothing
+    /// is downloaded). Off unless the user turns it on.
+    pub check_updates_periodically: bool,
 }
 
 impl Default for Settings {
@@ -48,6 +51,7 @@ impl Default for Settings {
             require_encryption: false,
             require_encryption_for: BTreeMap::new(),
             otr_v3: false,
+            check_updates_periodically: false,
         }
     }
 }

@@ -146,3 +146,48 @@ settings-theme-light = Hell
 settings-theme-dark = Dunkel
 settings-font-size = Textgröße
 settings-saved-note = Einstellungen werden im Profilordner dieses Pakets gespeichert. Unterhaltungen werden nie gespeichert.
+message-preview-hint = So wird Ihre Nachricht angezeigt
+nav-menu = Menü
+
+## Konto entfernen
+account-remove = Entfernen…
+account-remove-title = { $account } entfernen?
+account-remove-explain = Die Verbindung des Kontos wird getrennt und es wird aus diesem Profil entfernt. Seine Unterhaltungen werden geschlossen. Das Konto selbst besteht auf seinem Server weiter.
+account-remove-key-kept = Sein privater OTR-Schlüssel bleibt in diesem Profil: Wenn Sie das Konto wieder hinzufügen, erkennen Ihre Kontakte Ihren Computer weiterhin.
+account-remove-confirm = Konto entfernen
+
+## Wegwerfkonto
+register-creating = Ein Wegwerfkonto wird über Tor auf { $server } angelegt; das kann eine Minute dauern…
+register-created = Das Wegwerfkonto { $address } wurde angelegt und zu Ihren Konten hinzugefügt. Drücken Sie „Verbinden“, um es zu nutzen.
+register-dismiss = OK
+register-failed = Auf { $server } wurde kein Konto angelegt.
+register-failed-unknown-server = Es wurde kein Wegwerfkonto angelegt.
+register-failed-reason = Was passiert ist: { $reason }
+register-failed-next = Es wurde nichts hinzugefügt. Versuchen Sie es in einigen Minuten erneut oder wählen Sie einen anderen Server aus der Liste; verlangt der Server eine E-Mail-Adresse oder ein CAPTCHA, legen Sie das Konto auf seiner Website an.
+
+## Aktualisierungen
+update-check = Nach Aktualisierungen suchen
+update-not-configured = Diese Ausgabe weiß nicht, wo sie nach Aktualisierungen suchen soll. Prüfen Sie auf der Website von Tor Messenger, in einem Browser, dem Sie vertrauen, ob es eine neuere Version gibt.
+update-periodic = Einmal täglich nach Aktualisierungen suchen, solange Tor Messenger läuft
+update-periodic-hint = Es erscheint nur ein Hinweis; nichts wird je von selbst heruntergeladen oder installiert.
+update-notice-available = Version { $version } ist verfügbar
+update-notice-refused = Die Suche nach Aktualisierungen hat ein Problem gefunden
+update-title = Aktualisierungen
+update-checking = Die signierte Liste der Versionen wird über Tor abgefragt…
+update-up-to-date = Aktuell: Sie nutzen { $current }, die neueste Version ist { $latest }.
+update-available = Version { $version } ist verfügbar ({ $megabytes } MB).
+update-available-next = Es wurde nichts heruntergeladen. Führen Sie dazu „tor-messenger-launcher download“ aus: Es lädt das neue Paket über Tor und behält es nur, wenn Größe, Prüfsumme und Signatur stimmen. Beenden Sie dann Tor Messenger, entpacken Sie das Paket in einen neuen Ordner und verschieben Sie Ihren Data-Ordner dorthin, um Konten und Schlüssel zu behalten.
+update-refused = Die Informationen zur Aktualisierung wurden abgelehnt.
+update-close = Schließen
+update-unreachable = Die Informationen zur Aktualisierung konnten nicht über Tor geladen werden ({ $detail }). Versuchen Sie es später erneut.
+update-expired = Die signierte Liste der Versionen ist am { $expires } abgelaufen. Jemand könnte Ihnen neuere Versionen vorenthalten, oder die Uhr Ihres Computers geht falsch. Prüfen Sie das Datum und versuchen Sie es später erneut.
+update-rollback-sequence = Die Liste der Versionen ist älter (Nummer { $got }) als eine bereits gesehene (Nummer { $seen }). Jemand könnte versuchen, Ihnen eine alte Version mit bekannten Fehlern unterzuschieben: Aktualisieren Sie nicht danach.
+update-rollback-version = Die Liste der Versionen bietet Version { $got } an, niedriger als die zuvor angebotene { $seen }. Jemand könnte versuchen, Ihnen eine alte Version unterzuschieben: Aktualisieren Sie nicht danach.
+update-conflicting = Die Liste der Versionen unterscheidet sich von der bereits gesehenen mit derselben Nummer. Sie könnte verändert worden sein: Aktualisieren Sie nicht danach und versuchen Sie es später erneut.
+update-unknown-key = Die Liste der Versionen ist mit dem Schlüssel { $key } signiert, der kein Veröffentlichungsschlüssel von Tor Messenger ist. Vertrauen Sie ihr nicht.
+update-bad-signature = Die Signatur der Liste der Versionen passt nicht. Sie könnte verändert oder beschädigt worden sein: Vertrauen Sie ihr nicht und versuchen Sie es später erneut.
+update-wrong-software = Die Liste der Versionen gilt für andere Software oder einen anderen Kanal. Sie wurde abgelehnt.
+update-wrong-platform = Die Liste der Versionen nennt keine gültige Version für diesen Computer. Sie wurde abgelehnt.
+update-too-large = Der Server hat viel mehr Daten gesendet, als eine Liste der Versionen haben kann. Der Abruf wurde gestoppt und abgelehnt.
+update-malformed = Die Liste der Versionen ist signiert, aber unlesbar. Sie wurde abgelehnt; versuchen Sie es später erneut.
+update-state-file = Die Aufzeichnung früherer Suchen in Ihrem Profil ist nicht verwendbar: { $detail }

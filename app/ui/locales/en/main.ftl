@@ -146,3 +146,48 @@ settings-theme-light = Light
 settings-theme-dark = Dark
 settings-font-size = Text size
 settings-saved-note = Settings are kept in this bundle's profile folder. Conversations are never saved.
+message-preview-hint = How your message will be shown
+nav-menu = Menu
+
+## Removing an account
+account-remove = Remove…
+account-remove-title = Remove { $account }?
+account-remove-explain = The account is disconnected and removed from this profile. Your conversations on it close. The account itself still exists on its server.
+account-remove-key-kept = Its OTR private key stays in this profile, so if you add the account again your contacts still recognize your computer.
+account-remove-confirm = Remove account
+
+## Throwaway registration
+register-creating = Creating a throwaway account on { $server } through Tor; this can take a minute…
+register-created = The throwaway account { $address } was created and added to your accounts. Press Connect to use it.
+register-dismiss = OK
+register-failed = No account was created on { $server }.
+register-failed-unknown-server = No throwaway account was created.
+register-failed-reason = What happened: { $reason }
+register-failed-next = Nothing was added. Try again in a few minutes, or choose another server in the list; if the server wants an e-mail address or a CAPTCHA, create the account on its web site instead.
+
+## Updates
+update-check = Check for updates
+update-not-configured = This build does not know where to look for updates. Check the Tor Messenger website from a browser you trust for a newer version.
+update-periodic = Check for updates once a day while Tor Messenger runs
+update-periodic-hint = Only a notice is shown; nothing is ever downloaded or installed by itself.
+update-notice-available = Version { $version } is available
+update-notice-refused = The update check found a problem
+update-title = Updates
+update-checking = Asking for the signed list of releases through Tor…
+update-up-to-date = Up to date: you run { $current }, the latest release is { $latest }.
+update-available = Version { $version } is available ({ $megabytes } MB).
+update-available-next = Nothing was downloaded. To get it, run “tor-messenger-launcher download”: it fetches the new bundle through Tor and keeps it only if its size, checksum and signature are right. Then quit Tor Messenger, unpack the bundle into a new folder, and move your Data folder into it to keep your accounts and keys.
+update-refused = The update information was refused.
+update-close = Close
+update-unreachable = The update information could not be fetched through Tor ({ $detail }). Try again later.
+update-expired = The signed list of releases expired on { $expires }. Someone may be hiding newer releases from you, or your computer's clock is wrong. Check the date, then try again later.
+update-rollback-sequence = The list of releases is older (number { $got }) than one already seen (number { $seen }). Someone may be trying to make you install an old version with known flaws: do not update from it.
+update-rollback-version = The list of releases offers version { $got }, lower than { $seen } offered before. Someone may be trying to make you install an old version: do not update from it.
+update-conflicting = The list of releases differs from the one already seen with the same number. It may have been tampered with: do not update from it, and try again later.
+update-unknown-key = The list of releases is signed by key { $key }, which is not a Tor Messenger release key. Do not trust it.
+update-bad-signature = The signature of the list of releases does not match. It may have been tampered with or damaged: do not trust it, and try again later.
+update-wrong-software = The list of releases is for other software or another release channel. It was refused.
+update-wrong-platform = The list of releases names no valid release for this computer. It was refused.
+update-too-large = The update server sent far more data than a list of releases can be. It was stopped and refused.
+update-malformed = The list of releases is signed but cannot be read. It was refused; try again later.
+update-state-file = The record of earlier update checks in your profile cannot be used: { $detail }

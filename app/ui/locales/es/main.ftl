@@ -146,3 +146,48 @@ settings-theme-light = Claro
 settings-theme-dark = Oscuro
 settings-font-size = Tamaño del texto
 settings-saved-note = Los ajustes se guardan en la carpeta de perfil de este paquete. Las conversaciones nunca se guardan.
+message-preview-hint = Así se mostrará su mensaje
+nav-menu = Menú
+
+## Quitar una cuenta
+account-remove = Quitar…
+account-remove-title = ¿Quitar { $account }?
+account-remove-explain = La cuenta se desconecta y se quita de este perfil. Sus conversaciones se cierran. La cuenta sigue existiendo en su servidor.
+account-remove-key-kept = Su clave privada OTR se queda en este perfil: si vuelve a añadir la cuenta, sus contactos seguirán reconociendo su equipo.
+account-remove-confirm = Quitar la cuenta
+
+## Cuenta desechable
+register-creating = Creando una cuenta desechable en { $server } a través de Tor; puede tardar un minuto…
+register-created = La cuenta desechable { $address } se creó y se añadió a sus cuentas. Pulse «Conectar» para usarla.
+register-dismiss = Aceptar
+register-failed = No se creó ninguna cuenta en { $server }.
+register-failed-unknown-server = No se creó ninguna cuenta desechable.
+register-failed-reason = Qué pasó: { $reason }
+register-failed-next = No se añadió nada. Vuelva a intentarlo en unos minutos o elija otro servidor de la lista; si el servidor pide un correo electrónico o un CAPTCHA, cree la cuenta en su sitio web.
+
+## Actualizaciones
+update-check = Buscar actualizaciones
+update-not-configured = Esta versión no sabe dónde buscar actualizaciones. Consulte el sitio de Tor Messenger, en un navegador de confianza, para ver si hay una versión más nueva.
+update-periodic = Buscar actualizaciones una vez al día mientras Tor Messenger está abierto
+update-periodic-hint = Solo se muestra un aviso; nunca se descarga ni se instala nada por sí solo.
+update-notice-available = La versión { $version } está disponible
+update-notice-refused = La búsqueda de actualizaciones encontró un problema
+update-title = Actualizaciones
+update-checking = Pidiendo la lista firmada de versiones a través de Tor…
+update-up-to-date = Al día: usa { $current }, la última versión es { $latest }.
+update-available = La versión { $version } está disponible ({ $megabytes } MB).
+update-available-next = No se descargó nada. Para obtenerla, ejecute «tor-messenger-launcher download»: descarga el nuevo paquete a través de Tor y solo lo guarda si su tamaño, su suma de control y su firma son correctos. Luego cierre Tor Messenger, descomprima el paquete en una carpeta nueva y mueva a ella su carpeta Data para conservar sus cuentas y claves.
+update-refused = La información de actualización fue rechazada.
+update-close = Cerrar
+update-unreachable = No se pudo obtener la información de actualización a través de Tor ({ $detail }). Vuelva a intentarlo más tarde.
+update-expired = La lista firmada de versiones caducó el { $expires }. Alguien podría estar ocultándole versiones nuevas, o el reloj de su equipo está mal. Compruebe la fecha y vuelva a intentarlo más tarde.
+update-rollback-sequence = La lista de versiones es más antigua (número { $got }) que una ya vista (número { $seen }). Alguien podría intentar que instale una versión vieja con fallos conocidos: no actualice con ella.
+update-rollback-version = La lista de versiones ofrece la versión { $got }, inferior a la { $seen } ofrecida antes. Alguien podría intentar que instale una versión vieja: no actualice con ella.
+update-conflicting = La lista de versiones difiere de la ya vista con el mismo número. Podría haber sido alterada: no actualice con ella y vuelva a intentarlo más tarde.
+update-unknown-key = La lista de versiones está firmada con la clave { $key }, que no es una clave de publicación de Tor Messenger. No confíe en ella.
+update-bad-signature = La firma de la lista de versiones no coincide. Podría haber sido alterada o dañada: no confíe en ella y vuelva a intentarlo más tarde.
+update-wrong-software = La lista de versiones es de otro programa o de otro canal. Fue rechazada.
+update-wrong-platform = La lista de versiones no nombra ninguna versión válida para este equipo. Fue rechazada.
+update-too-large = El servidor envió muchos más datos de los que puede tener una lista de versiones. Se detuvo y se rechazó.
+update-malformed = La lista de versiones está firmada pero no se puede leer. Fue rechazada; vuelva a intentarlo más tarde.
+update-state-file = El registro de búsquedas anteriores en su perfil no se puede usar: { $detail }

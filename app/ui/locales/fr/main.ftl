@@ -146,3 +146,48 @@ settings-theme-light = Clair
 settings-theme-dark = Sombre
 settings-font-size = Taille du texte
 settings-saved-note = Les paramètres sont conservés dans le dossier de profil de ce paquet. Les conversations ne sont jamais enregistrées.
+message-preview-hint = Voici comment votre message sera affiché
+nav-menu = Menu
+
+## Supprimer un compte
+account-remove = Supprimer…
+account-remove-title = Supprimer { $account } ?
+account-remove-explain = Le compte est déconnecté et retiré de ce profil. Ses conversations se ferment. Le compte lui-même existe toujours sur son serveur.
+account-remove-key-kept = Sa clé privée OTR reste dans ce profil : si vous ajoutez à nouveau le compte, vos contacts reconnaîtront toujours votre ordinateur.
+account-remove-confirm = Supprimer le compte
+
+## Compte jetable
+register-creating = Création d'un compte jetable sur { $server } via Tor ; cela peut prendre une minute…
+register-created = Le compte jetable { $address } a été créé et ajouté à vos comptes. Appuyez sur « Se connecter » pour l'utiliser.
+register-dismiss = OK
+register-failed = Aucun compte n'a été créé sur { $server }.
+register-failed-unknown-server = Aucun compte jetable n'a été créé.
+register-failed-reason = Ce qui s'est passé : { $reason }
+register-failed-next = Rien n'a été ajouté. Réessayez dans quelques minutes ou choisissez un autre serveur de la liste ; si le serveur demande une adresse e-mail ou un CAPTCHA, créez le compte sur son site web.
+
+## Mises à jour
+update-check = Rechercher des mises à jour
+update-not-configured = Cette version ne sait pas où chercher les mises à jour. Consultez le site de Tor Messenger, dans un navigateur de confiance, pour savoir s'il existe une version plus récente.
+update-periodic = Rechercher des mises à jour une fois par jour pendant que Tor Messenger tourne
+update-periodic-hint = Seul un avis s'affiche ; rien n'est jamais téléchargé ni installé tout seul.
+update-notice-available = La version { $version } est disponible
+update-notice-refused = La recherche de mises à jour a trouvé un problème
+update-title = Mises à jour
+update-checking = Demande de la liste signée des versions via Tor…
+update-up-to-date = À jour : vous utilisez { $current }, la dernière version est { $latest }.
+update-available = La version { $version } est disponible ({ $megabytes } Mo).
+update-available-next = Rien n'a été téléchargé. Pour l'obtenir, lancez « tor-messenger-launcher download » : il télécharge le nouveau paquet via Tor et ne le garde que si sa taille, sa somme de contrôle et sa signature sont correctes. Quittez ensuite Tor Messenger, décompressez le paquet dans un nouveau dossier et déplacez-y votre dossier Data pour garder vos comptes et vos clés.
+update-refused = Les informations de mise à jour ont été refusées.
+update-close = Fermer
+update-unreachable = Les informations de mise à jour n'ont pas pu être obtenues via Tor ({ $detail }). Réessayez plus tard.
+update-expired = La liste signée des versions a expiré le { $expires }. Quelqu'un vous cache peut-être des versions plus récentes, ou l'horloge de votre ordinateur est fausse. Vérifiez la date, puis réessayez plus tard.
+update-rollback-sequence = La liste des versions est plus ancienne (numéro { $got }) qu'une liste déjà vue (numéro { $seen }). Quelqu'un essaie peut-être de vous faire installer une ancienne version aux failles connues : ne mettez pas à jour à partir d'elle.
+update-rollback-version = La liste des versions propose la version { $got }, inférieure à la { $seen } proposée auparavant. Quelqu'un essaie peut-être de vous faire installer une ancienne version : ne mettez pas à jour à partir d'elle.
+update-conflicting = La liste des versions diffère de celle déjà vue avec le même numéro. Elle a peut-être été modifiée : ne mettez pas à jour à partir d'elle et réessayez plus tard.
+update-unknown-key = La liste des versions est signée par la clé { $key }, qui n'est pas une clé de publication de Tor Messenger. Ne lui faites pas confiance.
+update-bad-signature = La signature de la liste des versions ne correspond pas. Elle a peut-être été modifiée ou abîmée : ne lui faites pas confiance et réessayez plus tard.
+update-wrong-software = La liste des versions concerne un autre logiciel ou un autre canal. Elle a été refusée.
+update-wrong-platform = La liste des versions ne nomme aucune version valable pour cet ordinateur. Elle a été refusée.
+update-too-large = Le serveur a envoyé bien plus de données qu'une liste de versions ne peut en contenir. Le transfert a été arrêté et refusé.
+update-malformed = La liste des versions est signée mais illisible. Elle a été refusée ; réessayez plus tard.
+update-state-file = L'historique des recherches de mises à jour dans votre profil est inutilisable : { $detail }

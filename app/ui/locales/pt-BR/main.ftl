@@ -146,3 +146,48 @@ settings-theme-light = Clara
 settings-theme-dark = Escura
 settings-font-size = Tamanho do texto
 settings-saved-note = As configurações ficam na pasta de perfil deste pacote. As conversas nunca são salvas.
+message-preview-hint = É assim que sua mensagem será exibida
+nav-menu = Menu
+
+## Remover uma conta
+account-remove = Remover…
+account-remove-title = Remover { $account }?
+account-remove-explain = A conta é desconectada e removida deste perfil. Suas conversas são fechadas. A conta continua existindo no servidor.
+account-remove-key-kept = A chave privada OTR dela fica neste perfil: se você adicionar a conta de novo, seus contatos continuarão reconhecendo seu computador.
+account-remove-confirm = Remover conta
+
+## Conta descartável
+register-creating = Criando uma conta descartável em { $server } pelo Tor; isso pode levar um minuto…
+register-created = A conta descartável { $address } foi criada e adicionada às suas contas. Clique em "Conectar" para usá-la.
+register-dismiss = OK
+register-failed = Nenhuma conta foi criada em { $server }.
+register-failed-unknown-server = Nenhuma conta descartável foi criada.
+register-failed-reason = O que aconteceu: { $reason }
+register-failed-next = Nada foi adicionado. Tente de novo em alguns minutos ou escolha outro servidor da lista; se o servidor pedir um e-mail ou um CAPTCHA, crie a conta no site dele.
+
+## Atualizações
+update-check = Procurar atualizações
+update-not-configured = Esta versão não sabe onde procurar atualizações. Veja no site do Tor Messenger, em um navegador de confiança, se há uma versão mais nova.
+update-periodic = Procurar atualizações uma vez por dia enquanto o Tor Messenger estiver aberto
+update-periodic-hint = Só aparece um aviso; nada é baixado ou instalado sozinho.
+update-notice-available = A versão { $version } está disponível
+update-notice-refused = A busca por atualizações encontrou um problema
+update-title = Atualizações
+update-checking = Pedindo a lista assinada de versões pelo Tor…
+update-up-to-date = Atualizado: você usa { $current }, a versão mais recente é { $latest }.
+update-available = A versão { $version } está disponível ({ $megabytes } MB).
+update-available-next = Nada foi baixado. Para obtê-la, execute "tor-messenger-launcher download": ele baixa o novo pacote pelo Tor e só o mantém se o tamanho, a soma de verificação e a assinatura estiverem corretos. Depois feche o Tor Messenger, descompacte o pacote em uma pasta nova e mova sua pasta Data para ela para manter suas contas e chaves.
+update-refused = As informações de atualização foram recusadas.
+update-close = Fechar
+update-unreachable = Não foi possível obter as informações de atualização pelo Tor ({ $detail }). Tente mais tarde.
+update-expired = A lista assinada de versões expirou em { $expires }. Alguém pode estar escondendo versões novas de você, ou o relógio do seu computador está errado. Confira a data e tente mais tarde.
+update-rollback-sequence = A lista de versões é mais antiga (número { $got }) do que uma já vista (número { $seen }). Alguém pode estar tentando fazer você instalar uma versão antiga com falhas conhecidas: não atualize a partir dela.
+update-rollback-version = A lista de versões oferece a versão { $got }, menor que a { $seen } oferecida antes. Alguém pode estar tentando fazer você instalar uma versão antiga: não atualize a partir dela.
+update-conflicting = A lista de versões é diferente da já vista com o mesmo número. Ela pode ter sido alterada: não atualize a partir dela e tente mais tarde.
+update-unknown-key = A lista de versões foi assinada pela chave { $key }, que não é uma chave de publicação do Tor Messenger. Não confie nela.
+update-bad-signature = A assinatura da lista de versões não confere. Ela pode ter sido alterada ou danificada: não confie nela e tente mais tarde.
+update-wrong-software = A lista de versões é de outro programa ou de outro canal. Ela foi recusada.
+update-wrong-platform = A lista de versões não cita nenhuma versão válida para este computador. Ela foi recusada.
+update-too-large = O servidor enviou muito mais dados do que uma lista de versões pode ter. O envio foi interrompido e recusado.
+update-malformed = A lista de versões está assinada, mas não pode ser lida. Ela foi recusada; tente mais tarde.
+update-state-file = O registro das buscas anteriores no seu perfil não pode ser usado: { $detail }

@@ -140,3 +140,48 @@ settings-theme-light = Açık
 settings-theme-dark = Koyu
 settings-font-size = Yazı boyutu
 settings-saved-note = Ayarlar bu paketin profil klasöründe saklanır. Konuşmalar hiçbir zaman kaydedilmez.
+message-preview-hint = İletiniz böyle görünecek
+nav-menu = Menü
+
+## Hesabı kaldırma
+account-remove = Kaldır…
+account-remove-title = { $account } kaldırılsın mı?
+account-remove-explain = Hesabın bağlantısı kesilir ve bu profilden kaldırılır. Konuşmaları kapanır. Hesabın kendisi sunucusunda var olmaya devam eder.
+account-remove-key-kept = OTR özel anahtarı bu profilde kalır: hesabı yeniden eklerseniz kişileriniz bilgisayarınızı tanımaya devam eder.
+account-remove-confirm = Hesabı kaldır
+
+## Tek kullanımlık hesap
+register-creating = { $server } üzerinde Tor aracılığıyla tek kullanımlık bir hesap oluşturuluyor; bu bir dakika sürebilir…
+register-created = Tek kullanımlık hesap { $address } oluşturuldu ve hesaplarınıza eklendi. Kullanmak için "Bağlan"a basın.
+register-dismiss = Tamam
+register-failed = { $server } üzerinde hesap oluşturulmadı.
+register-failed-unknown-server = Tek kullanımlık hesap oluşturulmadı.
+register-failed-reason = Ne oldu: { $reason }
+register-failed-next = Hiçbir şey eklenmedi. Birkaç dakika sonra yeniden deneyin ya da listeden başka bir sunucu seçin; sunucu bir e-posta adresi veya CAPTCHA istiyorsa hesabı onun web sitesinde oluşturun.
+
+## Güncellemeler
+update-check = Güncellemeleri denetle
+update-not-configured = Bu sürüm güncellemeleri nerede arayacağını bilmiyor. Daha yeni bir sürüm olup olmadığını güvendiğiniz bir tarayıcıda Tor Messenger web sitesinden öğrenin.
+update-periodic = Tor Messenger çalışırken günde bir kez güncellemeleri denetle
+update-periodic-hint = Yalnızca bir bildirim gösterilir; hiçbir şey kendiliğinden indirilmez veya kurulmaz.
+update-notice-available = { $version } sürümü kullanılabilir
+update-notice-refused = Güncelleme denetimi bir sorun buldu
+update-title = Güncellemeler
+update-checking = İmzalı sürüm listesi Tor aracılığıyla isteniyor…
+update-up-to-date = Güncel: { $current } kullanıyorsunuz, en son sürüm { $latest }.
+update-available = { $version } sürümü kullanılabilir ({ $megabytes } MB).
+update-available-next = Hiçbir şey indirilmedi. Almak için "tor-messenger-launcher download" komutunu çalıştırın: yeni paketi Tor üzerinden indirir ve yalnızca boyutu, sağlama toplamı ve imzası doğruysa saklar. Ardından Tor Messenger'ı kapatın, paketi yeni bir klasöre açın ve hesaplarınızı ve anahtarlarınızı korumak için Data klasörünüzü oraya taşıyın.
+update-refused = Güncelleme bilgisi reddedildi.
+update-close = Kapat
+update-unreachable = Güncelleme bilgisi Tor üzerinden alınamadı ({ $detail }). Daha sonra yeniden deneyin.
+update-expired = İmzalı sürüm listesinin süresi { $expires } tarihinde doldu. Biri yeni sürümleri sizden saklıyor olabilir ya da bilgisayarınızın saati yanlış. Tarihi denetleyin ve daha sonra yeniden deneyin.
+update-rollback-sequence = Sürüm listesi (numara { $got }) daha önce görülen bir listeden (numara { $seen }) eski. Biri size bilinen açıkları olan eski bir sürüm kurdurmaya çalışıyor olabilir: buna göre güncellemeyin.
+update-rollback-version = Sürüm listesi { $got } sürümünü sunuyor; bu, daha önce sunulan { $seen } sürümünden düşük. Biri size eski bir sürüm kurdurmaya çalışıyor olabilir: buna göre güncellemeyin.
+update-conflicting = Sürüm listesi, aynı numarayla daha önce görülenden farklı. Değiştirilmiş olabilir: buna göre güncellemeyin ve daha sonra yeniden deneyin.
+update-unknown-key = Sürüm listesi, Tor Messenger yayın anahtarı olmayan { $key } anahtarıyla imzalanmış. Ona güvenmeyin.
+update-bad-signature = Sürüm listesinin imzası uyuşmuyor. Değiştirilmiş veya bozulmuş olabilir: ona güvenmeyin ve daha sonra yeniden deneyin.
+update-wrong-software = Sürüm listesi başka bir yazılım ya da kanal için. Reddedildi.
+update-wrong-platform = Sürüm listesinde bu bilgisayar için geçerli bir sürüm yok. Reddedildi.
+update-too-large = Sunucu, bir sürüm listesinin olabileceğinden çok daha fazla veri gönderdi. Durduruldu ve reddedildi.
+update-malformed = Sürüm listesi imzalı ama okunamıyor. Reddedildi; daha sonra yeniden deneyin.
+update-state-file = Profilinizdeki önceki denetimlerin kaydı kullanılamıyor: { $detail }

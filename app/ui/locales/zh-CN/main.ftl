@@ -140,3 +140,48 @@ settings-theme-light = 浅色
 settings-theme-dark = 深色
 settings-font-size = 文字大小
 settings-saved-note = 设置保存在本软件包的配置文件夹中。对话内容从不保存。
+message-preview-hint = 您的消息将这样显示
+nav-menu = 菜单
+
+## 删除账户
+account-remove = 删除…
+account-remove-title = 删除 { $account }？
+account-remove-explain = 该账户将断开连接并从此配置文件中删除，其对话会关闭。账户本身仍存在于服务器上。
+account-remove-key-kept = 它的 OTR 私钥保留在此配置文件中：如果您再次添加该账户，联系人仍会认出您的电脑。
+account-remove-confirm = 删除账户
+
+## 一次性账户
+register-creating = 正在通过 Tor 在 { $server } 上创建一次性账户；这可能需要一分钟…
+register-created = 一次性账户 { $address } 已创建并添加到您的账户中。按“连接”即可使用。
+register-dismiss = 确定
+register-failed = 未能在 { $server } 上创建账户。
+register-failed-unknown-server = 未能创建一次性账户。
+register-failed-reason = 发生了什么：{ $reason }
+register-failed-next = 没有添加任何内容。请几分钟后重试，或从列表中选择其他服务器；如果服务器要求电子邮件地址或验证码，请在其网站上创建账户。
+
+## 更新
+update-check = 检查更新
+update-not-configured = 此版本不知道去哪里检查更新。请在您信任的浏览器中访问 Tor Messenger 网站，查看是否有新版本。
+update-periodic = Tor Messenger 运行时每天检查一次更新
+update-periodic-hint = 只会显示通知；不会自行下载或安装任何东西。
+update-notice-available = 版本 { $version } 可用
+update-notice-refused = 更新检查发现了问题
+update-title = 更新
+update-checking = 正在通过 Tor 获取已签名的版本列表…
+update-up-to-date = 已是最新：您使用的是 { $current }，最新版本是 { $latest }。
+update-available = 版本 { $version } 可用（{ $megabytes } MB）。
+update-available-next = 没有下载任何内容。要获取它，请运行“tor-messenger-launcher download”：它通过 Tor 下载新软件包，只有大小、校验和与签名都正确时才会保留。然后退出 Tor Messenger，将软件包解压到新文件夹，并把您的 Data 文件夹移入其中，以保留账户和密钥。
+update-refused = 更新信息被拒绝。
+update-close = 关闭
+update-unreachable = 无法通过 Tor 获取更新信息（{ $detail }）。请稍后重试。
+update-expired = 已签名的版本列表已于 { $expires } 过期。可能有人向您隐瞒新版本，或者您电脑的时钟不对。请检查日期，然后稍后重试。
+update-rollback-sequence = 版本列表（编号 { $got }）比已见过的列表（编号 { $seen }）更旧。可能有人试图让您安装有已知漏洞的旧版本：不要据此更新。
+update-rollback-version = 版本列表提供的版本 { $got } 低于之前提供的 { $seen }。可能有人试图让您安装旧版本：不要据此更新。
+update-conflicting = 版本列表与已见过的同编号列表不同，可能已被篡改：不要据此更新，请稍后重试。
+update-unknown-key = 版本列表由密钥 { $key } 签名，它不是 Tor Messenger 的发布密钥。不要信任它。
+update-bad-signature = 版本列表的签名不匹配，可能已被篡改或损坏：不要信任它，请稍后重试。
+update-wrong-software = 版本列表属于其他软件或其他发布渠道，已被拒绝。
+update-wrong-platform = 版本列表中没有适用于此电脑的有效版本，已被拒绝。
+update-too-large = 服务器发送的数据远超版本列表可能的大小，已停止并拒绝。
+update-malformed = 版本列表已签名但无法读取，已被拒绝；请稍后重试。
+update-state-file = 您配置文件中之前检查的记录无法使用：{ $detail }

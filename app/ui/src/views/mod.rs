@@ -7,10 +7,13 @@ pub(crate) mod input;
 pub(crate) mod members;
 pub(crate) mod messages;
 pub(crate) mod otr_bar;
+pub(crate) mod registration;
+pub(crate) mod remove_account;
 pub(crate) mod settings_view;
 pub(crate) mod sidebar;
 pub(crate) mod tabs;
 pub(crate) mod top_bar;
+pub(crate) mod updates;
 pub(crate) mod verify;
 
 use messenger_protocol::Conversation;
@@ -29,6 +32,13 @@ pub(crate) fn mirror<R>(
     } else {
         add(ui)
     }
+}
+
+/// Runs `add` left to right even in a mirrored screen: egui's `Grid` lays its cells out
+/// left to right only, and a right-to-left row inside a grid cell has no width to fill.
+pub(crate) fn grid_scope<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), add)
+        .inner
 }
 
 /// The layout of one row of widgets, in reading order.

@@ -23,6 +23,11 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                         app.screen = screen;
                     }
                 }
+                ui.separator();
+                ui.menu_button(app.tr.t("nav-menu"), |ui| {
+                    crate::views::updates::menu_entries(app, ui);
+                });
+                crate::views::updates::notice(app, ui);
                 // Tor's state at the far end of the row.
                 ui.with_layout(crate::views::row_layout(!rtl), |ui| match model.tor {
                     TorState::Ready => {
