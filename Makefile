@@ -61,11 +61,13 @@ bundle: deps-bundle rbm
 	$(RBM) build bundle --dest $(OUT)/bundle
 	scripts/check-bundle $(OUT)/bundle/tor-messenger-*-linux-x86_64.tar.xz
 
-## release: the bundle and sha256sums-unsigned-build.txt (out/release)
+## release: the bundle, the update manifest (manifest.json) and sha256sums-unsigned-build.txt
+## (out/release; docs/update-manifest.md)
 release: deps-bundle rbm
 	$(RBM) build release --dest $(OUT)/release
 
-## sign: minisign (prehashed) signatures of out/release with KEY=path (kept outside the repo)
+## sign: minisign (prehashed) signatures of every file of out/release, manifest included, with
+## KEY=path (kept outside the repo); then out/release is the folder to publish (docs/release-keys.md)
 sign: rbm
 	@test -n "$(KEY)" || { echo "usage: make sign KEY=/path/to/minisign.key (never inside the repository)" >&2; exit 2; }
 	$(RBM) sign $(OUT)/release --key "$(KEY)"

@@ -25,8 +25,20 @@ pub const CHANNEL: &str = match option_env!("TOR_MESSENGER_CHANNEL") {
     Some(channel) => channel,
     None => "alpha",
 };
-/// The manifest address built in by the release recipe, if any.
-pub const BUILT_IN_MANIFEST_URL: Option<&str> = option_env!("TOR_MESSENGER_UPDATE_URL");
+/// The manifest address built in by the release recipe (`TOR_MESSENGER_UPDATE_URL` in
+/// projects/tor-messenger/config), if any.
+pub const BUILT_IN_MANIFEST_URL: Option<&str> =
+    manifest_url_from_build(option_env!("TOR_MESSENGER_UPDATE_URL"));
+
+/// A build-time manifest address: unset or blank means "none" (the recipe sets it empty
+/// while the project has no update server), so the user gets the plain "no update address"
+/// message instead of a URL parse error.
+pub const fn manifest_url_from_build(value: Option<&'static str>) -> Option<&'static str> {
+    match value {
+        Some(url) if !url.trim_ascii().is_empty() => Some(url.trim_ascii()),
+        _ => None,
+    }
+}
 
 /// The release keys: those in `dir` when given, else the ones built into this launcher.
 pub fn release_keys(dir: Option<&Path>) -> Result<TrustedKeys, LaunchError> {

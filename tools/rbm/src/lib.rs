@@ -17,6 +17,7 @@ pub mod error;
 pub mod fetch;
 pub mod graph;
 pub mod key;
+pub mod manifest;
 pub mod pipeline;
 pub mod sign;
 pub mod sums;

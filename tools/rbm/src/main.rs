@@ -1,5 +1,5 @@
 //! `rbm`: build a project (`rbm build bundle`), write deterministic archives and sums for
-//! build scripts (`rbm tar`, `rbm sums`), and sign a release (`rbm sign`).
+//! build scripts (`rbm tar`, `rbm sums`, `rbm manifest`), and sign a release (`rbm sign`).
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use rbm::archive::{ArchiveOptions, write_tar_xz};
+use rbm::manifest::{ManifestSettings, check_signed_manifest, write_manifest};
 use rbm::pipeline::{self, Layout, Options};
 use rbm::sign::{SUMS_FILE, sign_release};
 use rbm::sums::sums_of_dir;
@@ -66,6 +67,34 @@ enum Cmd {
     Sums {
         /// The release directory.
         dir: PathBuf,
+    },
+    /// Write manifest.json, the update manifest of a release directory's bundles
+    /// (docs/update-manifest.md). Every value comes from committed data, so two builds of
+    /// one commit write the same bytes.
+    Manifest {
+        /// The release directory (holding tor-messenger-VERSION-PLATFORM.tar.xz).
+        dir: PathBuf,
+        /// The sequence number (bumped by the release manager for every manifest).
+        #[arg(long)]
+        sequence: u64,
+        /// `expires` is `issued` plus this many days.
+        #[arg(long)]
+        valid_days: u32,
+        /// The release version (default: $RBM_VERSION).
+        #[arg(long)]
+        version: Option<String>,
+        /// The release channel (default: $RBM_CHANNEL).
+        #[arg(long)]
+        channel: Option<String>,
+        /// `issued`, seconds since 1970 (default: $SOURCE_DATE_EPOCH).
+        #[arg(long)]
+        issued: Option<i64>,
+        /// Announce this public key (minisign base64 line) for later manifests (rotation).
+        #[arg(long = "add-key", value_name = "BASE64")]
+        add_keys: Vec<String>,
+        /// Stop trusting this key id (revocation).
+        #[arg(long = "revoke-key", value_name = "KEY_ID")]
+        revoke_keys: Vec<String>,
     },
     /// Sign every file of a release directory with minisign (prehashed), then verify.
     Sign {
@@ -149,9 +178,69 @@ fn main() -> anyhow::Result<()> {
             for file in sign_release(&dir, &key, &public_keys)? {
                 println!("signed and verified {}", file.display());
             }
+            check_manifest_after_signing(&dir, &public_keys)
+        }
+        Cmd::Manifest {
+            dir,
+            sequence,
+            valid_days,
+            version,
+            channel,
+            issued,
+            add_keys,
+            revoke_keys,
+        } => {
+            let settings = ManifestSettings {
+                version: arg_or_env(version, "--version", "RBM_VERSION")?,
+                channel: arg_or_env(channel, "--channel", "RBM_CHANNEL")?,
+                sequence,
+                issued: arg_or_env(issued, "--issued", "SOURCE_DATE_EPOCH")?,
+                valid_days,
+                add_keys,
+                revoke_keys,
+            };
+            let path = write_manifest(&dir, &settings)?;
+            println!("wrote {}", path.display());
             Ok(())
         }
     }
+}
+
+/// A value from the command line, else from the environment the runner gives build scripts.
+fn arg_or_env<T: std::str::FromStr>(arg: Option<T>, flag: &str, var: &str) -> anyhow::Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    if let Some(value) = arg {
+        return Ok(value);
+    }
+    let text = std::env::var(var).with_context(|| format!("give {flag} or set {var}"))?;
+    text.parse()
+        .map_err(|error| anyhow::anyhow!("{var}={text:?}: {error}"))
+}
+
+/// A signed release with a manifest is only done when clients would accept the manifest.
+fn check_manifest_after_signing(dir: &Path, public_keys: &[PathBuf]) -> anyhow::Result<()> {
+    if !dir.join(rbm::manifest::MANIFEST_FILE).exists() {
+        eprintln!(
+            "note: {} has no {}: clients cannot learn of this release (make release writes it)",
+            dir.display(),
+            rbm::manifest::MANIFEST_FILE
+        );
+        return Ok(());
+    }
+    let now = time::OffsetDateTime::now_utc();
+    let manifest = check_signed_manifest(dir, public_keys, now)?;
+    println!(
+        "manifest sequence {} checked as clients will check it; it expires {} ({} days from now)",
+        manifest.sequence,
+        manifest
+            .expires
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        (manifest.expires - now).whole_days()
+    );
+    Ok(())
 }
 
 struct BuildFlags {
