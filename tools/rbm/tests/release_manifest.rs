@@ -8,11 +8,15 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use messenger_update::{CheckContext, TrustedKeys, UpdateState, Verdict, check_manifest};
+use rbm::manifest::{ManifestError, check_signed_manifest};
+use time::OffsetDateTime;
 
-const RBM: &str = env!("CARGO_BIN_EXE_rbm");
+mod common;
+
+use common::{RBM, make_key, sign};
 const BUNDLE: &str = "tor-messenger-9.9.0-linux-x86_64.tar.xz";
 const DAY: i64 = 86_400;
 
@@ -87,35 +91,9 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn make_key(dir: &Path) -> (PathBuf, PathBuf) {
-    let public = dir.join("throwaway.pub");
-    let secret = dir.join("throwaway.key");
-    let output = Command::new("minisign")
-        .args(["-G", "-W", "-p"])
-        .arg(&public)
-        .arg("-s")
-        .arg(&secret)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    (public, secret)
-}
-
-fn sign(release: &Path, secret: &Path, public: &Path) -> Output {
-    Command::new(RBM)
-        .arg("sign")
-        .arg(release)
-        .arg("--key")
-        .arg(secret)
-        .arg("--public-key")
-        .arg(public)
-        .output()
-        .unwrap()
-}
-
 /// Yesterday at midnight UTC: the manifest is valid now and both repositories agree.
 fn commit_time() -> i64 {
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let now = OffsetDateTime::now_utc().unix_timestamp();
     now - now % DAY - DAY
 }
 
@@ -154,7 +132,7 @@ fn two_release_builds_write_the_same_manifest_and_clients_accept_it_once_signed(
     assert!(sums.contains(&format!("  {BUNDLE}\n")), "{sums}");
 
     let keys_dir = tempfile::tempdir().unwrap();
-    let (public, secret) = make_key(keys_dir.path());
+    let (public, secret) = make_key(keys_dir.path(), "throwaway");
     let signed = sign(&first, &secret, &public);
     assert!(signed.status.success(), "{}", text(&signed.stderr));
     let said = text(&signed.stdout);
@@ -186,7 +164,7 @@ fn two_release_builds_write_the_same_manifest_and_clients_accept_it_once_signed(
         current_version: "9.8.0",
         platform: "linux-x86_64",
         channel: "test",
-        now: time::OffsetDateTime::from_unix_timestamp(when + 59 * DAY).unwrap(),
+        now: OffsetDateTime::from_unix_timestamp(when + 59 * DAY).unwrap(),
     };
     let accepted = check_manifest(&manifest, &signature, &context).unwrap();
     let Verdict::Available(release) = accepted.verdict else {
@@ -201,7 +179,7 @@ fn two_release_builds_write_the_same_manifest_and_clients_accept_it_once_signed(
 
     // The committed validity: 60 days from the commit time, then clients refuse it.
     let expired = CheckContext {
-        now: time::OffsetDateTime::from_unix_timestamp(when + 60 * DAY).unwrap(),
+        now: OffsetDateTime::from_unix_timestamp(when + 60 * DAY).unwrap(),
         ..context
     };
     let error = check_manifest(&manifest, &signature, &expired).unwrap_err();
@@ -215,9 +193,41 @@ fn signing_refuses_a_release_whose_bundle_changed_after_the_manifest() {
     let release = build_release(repo.path(), "022", &[]);
     fs::write(release.join(BUNDLE), b"swapped").unwrap();
     let keys_dir = tempfile::tempdir().unwrap();
-    let (public, secret) = make_key(keys_dir.path());
+    let (public, secret) = make_key(keys_dir.path(), "throwaway");
     let signed = sign(&release, &secret, &public);
     assert!(!signed.status.success());
     let said = text(&signed.stderr);
     assert!(said.contains("no longer matches the manifest"), "{said}");
+}
+
+#[test]
+fn the_check_after_signing_refuses_an_expired_manifest_an_unknown_key_and_no_signature() {
+    let when = commit_time();
+    let repo = tempfile::tempdir().unwrap();
+    make_repo(repo.path(), when);
+    let release = build_release(repo.path(), "022", &[]);
+    let keys_dir = tempfile::tempdir().unwrap();
+    let (public, secret) = make_key(keys_dir.path(), "release");
+    let (unknown, _) = make_key(keys_dir.path(), "unknown");
+    let day_one = OffsetDateTime::from_unix_timestamp(when + DAY).unwrap();
+
+    let error =
+        check_signed_manifest(&release, std::slice::from_ref(&public), day_one).unwrap_err();
+    assert!(matches!(error, ManifestError::Missing { .. }), "{error}");
+    assert!(
+        error.to_string().contains("manifest.json.minisig"),
+        "{error}"
+    );
+
+    assert!(sign(&release, &secret, &public).status.success());
+    check_signed_manifest(&release, std::slice::from_ref(&public), day_one).unwrap();
+
+    let later = OffsetDateTime::from_unix_timestamp(when + 61 * DAY).unwrap();
+    let error = check_signed_manifest(&release, &[public], later).unwrap_err();
+    assert!(matches!(error, ManifestError::Refused { .. }), "{error}");
+    assert!(error.to_string().contains("expired"), "{error}");
+
+    let error = check_signed_manifest(&release, &[unknown], day_one).unwrap_err();
+    assert!(matches!(error, ManifestError::Refused { .. }), "{error}");
+    assert!(error.to_string().contains("signature"), "{error}");
 }

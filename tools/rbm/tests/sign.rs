@@ -6,28 +6,11 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-const RBM: &str = env!("CARGO_BIN_EXE_rbm");
+mod common;
 
-/// A password-less throwaway key pair made by the real minisign CLI.
-fn make_key(dir: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
-    let public = dir.join(format!("{name}.pub"));
-    let secret = dir.join(format!("{name}.key"));
-    let status = Command::new("minisign")
-        .args(["-G", "-W", "-p"])
-        .arg(&public)
-        .arg("-s")
-        .arg(&secret)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    (public, secret)
-}
+use common::{RBM, make_key, sign};
 
 fn release_dir(dir: &Path) -> std::path::PathBuf {
     let release = dir.join("release");
@@ -44,18 +27,6 @@ fn release_dir(dir: &Path) -> std::path::PathBuf {
         .unwrap();
     assert!(status.success());
     release
-}
-
-fn sign(release: &Path, secret: &Path, public: &Path) -> Output {
-    Command::new(RBM)
-        .arg("sign")
-        .arg(release)
-        .arg("--key")
-        .arg(secret)
-        .arg("--public-key")
-        .arg(public)
-        .output()
-        .unwrap()
 }
 
 #[test]
