@@ -1,4 +1,5 @@
-//! Fetches one file of a Debian source package with `apt-get source --download-only`.
+//! Fetches one file of a Debian source package with `apt-get source --download-only`, or a
+//! binary package with `apt-get download`.
 //!
 //! The system's apt configuration is left untouched: the runner writes `deb-src` copies of
 //! the system's own `deb` entries into a private directory and points apt at it (and at
@@ -109,6 +110,42 @@ impl AptSources {
             });
         }
         fs::rename(&got, dest).map_err(io(dest))?;
+        fs::remove_dir_all(&scratch).map_err(io(&scratch))?;
+        Ok(())
+    }
+
+    /// Downloads the binary package `package` (`name=version`) with the system's own apt
+    /// lists into a scratch directory and moves the one `.deb` it gives to `dest` (`file`
+    /// names it in messages; apt's own file name escapes an epoch's colon as `%3a`).
+    pub fn download_binary(&mut self, package: &str, file: &str, dest: &Path) -> Result<()> {
+        let scratch = self.dir.join("download-binary");
+        if scratch.exists() {
+            fs::remove_dir_all(&scratch).map_err(io(&scratch))?;
+        }
+        fs::create_dir_all(&scratch).map_err(io(&scratch))?;
+        let output = Command::new("apt-get")
+            .args(["-q", "download", package])
+            .current_dir(&scratch)
+            .output()
+            .map_err(|e| Error::Tool {
+                tool: "apt-get".into(),
+                message: e.to_string(),
+            })?;
+        let debs: Vec<PathBuf> = fs::read_dir(&scratch)
+            .map_err(io(&scratch))?
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "deb"))
+            .collect();
+        let [got] = debs.as_slice() else {
+            return Err(Error::Fetch {
+                file: file.into(),
+                message: format!(
+                    "`apt-get download {package}` did not provide one .deb (is the version still on the mirror? `apt-cache policy` lists the ones it has): {}",
+                    String::from_utf8_lossy(&output.stderr).trim()
+                ),
+            });
+        };
+        fs::rename(got, dest).map_err(io(dest))?;
         fs::remove_dir_all(&scratch).map_err(io(&scratch))?;
         Ok(())
     }

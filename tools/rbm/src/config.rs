@@ -49,6 +49,7 @@ struct RawInput {
     name: Option<String>,
     sha256: Option<String>,
     apt_source: Option<String>,
+    apt_binary: Option<String>,
     path: Option<String>,
     git_tree: Option<String>,
     cargo_vendor: Option<String>,
@@ -64,6 +65,12 @@ pub enum InputSource {
     /// A file of a Debian source package (`apt-get source --download-only PACKAGE`).
     AptSource {
         /// `package` or `package=version`.
+        package: String,
+    },
+    /// A Debian binary package (`apt-get download PACKAGE=VERSION`), for data files such as
+    /// fonts that the bundle ships; the build unpacks it with `dpkg-deb -x`.
+    AptBinary {
+        /// `package=version`.
         package: String,
     },
     /// A file in the repository, relative to its root.
@@ -200,10 +207,16 @@ impl Project {
 
 /// Checks one raw input: exactly one source, a plain name, a well-formed pin where needed.
 fn check_input(config: &Path, raw: RawInput) -> Result<Input> {
-    let sources = [&raw.apt_source, &raw.path, &raw.git_tree, &raw.cargo_vendor]
-        .iter()
-        .filter(|source| source.is_some())
-        .count();
+    let sources = [
+        &raw.apt_source,
+        &raw.apt_binary,
+        &raw.path,
+        &raw.git_tree,
+        &raw.cargo_vendor,
+    ]
+    .iter()
+    .filter(|source| source.is_some())
+    .count();
     let label = raw
         .file
         .clone()
@@ -213,7 +226,7 @@ fn check_input(config: &Path, raw: RawInput) -> Result<Input> {
         return Err(config_error(
             config,
             &format!(
-                "input `{label}` needs exactly one of apt_source, path, git_tree, cargo_vendor"
+                "input `{label}` needs exactly one of apt_source, apt_binary, path, git_tree, cargo_vendor"
             ),
         ));
     }
@@ -247,6 +260,14 @@ fn check_input(config: &Path, raw: RawInput) -> Result<Input> {
     }
     let source = if let Some(package) = raw.apt_source {
         InputSource::AptSource { package }
+    } else if let Some(package) = raw.apt_binary {
+        if !package.contains('=') {
+            return Err(config_error(
+                config,
+                &format!("input `{name}`: apt_binary needs an exact version, `package=version`"),
+            ));
+        }
+        InputSource::AptBinary { package }
     } else if let Some(path) = raw.path {
         InputSource::LocalFile {
             path: PathBuf::from(path),
@@ -269,7 +290,9 @@ fn check_input(config: &Path, raw: RawInput) -> Result<Input> {
     };
     let needs_pin = matches!(
         source,
-        InputSource::AptSource { .. } | InputSource::LocalFile { .. }
+        InputSource::AptSource { .. }
+            | InputSource::AptBinary { .. }
+            | InputSource::LocalFile { .. }
     );
     if needs_pin && raw.sha256.is_none() {
         return Err(config_error(

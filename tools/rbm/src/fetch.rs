@@ -56,13 +56,17 @@ impl Fetcher {
     /// Fetches (if needed) and verifies one input.
     pub fn fetch(&mut self, input: &Input) -> Result<Fetched> {
         let (sha256, content) = match &input.source {
-            InputSource::AptSource { package } => {
+            InputSource::AptSource { package } | InputSource::AptBinary { package } => {
                 let downloads = self.cache.join("downloads");
                 fs::create_dir_all(&downloads).map_err(io(&downloads))?;
                 let path = downloads.join(&input.name);
                 if !path.exists() {
                     let partial = downloads.join(format!("{}.part", input.name));
-                    self.apt.download(package, &input.name, &partial)?;
+                    if matches!(input.source, InputSource::AptBinary { .. }) {
+                        self.apt.download_binary(package, &input.name, &partial)?;
+                    } else {
+                        self.apt.download(package, &input.name, &partial)?;
+                    }
                     verify(&input.name, input.sha256.as_deref(), &partial)?;
                     fs::rename(&partial, &path).map_err(io(&path))?;
                 }

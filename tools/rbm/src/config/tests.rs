@@ -51,7 +51,7 @@ fn an_input_needs_exactly_one_source() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("exactly one of apt_source, path, git_tree, cargo_vendor"),
+        error.contains("exactly one of apt_source, apt_binary, path, git_tree, cargo_vendor"),
         "{error}"
     );
     let error = project_with(&format!(
@@ -106,4 +106,28 @@ fn project_names_cannot_escape_the_projects_directory() {
         .unwrap_err()
         .to_string();
     assert!(error.contains("unknown project `../etc`"), "{error}");
+}
+
+#[test]
+fn a_binary_package_needs_a_version_and_a_pin() {
+    let project = project_with(&format!(
+        "[[input]]\nfile = \"f.deb\"\napt_binary = \"fonts-x=1.0-1\"\nsha256 = \"{SHA}\"\n"
+    ))
+    .unwrap();
+    assert_eq!(
+        project.inputs[0].source,
+        InputSource::AptBinary {
+            package: "fonts-x=1.0-1".into()
+        }
+    );
+    let error = project_with(&format!(
+        "[[input]]\nfile = \"f.deb\"\napt_binary = \"fonts-x\"\nsha256 = \"{SHA}\"\n"
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("needs an exact version"), "{error}");
+    let error = project_with("[[input]]\nfile = \"f.deb\"\napt_binary = \"fonts-x=1\"\n")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("must be pinned"), "{error}");
 }
