@@ -71,6 +71,11 @@ pub enum UpdateRefusal {
     TooLarge,
     /// Signed but unreadable.
     Malformed,
+    /// Refused for a reason this version does not know by name.
+    Other {
+        /// What happened (English, from `messenger-update`).
+        detail: String,
+    },
     /// The profile's record of earlier checks cannot be used.
     StateFile {
         /// What is wrong (English, names the file).

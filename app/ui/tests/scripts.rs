@@ -3,7 +3,7 @@
 //! from (Debian: fonts-noto-core, fonts-droid-fallback).
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use messenger_chat::{Model, OtrStatus, TorState};
 use messenger_protocol::{Conversation, Event, IncomingMessage, MessageKind, ProtocolKind};
 use messenger_ui::fonts::{ScriptFont, candidates};
@@ -186,4 +186,151 @@ fn egui_reverses_an_arabic_word_but_not_the_order_of_words() {
         Some(&'ا'),
         "last letter of the second word is leftmost"
     );
+}
+
+/// A harness over `model` in `language` with the Arabic-script font.
+fn harness_with(language: Language, model: Model) -> Harness<'static, State> {
+    let settings = Settings {
+        first_run_done: true,
+        language,
+        ..Settings::default()
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 700.0))
+        .build_ui_state(
+            |ui, state: &mut State| {
+                if let Some(fonts) = state.fonts.take() {
+                    state.ui.install_fonts(ui.ctx(), &fonts);
+                }
+                let _ = state.ui.show(ui, &mut state.model);
+            },
+            State {
+                ui: MessengerUi::new(settings),
+                model,
+                fonts: Some(vec![font(Script::Arabic)]),
+            },
+        )
+}
+
+fn message(from: &str, body: &str) -> Event {
+    Event::Message(IncomingMessage {
+        from: from.into(),
+        conversation: Conversation::Direct(from.into()),
+        body: body.into(),
+        kind: MessageKind::Normal,
+        received: SystemTime::now(),
+    })
+}
+
+#[test]
+fn a_persian_message_is_right_aligned_and_breaks_in_reading_order() {
+    let mut model = Model::new();
+    model.tor = TorState::Ready;
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    let short = "سلام دوست من";
+    let words = [
+        "امروز",
+        "پل",
+        "تازه",
+        "کار",
+        "می‌کند",
+        "و",
+        "پیام‌ها",
+        "از",
+        "راه",
+        "Tor",
+        "می‌روند",
+    ];
+    let long = std::iter::repeat_n(words.join(" "), 6)
+        .collect::<Vec<_>>()
+        .join(" ")
+        + " پایان";
+    model.apply(account, message("omid", short), false);
+    model.apply(account, message("omid", "hello in English"), false);
+    model.apply(account, message("omid", &long), false);
+    let id = model
+        .find(account, &Conversation::Direct("omid".into()))
+        .unwrap();
+    model.activate(id);
+    let mut harness = harness_with(Language::English, model);
+    harness.run();
+    let persian = harness.get_by_label(&bidi::visual(short)).rect();
+    let english = harness.get_by_label("hello in English").rect();
+    assert!(
+        persian.right() > english.right() + 200.0,
+        "right-aligned: {persian:?} vs {english:?}"
+    );
+    assert!(persian.left() > english.left() + 200.0, "{persian:?}");
+    // The long paragraph: several lines, the first holding its first words, each line in
+    // right-to-left order, all aligned right.
+    let node = harness
+        .query_all_by_role(egui::accesskit::Role::Label)
+        .find(|node| {
+            node.accesskit_node()
+                .value()
+                .is_some_and(|label| label.contains('\n') && label.contains("پایان"))
+        })
+        .unwrap_or_else(|| {
+            let labels: Vec<String> = harness
+                .query_all_by_role(egui::accesskit::Role::Label)
+                .filter_map(|node| node.accesskit_node().value())
+                .collect();
+            panic!("the long Persian message is not drawn: {labels:?}")
+        });
+    let label = node.accesskit_node().value().unwrap();
+    let lines: Vec<&str> = label.lines().collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert!(
+        lines[0].contains(&bidi::visual("امروز پل").into_owned()),
+        "{lines:?}"
+    );
+    assert!(lines.last().unwrap().contains("پایان"), "{lines:?}");
+    assert!(
+        (node.rect().right() - persian.right()).abs() < 2.0,
+        "{:?} vs {persian:?}",
+        node.rect()
+    );
+}
+
+#[test]
+fn the_persian_ui_is_mirrored() {
+    let mut harness = harness(Language::Persian);
+    harness.run();
+    // The conversation list is on the right, the Send button on the left of the field.
+    let list = harness
+        .get_all_by_label(&bidi::visual_right_to_left("گفتگوها"))
+        .map(|node| node.rect())
+        .find(|rect| rect.top() > 30.0)
+        .expect("the list heading");
+    assert!(list.left() > 800.0, "list heading at {list:?}");
+    let send = harness
+        .get_by_label(&bidi::visual_right_to_left("فرستادن"))
+        .rect();
+    let field = message_field(&harness).rect();
+    assert!(send.right() <= field.left() + 1.0, "{send:?} {field:?}");
+    // The menu entries sit at the right end of the top bar.
+    let menu = harness
+        .get_by_label(&bidi::visual_right_to_left("فهرست"))
+        .rect();
+    assert!(menu.left() > 550.0, "{menu:?}");
+}
+
+#[test]
+fn typed_persian_is_right_aligned_and_previewed_in_reading_order() {
+    let mut harness = harness(Language::English);
+    harness.run();
+    message_field(&harness).click();
+    harness.run();
+    harness.event(egui::Event::Text("سلام دنیا".into()));
+    harness.run();
+    // egui's field shows logical order; the preview above shows how it will read.
+    harness.get_by_label(&bidi::visual("سلام دنیا"));
+}
+
+/// The message input: the lowest text field.
+fn message_field<'h>(harness: &'h Harness<'static, State>) -> egui_kittest::Node<'h> {
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .expect("a text field")
 }

@@ -7,7 +7,9 @@ use messenger_chat::{Model, OtrDetail, OtrProgress, OtrStatus, TorState};
 use messenger_protocol::{
     Command, Conversation, DisconnectReason, Event, IncomingMessage, MessageKind, ProtocolKind,
 };
-use messenger_ui::{AccountKind, Action, Language, MessengerUi, OtrRequest, Screen, Settings};
+use messenger_ui::{
+    AccountKind, Action, Language, MessengerUi, OtrRequest, Screen, Settings, UpdateStatus,
+};
 use std::time::SystemTime;
 
 struct State {
@@ -502,4 +504,239 @@ fn idle_frames_request_no_repaint() {
     // step limit and fail.
     let steps = harness.run();
     assert!(steps < 5, "{steps} frames for a still screen");
+}
+
+fn label_rect(harness: &Harness<'static, State>, text: &str) -> egui::Rect {
+    harness.get_by_label(text).rect()
+}
+
+#[test]
+fn a_long_message_wraps_onto_several_lines() {
+    let mut model = ready_model();
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    let long = "this message is long enough to need several lines in the message view, \
+                because people paste whole paragraphs into chats and every word of them \
+                must stay readable instead of being cut off at the edge of the window. "
+        .repeat(3);
+    let long = long.trim_end().to_owned();
+    let conversation = Conversation::Direct("alice".into());
+    model.apply(
+        account,
+        incoming("alice", conversation.clone(), "short"),
+        false,
+    );
+    model.apply(
+        account,
+        incoming("alice", conversation.clone(), &long),
+        false,
+    );
+    model.apply(
+        account,
+        incoming("alice", conversation.clone(), "after"),
+        false,
+    );
+    let id = model.find(account, &conversation).unwrap();
+    model.activate(id);
+    let mut harness = harness(seen(), model);
+    harness.run();
+    let short = label_rect(&harness, "short");
+    let wrapped = label_rect(&harness, &long);
+    let after = label_rect(&harness, "after");
+    assert!(
+        wrapped.height() > 2.5 * short.height(),
+        "wrapped {wrapped:?}, one line {short:?}"
+    );
+    assert!(wrapped.right() <= 1100.0, "inside the window: {wrapped:?}");
+    // The rows do not overlap: the next message starts below the whole wrapped one.
+    assert!(
+        after.top() >= wrapped.bottom(),
+        "{wrapped:?} then {after:?}"
+    );
+}
+
+#[test]
+fn removing_an_account_asks_first_then_hides_it() {
+    let mut model = ready_model();
+    let oftc = model.add_account("OFTC", ProtocolKind::Irc);
+    let other = model.add_account("Calyx", ProtocolKind::Xmpp);
+    model.apply(
+        oftc,
+        incoming("alice", Conversation::Direct("alice".into()), "hi"),
+        false,
+    );
+    let mut harness = harness(seen(), model);
+    harness.state_mut().ui.set_screen(Screen::Accounts);
+    harness.run();
+    harness.get_all_by_label("Remove…").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Remove OFTC?");
+    harness.get_by_label_contains("OTR private key stays in this profile");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Remove OFTC?").is_none());
+    assert!(
+        harness.state().actions.is_empty(),
+        "nothing without confirmation"
+    );
+    harness.get_all_by_label("Remove…").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Remove account").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::RemoveAccount(oftc)],
+        "the binary disconnects it and deletes it from accounts.toml"
+    );
+    assert!(
+        harness.query_by_label("OFTC").is_none(),
+        "gone from the list"
+    );
+    harness.get_by_label("Calyx");
+    assert!(harness.state().ui.is_removed(oftc));
+    assert!(!harness.state().ui.is_removed(other));
+    let model = &harness.state().model;
+    assert!(
+        model
+            .conversations()
+            .all(|(_, c)| c.account != oftc || c.closed),
+        "its conversations are closed"
+    );
+    harness.state_mut().ui.set_screen(Screen::Chats);
+    harness.run();
+    assert!(
+        harness.query_by_label("OFTC").is_none(),
+        "not in the sidebar either"
+    );
+}
+
+#[test]
+fn a_failed_registration_is_explained_with_what_to_do() {
+    let mut harness = harness(seen(), ready_model());
+    harness.state_mut().ui.set_screen(Screen::Accounts);
+    harness.run();
+    harness.get_by_label("XMPP (Jabber)").click();
+    harness.run();
+    harness.get_by_label("Server address").click();
+    harness.run();
+    harness.event(egui::Event::Text("xmpp.test".into()));
+    harness.run();
+    harness
+        .get_by_label("Create a throwaway account on this server")
+        .click();
+    // A spinner turns while the server is asked: step instead of waiting for a still frame.
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .actions
+            .contains(&Action::RegisterThrowaway {
+                server: "xmpp.test".into(),
+                port: 5222
+            })
+    );
+    harness.get_by_label_contains("Creating a throwaway account on xmpp.test through Tor");
+    // The session's reason, as messenger-xmpp words it.
+    harness.state_mut().ui.registration_finished(Err(
+        "This server does not allow creating accounts from a client.".into(),
+    ));
+    harness.run();
+    harness.get_by_label("No account was created on xmpp.test.");
+    harness.get_by_label_contains("does not allow creating accounts from a client");
+    harness.get_by_label_contains("Try again in a few minutes, or choose another server");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("No account was created")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_successful_registration_says_so() {
+    let mut harness = harness(seen(), ready_model());
+    harness.state_mut().ui.set_screen(Screen::Accounts);
+    harness
+        .state_mut()
+        .ui
+        .registration_finished(Ok("tm0123456789ab@xmpp.test".into()));
+    harness.run();
+    harness.get_by_label_contains("tm0123456789ab@xmpp.test was created");
+}
+
+#[test]
+fn check_for_updates_is_in_the_menu_and_shows_its_progress() {
+    let mut harness = harness(seen(), ready_model());
+    harness.run();
+    harness.get_by_label("Menu").click();
+    harness.run();
+    harness.get_by_label("Check for updates").click();
+    harness.run_steps(2);
+    assert!(harness.state().actions.contains(&Action::CheckForUpdates));
+    harness.get_by_label_contains("Asking for the signed list of releases through Tor");
+    harness.state_mut().ui.set_update_status(
+        UpdateStatus::UpToDate {
+            current: "0.1.0".into(),
+            latest: "0.1.0".into(),
+        },
+        true,
+    );
+    harness.run();
+    harness.get_by_label("Up to date: you run 0.1.0, the latest release is 0.1.0.");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Up to date").is_none());
+}
+
+#[test]
+fn a_periodic_check_only_leaves_a_notice() {
+    let mut harness = harness(seen(), ready_model());
+    harness.run();
+    // Up to date: nothing to say.
+    harness.state_mut().ui.set_update_status(
+        UpdateStatus::UpToDate {
+            current: "0.1.0".into(),
+            latest: "0.1.0".into(),
+        },
+        false,
+    );
+    harness.run();
+    assert!(harness.query_by_label_contains("Up to date").is_none());
+    harness.state_mut().ui.set_update_status(
+        UpdateStatus::Available {
+            version: "0.2.0".into(),
+            size: 1_000_000,
+        },
+        false,
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Nothing was downloaded")
+            .is_none()
+    );
+    harness.get_by_label("Version 0.2.0 is available").click();
+    harness.run();
+    harness.get_by_label_contains("Nothing was downloaded");
+    // The setting, off by default, is in the menu and in Settings.
+    assert!(!harness.state().ui.settings().check_updates_periodically);
+}
+
+#[test]
+fn the_periodic_check_setting_is_saved() {
+    let mut harness = harness(seen(), ready_model());
+    harness.state_mut().ui.set_screen(Screen::Settings);
+    harness.run();
+    harness
+        .get_by_label("Check for updates once a day while Tor Messenger runs")
+        .click();
+    harness.run();
+    assert!(harness.state().ui.settings().check_updates_periodically);
+    assert!(
+        harness
+            .state()
+            .actions
+            .iter()
+            .any(|a| matches!(a, Action::SettingsChanged(s) if s.check_updates_periodically))
+    );
 }

@@ -190,4 +190,5 @@ update-wrong-software = Die Liste der Versionen gilt für andere Software oder e
 update-wrong-platform = Die Liste der Versionen nennt keine gültige Version für diesen Computer. Sie wurde abgelehnt.
 update-too-large = Der Server hat viel mehr Daten gesendet, als eine Liste der Versionen haben kann. Der Abruf wurde gestoppt und abgelehnt.
 update-malformed = Die Liste der Versionen ist signiert, aber unlesbar. Sie wurde abgelehnt; versuchen Sie es später erneut.
+update-other = Die Informationen zur Aktualisierung wurden abgelehnt: { $detail }
 update-state-file = Die Aufzeichnung früherer Suchen in Ihrem Profil ist nicht verwendbar: { $detail }

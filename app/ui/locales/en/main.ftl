@@ -190,4 +190,5 @@ update-wrong-software = The list of releases is for other software or another re
 update-wrong-platform = The list of releases names no valid release for this computer. It was refused.
 update-too-large = The update server sent far more data than a list of releases can be. It was stopped and refused.
 update-malformed = The list of releases is signed but cannot be read. It was refused; try again later.
+update-other = The update information was refused: { $detail }
 update-state-file = The record of earlier update checks in your profile cannot be used: { $detail }

@@ -190,4 +190,5 @@ update-wrong-software = La lista de versiones es de otro programa o de otro cana
 update-wrong-platform = La lista de versiones no nombra ninguna versión válida para este equipo. Fue rechazada.
 update-too-large = El servidor envió muchos más datos de los que puede tener una lista de versiones. Se detuvo y se rechazó.
 update-malformed = La lista de versiones está firmada pero no se puede leer. Fue rechazada; vuelva a intentarlo más tarde.
+update-other = La información de actualización fue rechazada: { $detail }
 update-state-file = El registro de búsquedas anteriores en su perfil no se puede usar: { $detail }

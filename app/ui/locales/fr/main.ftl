@@ -190,4 +190,5 @@ update-wrong-software = La liste des versions concerne un autre logiciel ou un a
 update-wrong-platform = La liste des versions ne nomme aucune version valable pour cet ordinateur. Elle a été refusée.
 update-too-large = Le serveur a envoyé bien plus de données qu'une liste de versions ne peut en contenir. Le transfert a été arrêté et refusé.
 update-malformed = La liste des versions est signée mais illisible. Elle a été refusée ; réessayez plus tard.
+update-other = Les informations de mise à jour ont été refusées : { $detail }
 update-state-file = L'historique des recherches de mises à jour dans votre profil est inutilisable : { $detail }

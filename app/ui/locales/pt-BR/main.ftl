@@ -190,4 +190,5 @@ update-wrong-software = A lista de versões é de outro programa ou de outro can
 update-wrong-platform = A lista de versões não cita nenhuma versão válida para este computador. Ela foi recusada.
 update-too-large = O servidor enviou muito mais dados do que uma lista de versões pode ter. O envio foi interrompido e recusado.
 update-malformed = A lista de versões está assinada, mas não pode ser lida. Ela foi recusada; tente mais tarde.
+update-other = As informações de atualização foram recusadas: { $detail }
 update-state-file = O registro das buscas anteriores no seu perfil não pode ser usado: { $detail }

@@ -184,4 +184,5 @@ update-wrong-software = Sürüm listesi başka bir yazılım ya da kanal için. 
 update-wrong-platform = Sürüm listesinde bu bilgisayar için geçerli bir sürüm yok. Reddedildi.
 update-too-large = Sunucu, bir sürüm listesinin olabileceğinden çok daha fazla veri gönderdi. Durduruldu ve reddedildi.
 update-malformed = Sürüm listesi imzalı ama okunamıyor. Reddedildi; daha sonra yeniden deneyin.
+update-other = Güncelleme bilgisi reddedildi: { $detail }
 update-state-file = Profilinizdeki önceki denetimlerin kaydı kullanılamıyor: { $detail }

@@ -184,4 +184,5 @@ update-wrong-software = 版本列表属于其他软件或其他发布渠道，�
 update-wrong-platform = 版本列表中没有适用于此电脑的有效版本，已被拒绝。
 update-too-large = 服务器发送的数据远超版本列表可能的大小，已停止并拒绝。
 update-malformed = 版本列表已签名但无法读取，已被拒绝；请稍后重试。
+update-other = 更新信息被拒绝：{ $detail }
 update-state-file = 您配置文件中之前检查的记录无法使用：{ $detail }

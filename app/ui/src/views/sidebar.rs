@@ -40,7 +40,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) 
 fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
     let mut activate = None;
     let mut open = None;
-    let accounts: Vec<_> = model.accounts().map(|(id, _)| id).collect();
+    let accounts: Vec<_> = app.accounts(model).map(|(id, _)| id).collect();
     let mut any = false;
     for account in accounts {
         let Some(entry) = model.account(account) else {
@@ -148,8 +148,8 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
 }
 
 fn open_form(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
-    let accounts: Vec<(AccountId, String)> = model
-        .accounts()
+    let accounts: Vec<(AccountId, String)> = app
+        .accounts(model)
         .map(|(id, entry)| (id, entry.label.clone()))
         .collect();
     if accounts.is_empty() {
@@ -175,7 +175,9 @@ fn open_form(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
                 for (id, label) in &accounts {
                     ui.selectable_value(&mut form.account, Some(*id), label);
                 }
-            });
+            })
+            .response
+            .labelled_by(title.id);
     }
     ui.add(
         egui::TextEdit::singleline(&mut form.target).hint_text(format!(

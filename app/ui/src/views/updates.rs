@@ -171,6 +171,7 @@ pub(crate) fn explain(refusal: &UpdateRefusal, tr: &Localizer) -> String {
         UpdateRefusal::WrongPlatform => tr.t("update-wrong-platform"),
         UpdateRefusal::TooLarge => tr.t("update-too-large"),
         UpdateRefusal::Malformed => tr.t("update-malformed"),
+        UpdateRefusal::Other { detail } => tr.f("update-other", &[("detail", Arg::Text(detail))]),
         UpdateRefusal::StateFile { detail } => {
             tr.f("update-state-file", &[("detail", Arg::Text(detail))])
         }
