@@ -10,7 +10,13 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const COUNT: u32 = 20_000;
+/// Messages per run (`OTR_BENCH_COUNT` overrides it, for profiling).
+fn count() -> u32 {
+    std::env::var("OTR_BENCH_COUNT")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(20_000)
+}
 const SIZE: usize = 1024;
 
 fn text() -> String {
@@ -25,6 +31,8 @@ struct CorePair {
     bob: OtrCore,
     to_bob: PeerId,
     to_alice: PeerId,
+    /// Bodies in flight (kept between calls, like the C loop's static ring).
+    queue: VecDeque<(bool, String)>,
     _dirs: (tempfile::TempDir, tempfile::TempDir),
 }
 
@@ -36,6 +44,7 @@ impl CorePair {
             bob: OtrCore::open(b.path(), OtrSettings::default()).unwrap(),
             to_bob: PeerId::new(AccountId::new("alice", protocol), "bob"),
             to_alice: PeerId::new(AccountId::new("bob", protocol), "alice"),
+            queue: VecDeque::new(),
             _dirs: (a, b),
         };
         for (core, account) in [(&mut pair.alice, "alice"), (&mut pair.bob, "bob")] {
@@ -49,21 +58,25 @@ impl CorePair {
     /// Delivers everything pending; returns the number of messages shown to bob.
     fn pump(&mut self) -> u32 {
         let mut shown = 0;
-        let mut queue: VecDeque<(bool, String)> = VecDeque::new();
+        let mut queue = std::mem::take(&mut self.queue);
         loop {
-            for e in self.alice.take_events() {
+            for e in self.alice.drain_events() {
                 if let OtrEvent::Inject { body, .. } = e {
                     queue.push_back((true, body));
                 }
             }
-            for e in self.bob.take_events() {
+            for e in self.bob.drain_events() {
                 match e {
                     OtrEvent::Inject { body, .. } => queue.push_back((false, body)),
-                    OtrEvent::Message { .. } => shown += 1,
+                    // Counted only if it arrived encrypted: a plaintext run is no benchmark.
+                    OtrEvent::Message {
+                        encrypted: true, ..
+                    } => shown += 1,
                     _ => {}
                 }
             }
             let Some((to_bob, body)) = queue.pop_front() else {
+                self.queue = queue;
                 return shown;
             };
             if to_bob {
@@ -110,8 +123,8 @@ impl Rate {
         let (cpu_start, wall_start) = (cpu(), Instant::now());
         run();
         Rate {
-            cpu: f64::from(COUNT) / (cpu() - cpu_start).as_secs_f64(),
-            wall: f64::from(COUNT) / wall_start.elapsed().as_secs_f64(),
+            cpu: f64::from(count()) / (cpu() - cpu_start).as_secs_f64(),
+            wall: f64::from(count()) / wall_start.elapsed().as_secs_f64(),
         }
     }
 
@@ -130,22 +143,22 @@ fn core_rate(protocol: ProtocolKind) -> (Rate, Duration) {
     let text = text();
     let mut shown = 0;
     let rate = Rate::measure(|| {
-        for i in 0..COUNT {
+        for i in 0..count() {
             pair.alice
                 .send(&pair.to_bob, OutgoingId(u64::from(i)), text.clone());
             shown += pair.pump();
         }
     });
-    assert_eq!(shown, COUNT, "every message shown once");
+    assert_eq!(shown, count(), "every message shown once");
     (rate, ake)
 }
 
 fn c_rate(fragment: u32) -> Rate {
     // The C loop times itself (thread CPU time, AKE and key generation excluded).
-    let seconds =
-        otr_c_bench::one_way_seconds(COUNT, SIZE, fragment).expect("C loop lost a message");
+    let seconds = otr_c_bench::one_way_seconds(count(), SIZE, fragment)
+        .expect("C loop lost a message or sent one unencrypted");
     Rate {
-        cpu: f64::from(COUNT) / seconds,
+        cpu: f64::from(count()) / seconds,
         wall: f64::NAN,
     }
 }
@@ -160,13 +173,19 @@ fn engine_rate(protocol: ProtocolKind, lock_step: bool) -> Rate {
     let to_alice = PeerId::new(AccountId::new("bob", protocol), "alice");
     let (shown_tx, shown) = std::sync::mpsc::channel();
     let (private_tx, private) = std::sync::mpsc::channel();
+    // The forwarders hold the other engine weakly: no cycle, so both engines (and these
+    // threads) end when this function returns.
     {
-        let (bob, to_alice) = (bob.clone(), to_alice.clone());
+        let (bob, to_alice) = (Arc::downgrade(&bob), to_alice.clone());
         let private_tx = private_tx.clone();
         std::thread::spawn(move || {
             while let Some(e) = alice_events.blocking_recv() {
                 match e {
-                    OtrEvent::Inject { body, .. } => bob.receive(to_alice.clone(), body).unwrap(),
+                    OtrEvent::Inject { body, .. } => {
+                        if let Some(bob) = bob.upgrade() {
+                            let _ = bob.receive(to_alice.clone(), body);
+                        }
+                    }
                     OtrEvent::SessionChanged { .. } => {
                         let _ = private_tx.send(());
                     }
@@ -176,12 +195,18 @@ fn engine_rate(protocol: ProtocolKind, lock_step: bool) -> Rate {
         });
     }
     {
-        let (alice, to_bob) = (alice.clone(), to_bob.clone());
+        let (alice, to_bob) = (Arc::downgrade(&alice), to_bob.clone());
         std::thread::spawn(move || {
             while let Some(e) = bob_events.blocking_recv() {
                 match e {
-                    OtrEvent::Inject { body, .. } => alice.receive(to_bob.clone(), body).unwrap(),
-                    OtrEvent::Message { .. } => {
+                    OtrEvent::Inject { body, .. } => {
+                        if let Some(alice) = alice.upgrade() {
+                            let _ = alice.receive(to_bob.clone(), body);
+                        }
+                    }
+                    OtrEvent::Message {
+                        encrypted: true, ..
+                    } => {
                         let _ = shown_tx.send(());
                     }
                     _ => {}
@@ -193,7 +218,7 @@ fn engine_rate(protocol: ProtocolKind, lock_step: bool) -> Rate {
     private.recv_timeout(Duration::from_secs(30)).unwrap();
     let text = text();
     Rate::measure(|| {
-        for i in 0..COUNT {
+        for i in 0..count() {
             alice
                 .send(to_bob.clone(), OutgoingId(u64::from(i)), text.clone())
                 .unwrap();
@@ -202,7 +227,7 @@ fn engine_rate(protocol: ProtocolKind, lock_step: bool) -> Rate {
             }
         }
         if !lock_step {
-            for _ in 0..COUNT {
+            for _ in 0..count() {
                 shown.recv_timeout(Duration::from_secs(30)).unwrap();
             }
         }
@@ -210,15 +235,33 @@ fn engine_rate(protocol: ProtocolKind, lock_step: bool) -> Rate {
 }
 
 fn main() {
-    // For profiling: `OTR_BENCH_ONLY=core perf record ...` runs only the OtrCore loop.
-    if std::env::var("OTR_BENCH_ONLY").as_deref() == Ok("core") {
-        println!(
-            "OtrCore only: {:.0} msg per CPU second",
-            core_rate(ProtocolKind::Xmpp).0.cpu
-        );
-        return;
+    // For profiling: `OTR_BENCH_ONLY=core OTR_BENCH_COUNT=100000 perf record ...`.
+    // `core`, `c`, `engine`, each with `-irc` for 400-byte fragments: one loop only.
+    let only = std::env::var("OTR_BENCH_ONLY").unwrap_or_default();
+    let (protocol, fragment) = if only.ends_with("-irc") {
+        (ProtocolKind::Irc, 400)
+    } else {
+        (ProtocolKind::Xmpp, 0)
+    };
+    match only.trim_end_matches("-irc") {
+        "core" => {
+            let rate = core_rate(protocol).0.cpu;
+            return println!("OtrCore only: {rate:.0} msg per CPU second");
+        }
+        "c" => {
+            let rate = c_rate(fragment).cpu;
+            return println!("C loop only: {rate:.0} msg per CPU second");
+        }
+        "engine" => {
+            let rate = engine_rate(protocol, false).cpu;
+            return println!("OtrEngine only: {rate:.0} msg per CPU second");
+        }
+        _ => {}
     }
-    println!("OTR throughput: {COUNT} one-way messages of {SIZE} bytes, encrypt + decrypt");
+    println!(
+        "OTR throughput: {} one-way messages of {SIZE} bytes, encrypt + decrypt",
+        count()
+    );
     for (label, protocol, fragment) in [
         ("unfragmented (XMPP)", ProtocolKind::Xmpp, 0u32),
         ("400-byte fragments (IRC)", ProtocolKind::Irc, 400),

@@ -2,7 +2,9 @@
 //! lives on the engine's OTR thread (or a single-threaded test/fuzz harness) and every libotr
 //! call goes through it. Results come out as events, in order, from [`OtrCore::take_events`].
 
-use crate::callbacks::{CallFlags, CallbackState, app_ops, c_string, text};
+use crate::callbacks::{
+    CallFlags, CallbackState, app_ops, c_string, c_string_from, string_of, text,
+};
 use crate::error::{FileKind, OtrError};
 use crate::events::{NotSentReason, OtrEvent, SmpEvent};
 use crate::keygen::PendingKey;
@@ -12,7 +14,7 @@ use crate::types::{
 };
 use libotr_sys::*;
 use messenger_protocol::OutgoingId;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ffi::{CString, c_void};
 use std::fs::File;
@@ -47,19 +49,24 @@ struct Held {
     since: Instant,
 }
 
-/// The C names of a peer (cached: they are needed for every libotr call).
-struct CNames {
+/// What the core keeps per peer, found with one lookup per call: the C names (needed for
+/// every libotr call), the state last reported, and whether the account has its key.
+struct PeerSlot {
     account: CString,
     protocol: CString,
     peer: CString,
+    reported: RefCell<SessionState>,
+    account_ready: Cell<bool>,
 }
 
-impl CNames {
-    fn of(peer: &PeerId) -> Option<CNames> {
-        Some(CNames {
+impl PeerSlot {
+    fn of(peer: &PeerId) -> Option<PeerSlot> {
+        Some(PeerSlot {
             account: c_string(&peer.account.name)?,
             protocol: c_string(peer.account.protocol_name())?,
             peer: c_string(&peer.peer)?,
+            reported: RefCell::new(SessionState::Plaintext),
+            account_ready: Cell::new(false),
         })
     }
 }
@@ -74,9 +81,11 @@ pub struct OtrCore {
     generating: Vec<AccountId>,
     to_calculate: Vec<(AccountId, PendingKey)>,
     held: HashMap<PeerId, Vec<Held>>,
-    sessions: HashMap<PeerId, SessionState>,
     last_poll: Instant,
-    names: RefCell<HashMap<PeerId, Rc<CNames>>>,
+    peers: RefCell<HashMap<PeerId, Rc<PeerSlot>>>,
+    /// The peer of the previous call: conversations come in runs, and comparing two short
+    /// names is cheaper than hashing them.
+    last_peer: RefCell<Option<(PeerId, Rc<PeerSlot>)>>,
     ready_accounts: HashSet<AccountId>,
 }
 
@@ -101,6 +110,7 @@ impl OtrCore {
             smp_to_abort: Vec::new(),
             panicked: false,
             activity: false,
+            last_injected: None,
         }));
         let core = OtrCore {
             us,
@@ -111,9 +121,9 @@ impl OtrCore {
             generating: Vec::new(),
             to_calculate: Vec::new(),
             held: HashMap::new(),
-            sessions: HashMap::new(),
             last_poll: Instant::now(),
-            names: RefCell::new(HashMap::new()),
+            peers: RefCell::new(HashMap::new()),
+            last_peer: RefCell::new(None),
             ready_accounts: HashSet::new(),
         };
         core.load()?;
@@ -210,6 +220,12 @@ impl OtrCore {
         std::mem::take(&mut self.state().events)
     }
 
+    /// Like [`OtrCore::take_events`], keeping the buffer for the next events (no allocation
+    /// per call in a busy loop).
+    pub fn drain_events(&mut self) -> std::vec::Drain<'_, OtrEvent> {
+        self.state().events.drain(..)
+    }
+
     /// The current settings.
     pub fn settings(&mut self) -> &mut OtrSettings {
         &mut self.state().settings
@@ -232,14 +248,24 @@ impl OtrCore {
         (!found.is_null()).then_some(Fingerprint(hash))
     }
 
-    /// The C names of a peer, made once and cached; `None` if a name contains NUL.
-    fn names(&self, peer: &PeerId) -> Option<Rc<CNames>> {
-        if let Some(names) = self.names.borrow().get(peer) {
-            return Some(names.clone());
+    /// The slot of a peer, made once; `None` if a name contains NUL.
+    fn names(&self, peer: &PeerId) -> Option<Rc<PeerSlot>> {
+        if let Some((last, slot)) = &*self.last_peer.borrow()
+            && last == peer
+        {
+            return Some(slot.clone());
         }
-        let names = Rc::new(CNames::of(peer)?);
-        self.names.borrow_mut().insert(peer.clone(), names.clone());
-        Some(names)
+        let found = self.peers.borrow().get(peer).cloned();
+        let slot = match found {
+            Some(slot) => slot,
+            None => {
+                let slot = Rc::new(PeerSlot::of(peer)?);
+                self.peers.borrow_mut().insert(peer.clone(), slot.clone());
+                slot
+            }
+        };
+        *self.last_peer.borrow_mut() = Some((peer.clone(), slot.clone()));
+        Some(slot)
     }
 
     fn has_key(&self, account: &AccountId) -> bool {
@@ -254,14 +280,24 @@ impl OtrCore {
 
     /// Makes sure the account has a key and an instance tag; if the key is missing, starts
     /// generating it, holds the request made by `request` until it exists and returns false.
-    fn ready(&mut self, account: &AccountId, request: impl FnOnce() -> Deferred) -> bool {
+    fn ready(
+        &mut self,
+        slot: &PeerSlot,
+        account: &AccountId,
+        request: impl FnOnce() -> Deferred,
+    ) -> bool {
         // Keys and tags are never removed, so an account found ready stays ready.
+        if slot.account_ready.get() {
+            return true;
+        }
         if self.ready_accounts.contains(account) {
+            slot.account_ready.set(true);
             return true;
         }
         if self.has_key(account) {
             self.ensure_instance_tag(account);
             self.ready_accounts.insert(account.clone());
+            slot.account_ready.set(true);
             return true;
         }
         self.deferred
@@ -425,37 +461,29 @@ impl OtrCore {
 
     /// The best (most secure) context of a peer, if any.
     fn best_context(&self, peer: &PeerId) -> *mut ConnContext {
-        let Some(names) = self.names(peer) else {
-            return null_mut();
-        };
-        // SAFETY: lookup only.
-        unsafe {
-            otrl_context_find(
-                self.us,
-                names.peer.as_ptr(),
-                names.account.as_ptr(),
-                names.protocol.as_ptr(),
-                OTRL_INSTAG_BEST,
-                0,
-                null_mut(),
-                None,
-                null_mut(),
-            )
+        match self.names(peer) {
+            Some(slot) => self.context_of(&slot, OTRL_INSTAG_BEST),
+            None => null_mut(),
         }
     }
 
     fn master_context(&self, peer: &PeerId) -> *mut ConnContext {
-        let Some(names) = self.names(peer) else {
-            return null_mut();
-        };
-        // SAFETY: lookup only.
+        match self.names(peer) {
+            Some(slot) => self.context_of(&slot, OTRL_INSTAG_MASTER),
+            None => null_mut(),
+        }
+    }
+
+    /// A peer's context for an instance (or BEST / MASTER), if any.
+    fn context_of(&self, slot: &PeerSlot, instance: otrl_instag_t) -> *mut ConnContext {
+        // SAFETY: lookup only (add_if_missing = 0) with valid strings.
         unsafe {
             otrl_context_find(
                 self.us,
-                names.peer.as_ptr(),
-                names.account.as_ptr(),
-                names.protocol.as_ptr(),
-                OTRL_INSTAG_MASTER,
+                slot.peer.as_ptr(),
+                slot.account.as_ptr(),
+                slot.protocol.as_ptr(),
+                instance,
                 0,
                 null_mut(),
                 None,
@@ -466,7 +494,14 @@ impl OtrCore {
 
     /// The state of the conversation with a peer.
     pub fn session_state(&self, peer: &PeerId) -> SessionState {
-        let context = self.best_context(peer);
+        match self.names(peer) {
+            Some(slot) => self.session_state_of(&slot),
+            None => SessionState::Plaintext,
+        }
+    }
+
+    fn session_state_of(&self, slot: &PeerSlot) -> SessionState {
+        let context = self.context_of(slot, OTRL_INSTAG_BEST);
         if context.is_null() {
             return SessionState::Plaintext;
         }
@@ -492,22 +527,22 @@ impl OtrCore {
     /// Emits `SessionChanged` if the state differs from the last one reported, and sends
     /// held messages once the conversation is private.
     fn check_session(&mut self, peer: &PeerId) {
-        let now = self.session_state(peer);
-        let before = self
-            .sessions
-            .get(peer)
-            .cloned()
-            .unwrap_or(SessionState::Plaintext);
-        if now != before {
-            self.sessions.insert(peer.clone(), now.clone());
+        let Some(slot) = self.names(peer) else {
+            return;
+        };
+        let now = self.session_state_of(&slot);
+        if now != *slot.reported.borrow() {
+            *slot.reported.borrow_mut() = now.clone();
             self.emit(OtrEvent::SessionChanged {
                 peer: peer.clone(),
                 state: now.clone(),
             });
         }
-        if matches!(now, SessionState::Encrypted { .. }) {
+        // Checked first: `remove` hashes the peer even when nothing is held (the usual case,
+        // after every received message).
+        if matches!(now, SessionState::Encrypted { .. }) && !self.held.is_empty() {
             for held in self.held.remove(peer).unwrap_or_default() {
-                self.send_through_libotr(peer, held.id, &held.text, true);
+                self.send_through_libotr(peer, held.id, held.text, true);
             }
         }
     }
@@ -557,15 +592,15 @@ impl OtrCore {
     /// Handles a message the user wants to send. Its wire bodies come out as `Inject`
     /// events, then `Sent`; or it is held (`Queued`) or refused (`NotSent`).
     pub fn send(&mut self, peer: &PeerId, id: OutgoingId, text: String) {
-        if self.names(peer).is_none() {
+        let Some(slot) = self.names(peer) else {
             self.emit(OtrEvent::NotSent {
                 id,
                 to: peer.clone(),
                 reason: NotSentReason::InvalidText,
             });
             return;
-        }
-        if !self.ready(&peer.account, || Deferred::Send {
+        };
+        if !self.ready(&slot, &peer.account, || Deferred::Send {
             peer: peer.clone(),
             id,
             text: text.clone(),
@@ -573,7 +608,7 @@ impl OtrCore {
             return;
         }
         let require = self.state().settings.requires_encryption(peer);
-        match self.session_state(peer) {
+        match self.session_state_of(&slot) {
             SessionState::Finished => {
                 self.emit(OtrEvent::NotSent {
                     id,
@@ -597,8 +632,8 @@ impl OtrCore {
                     self.send_query(peer);
                 }
             }
-            SessionState::Encrypted { .. } => self.send_through_libotr(peer, id, &text, true),
-            SessionState::Plaintext => self.send_through_libotr(peer, id, &text, false),
+            SessionState::Encrypted { .. } => self.send_through_libotr(peer, id, text, true),
+            SessionState::Plaintext => self.send_through_libotr(peer, id, text, false),
         }
         // Sending never changes libotr's message state, so no state check here.
     }
@@ -607,10 +642,10 @@ impl OtrCore {
         &mut self,
         peer: &PeerId,
         id: OutgoingId,
-        text: &str,
+        text: String,
         was_private: bool,
     ) {
-        let (Some(names), Some(message)) = (self.names(peer), c_string(text)) else {
+        let (Some(names), Some(message)) = (self.names(peer), c_string_from(text)) else {
             self.emit(OtrEvent::NotSent {
                 id,
                 to: peer.clone(),
@@ -669,7 +704,7 @@ impl OtrCore {
                     // is allowed here (not required, not private), so it goes out as typed.
                     self.emit(OtrEvent::Inject {
                         to: peer.clone(),
-                        body: text.to_owned(),
+                        body: string_of(message),
                     });
                 }
                 self.emit(OtrEvent::Sent {
@@ -715,7 +750,10 @@ impl OtrCore {
 
     /// Asks the peer for a private conversation.
     pub fn start_session(&mut self, peer: &PeerId) {
-        if !self.ready(&peer.account, || Deferred::StartSession {
+        let Some(slot) = self.names(peer) else {
+            return;
+        };
+        if !self.ready(&slot, &peer.account, || Deferred::StartSession {
             peer: peer.clone(),
         }) {
             return;
@@ -753,26 +791,20 @@ impl OtrCore {
     /// Handles a body received from a peer: shown messages come out as `Message` events;
     /// OTR protocol traffic is answered with `Inject` events and never shown.
     pub fn receive(&mut self, peer: &PeerId, body: String) {
-        let (Some(names), Some(message)) = (self.names(peer), c_string(&body)) else {
+        let (Some(names), Some(message)) = (self.names(peer), c_string_from(body)) else {
             self.emit(OtrEvent::ReceiveProblem {
                 from: peer.clone(),
                 problem: crate::MessageProblem::Malformed,
             });
             return;
         };
-        if !self.ready(&peer.account, || Deferred::Receive {
+        if !self.ready(&names, &peer.account, || Deferred::Receive {
             peer: peer.clone(),
-            body: body.clone(),
+            body: string_of(message.clone()),
         }) {
             return;
         }
-        // SAFETY: a valid C string.
-        let (kind, version) = unsafe {
-            (
-                otrl_proto_message_type(message.as_ptr()),
-                otrl_proto_message_version(message.as_ptr()),
-            )
-        };
+        let (kind, version) = message_kind(&message);
         let allow_v3 = self.state().settings.allow_v3;
         let otr_protocol = !matches!(
             kind,
@@ -827,7 +859,7 @@ impl OtrCore {
         if internal == 0 {
             let (text, encrypted) = match replacement {
                 Some(text) => (text, !plaintext_kind),
-                None => (body, false),
+                None => (string_of(message), false),
             };
             if !text.is_empty() {
                 self.emit(OtrEvent::Message {
@@ -1034,6 +1066,45 @@ impl Drop for OtrCore {
             otrl_userstate_free(self.us);
             drop(Box::from_raw(self.state));
         }
+    }
+}
+
+/// libotr's message type and protocol version of a body. v2/v3 messages and fragments that
+/// start with their OTR tag (all of ours, and every data message in practice) are read
+/// here: libotr's own functions answer the same, but each searches the body for the tag.
+fn message_kind(message: &std::ffi::CStr) -> (OtrlMessageType, std::os::raw::c_int) {
+    match message.to_bytes() {
+        // Fragments: libotr's type is "unknown" and its version 0 for them too.
+        [b'?', b'O', b'T', b'R', b',' | b'|', ..] => (OTRL_MSGTYPE_UNKNOWN, 0),
+        [
+            b'?',
+            b'O',
+            b'T',
+            b'R',
+            b':',
+            b'A',
+            b'A',
+            v @ (b'I' | b'M'),
+            kind,
+            ..,
+        ] => (
+            match kind {
+                b'C' => OTRL_MSGTYPE_DH_COMMIT,
+                b'K' => OTRL_MSGTYPE_DH_KEY,
+                b'R' => OTRL_MSGTYPE_REVEALSIG,
+                b'S' => OTRL_MSGTYPE_SIGNATURE,
+                b'D' => OTRL_MSGTYPE_DATA,
+                _ => OTRL_MSGTYPE_UNKNOWN,
+            },
+            if *v == b'M' { 3 } else { 2 },
+        ),
+        // SAFETY: a valid C string.
+        _ => unsafe {
+            (
+                otrl_proto_message_type(message.as_ptr()),
+                otrl_proto_message_version(message.as_ptr()),
+            )
+        },
     }
 }
 

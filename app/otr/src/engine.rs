@@ -278,6 +278,9 @@ impl Drop for OtrEngine {
     }
 }
 
+/// Requests handled per wake-up of the OTR thread at most, before its events go out.
+const BATCH: usize = 64;
+
 /// The OTR thread's loop.
 fn run(
     mut core: OtrCore,
@@ -295,6 +298,20 @@ fn run(
             Ok(Request::Shutdown) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
             Ok(request) => handle(&mut core, request),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        // Take what else is already waiting before the per-wake work below (clock, timers,
+        // key generations, handing events over): under load that work is paid once per
+        // batch, not once per message. The batch is bounded so events keep flowing.
+        let mut stop = false;
+        for _ in 0..BATCH {
+            match inbox.try_recv() {
+                Ok(Request::Shutdown) | Err(mpsc::TryRecvError::Disconnected) => {
+                    stop = true;
+                    break;
+                }
+                Ok(request) => handle(&mut core, request),
+                Err(mpsc::TryRecvError::Empty) => break,
+            }
         }
         core.tick(Instant::now());
         for (account, key) in core.take_key_calculations() {
@@ -318,9 +335,12 @@ fn run(
             }
         }
         workers.retain(|w| !w.is_finished());
-        for event in core.take_events() {
+        for event in core.drain_events() {
             // The receiver may be gone (the app is closing); nothing else to do then.
             let _ = events_out.send(event);
+        }
+        if stop {
+            break;
         }
     }
     // Wait for running key generations, then give their keys back to libotr to free.

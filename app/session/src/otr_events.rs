@@ -196,8 +196,10 @@ fn smp(detail: &mut OtrDetail, event: SmpEvent) {
             detail.progress = Some(OtrProgress::Verifying { step, of: 4 });
         }
         SmpEvent::Succeeded => {
+            // Not `unrecognized = false` here: answering the peer's question proves who we
+            // are to them, not who they are to us. When we verified them, libotr trusts the
+            // key and the state change that follows clears the flag.
             detail.progress = Some(OtrProgress::VerificationDone { success: true });
-            detail.unrecognized = false;
         }
         SmpEvent::Failed | SmpEvent::Cheated => {
             detail.progress = Some(OtrProgress::VerificationDone { success: false });

@@ -6,4 +6,5 @@
 mod common;
 mod irc_otr;
 mod offline;
+mod otr_identity;
 mod xmpp;
