@@ -8,6 +8,7 @@ use std::time::{Duration, Instant, SystemTime};
 use futures_util::{SinkExt, StreamExt};
 use messenger_net::{Isolation, NetError, Sensitive};
 use messenger_protocol::accounts::Transport;
+use messenger_protocol::lifecycle::{AccountConnection, Ending, not_sent, run_lifecycle};
 use messenger_protocol::{
     AccountHandle, Backoff, Command, DisconnectReason, Event, OutgoingId, ReconnectPolicy,
     account_channels,
@@ -93,18 +94,6 @@ impl messenger_protocol::Protocol for Irc {
     }
 }
 
-/// How one connection ended.
-enum Ending {
-    /// The user disconnected.
-    User,
-    /// The handle was dropped: the task ends.
-    Closed,
-    /// Do not reconnect.
-    Fatal(DisconnectReason),
-    /// Reconnect after a while.
-    Lost(DisconnectReason),
-}
-
 /// Rooms the user is in (or asked to join), kept across reconnects: folded name → (name, key).
 type Rooms = BTreeMap<String, (String, Option<String>)>;
 
@@ -112,88 +101,51 @@ type Rooms = BTreeMap<String, (String, Option<String>)>;
 pub async fn run_account(
     config: IrcAccountConfig,
     network: IrcNetwork,
-    mut commands: mpsc::Receiver<Command>,
+    commands: mpsc::Receiver<Command>,
     events: mpsc::Sender<Event>,
 ) {
-    let mut rooms: Rooms = config
+    let rooms: Rooms = config
         .rooms
         .iter()
         .map(|room| (fold_case(room), (room.clone(), None)))
         .collect();
-    let mut backoff = Backoff::new(config.reconnect);
-    'idle: loop {
-        match commands.recv().await {
-            None => return,
-            Some(Command::Connect) => {}
-            Some(other) => {
-                if !offline_command(other, &mut rooms, &events).await {
-                    return;
-                }
-                continue 'idle;
-            }
-        }
-        'attempt: loop {
-            if events.send(Event::Connecting).await.is_err() {
-                return;
-            }
-            let ending = connect_once(
-                &config,
-                &network,
-                &mut commands,
-                &events,
-                &mut rooms,
-                &mut backoff,
-            )
-            .await;
-            let (reason, retry) = match ending {
-                Ending::Closed => return,
-                Ending::User => (DisconnectReason::UserRequest, None),
-                Ending::Fatal(reason) => (reason, None),
-                Ending::Lost(reason) => (reason, Some(backoff.next_delay())),
-            };
-            tracing::info!(retry = ?retry, "IRC connection ended");
-            if events
-                .send(Event::Disconnected {
-                    reason,
-                    retry_in: retry,
-                })
-                .await
-                .is_err()
-            {
-                return;
-            }
-            let Some(delay) = retry else {
-                backoff.reset();
-                continue 'idle;
-            };
-            let wait = tokio::time::sleep(delay);
-            tokio::pin!(wait);
-            loop {
-                tokio::select! {
-                    () = &mut wait => continue 'attempt,
-                    command = commands.recv() => match command {
-                        None => return,
-                        Some(Command::Connect) => continue 'attempt,
-                        Some(Command::Disconnect) => {
-                            backoff.reset();
-                            let stopped = Event::Disconnected {
-                                reason: DisconnectReason::UserRequest,
-                                retry_in: None,
-                            };
-                            if events.send(stopped).await.is_err() {
-                                return;
-                            }
-                            continue 'idle;
-                        }
-                        Some(other) => {
-                            if !offline_command(other, &mut rooms, &events).await {
-                                return;
-                            }
-                        }
-                    },
-                }
-            }
-        }
+    let reconnect = config.reconnect;
+    let mut account = IrcAccount {
+        config,
+        network,
+        rooms,
+    };
+    run_lifecycle(&mut account, "IRC", reconnect, commands, events).await;
+}
+
+/// One IRC account in the shared lifecycle: its settings, its network and the rooms it keeps
+/// across reconnects.
+struct IrcAccount {
+    config: IrcAccountConfig,
+    network: IrcNetwork,
+    rooms: Rooms,
+}
+
+impl AccountConnection for IrcAccount {
+    async fn connect_once(
+        &mut self,
+        commands: &mut mpsc::Receiver<Command>,
+        events: &mpsc::Sender<Event>,
+        backoff: &mut Backoff,
+    ) -> Ending {
+        connect_once(
+            &self.config,
+            &self.network,
+            commands,
+            events,
+            &mut self.rooms,
+            backoff,
+        )
+        .await
+    }
+
+    async fn offline_command(&mut self, command: Command, events: &mpsc::Sender<Event>) -> bool {
+        offline_command(command, &mut self.rooms, events).await
     }
 }
 
@@ -221,13 +173,6 @@ async fn offline_command(
     match event {
         Some(event) => events.send(event).await.is_ok(),
         None => true,
-    }
-}
-
-fn not_sent(id: OutgoingId, why: &str) -> Event {
-    Event::SendFailed {
-        id,
-        reason: format!("{why}: the message was not sent."),
     }
 }
 

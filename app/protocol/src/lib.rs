@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime};
 use tokio::sync::mpsc;
 
 pub mod accounts;
+pub mod lifecycle;
 mod reconnect;
 
 pub use reconnect::{Backoff, ReconnectPolicy};

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
 use futures_util::{SinkExt, StreamExt};
+use messenger_protocol::lifecycle::{AccountConnection, Ending, not_sent, run_lifecycle};
 use messenger_protocol::{
-    AccountHandle, Backoff, Command, DisconnectReason, Event, OutgoingId, account_channels,
+    AccountHandle, Backoff, Command, DisconnectReason, Event, account_channels,
 };
 use tokio::sync::mpsc;
 use tokio_xmpp::Stanza;
@@ -46,18 +47,6 @@ impl messenger_protocol::Protocol for Xmpp {
     }
 }
 
-/// How one connection ended.
-enum Ending {
-    /// The user disconnected.
-    User,
-    /// The handle was dropped: the task ends.
-    Closed,
-    /// Do not reconnect.
-    Fatal(DisconnectReason),
-    /// Reconnect after a while.
-    Lost(DisconnectReason),
-}
-
 /// Rooms the user is in (or asked to join), kept across reconnects: name → password.
 type WantedRooms = BTreeMap<String, Option<String>>;
 
@@ -65,7 +54,7 @@ type WantedRooms = BTreeMap<String, Option<String>>;
 pub async fn run_account(
     config: XmppAccountConfig,
     network: XmppNetwork,
-    mut commands: mpsc::Receiver<Command>,
+    commands: mpsc::Receiver<Command>,
     events: mpsc::Sender<Event>,
 ) {
     let connector = TorStartTlsConnector::new(
@@ -74,84 +63,52 @@ pub async fn run_account(
         config.port,
         config.isolation.clone(),
     );
-    let mut rooms: WantedRooms = config
+    let rooms: WantedRooms = config
         .rooms
         .iter()
         .map(|room| (room.clone(), None))
         .collect();
-    let mut nick = config.nick();
-    let mut backoff = Backoff::new(config.reconnect);
-    'idle: loop {
-        match commands.recv().await {
-            None => return,
-            Some(Command::Connect) => {}
-            Some(other) => {
-                if !offline_command(other, &mut rooms, &mut nick, &events).await {
-                    return;
-                }
-                continue 'idle;
-            }
-        }
-        'attempt: loop {
-            if events.send(Event::Connecting).await.is_err() {
-                return;
-            }
-            let ending = connect_once(
-                &config,
-                &connector,
-                &mut commands,
-                &events,
-                &mut rooms,
-                &mut nick,
-                &mut backoff,
-            )
-            .await;
-            let (reason, retry) = match ending {
-                Ending::Closed => return,
-                Ending::User => (DisconnectReason::UserRequest, None),
-                Ending::Fatal(reason) => (reason, None),
-                Ending::Lost(reason) => (reason, Some(backoff.next_delay())),
-            };
-            tracing::info!(retry = ?retry, "XMPP connection ended");
-            let disconnected = Event::Disconnected {
-                reason,
-                retry_in: retry,
-            };
-            if events.send(disconnected).await.is_err() {
-                return;
-            }
-            let Some(delay) = retry else {
-                backoff.reset();
-                continue 'idle;
-            };
-            let wait = tokio::time::sleep(delay);
-            tokio::pin!(wait);
-            loop {
-                tokio::select! {
-                    () = &mut wait => continue 'attempt,
-                    command = commands.recv() => match command {
-                        None => return,
-                        Some(Command::Connect) => continue 'attempt,
-                        Some(Command::Disconnect) => {
-                            backoff.reset();
-                            let stopped = Event::Disconnected {
-                                reason: DisconnectReason::UserRequest,
-                                retry_in: None,
-                            };
-                            if events.send(stopped).await.is_err() {
-                                return;
-                            }
-                            continue 'idle;
-                        }
-                        Some(other) => {
-                            if !offline_command(other, &mut rooms, &mut nick, &events).await {
-                                return;
-                            }
-                        }
-                    },
-                }
-            }
-        }
+    let nick = config.nick();
+    let reconnect = config.reconnect;
+    let mut account = XmppAccount {
+        config,
+        connector,
+        rooms,
+        nick,
+    };
+    run_lifecycle(&mut account, "XMPP", reconnect, commands, events).await;
+}
+
+/// One XMPP account in the shared lifecycle: its settings, its connector, and the rooms and
+/// nick it keeps across reconnects.
+struct XmppAccount {
+    config: XmppAccountConfig,
+    connector: TorStartTlsConnector,
+    rooms: WantedRooms,
+    nick: String,
+}
+
+impl AccountConnection for XmppAccount {
+    async fn connect_once(
+        &mut self,
+        commands: &mut mpsc::Receiver<Command>,
+        events: &mpsc::Sender<Event>,
+        backoff: &mut Backoff,
+    ) -> Ending {
+        connect_once(
+            &self.config,
+            &self.connector,
+            commands,
+            events,
+            &mut self.rooms,
+            &mut self.nick,
+            backoff,
+        )
+        .await
+    }
+
+    async fn offline_command(&mut self, command: Command, events: &mpsc::Sender<Event>) -> bool {
+        offline_command(command, &mut self.rooms, &mut self.nick, events).await
     }
 }
 
@@ -184,13 +141,6 @@ async fn offline_command(
     match event {
         Some(event) => events.send(event).await.is_ok(),
         None => true,
-    }
-}
-
-fn not_sent(id: OutgoingId, why: &str) -> Event {
-    Event::SendFailed {
-        id,
-        reason: format!("{why}: the message was not sent."),
     }
 }
 
