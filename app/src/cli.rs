@@ -23,6 +23,9 @@ pub struct Cli {
     /// The portable profile folder (settings, accounts); default `Data/` beside the bundle.
     #[arg(long, env = "TOR_MESSENGER_PROFILE")]
     pub profile: Option<PathBuf>,
+    /// The signed update manifest's HTTPS address (default: the one built in, if any).
+    #[arg(long)]
+    pub update_manifest_url: Option<String>,
     /// Shows a sample screen with invented content and no network (for screenshots).
     #[arg(long, value_enum, hide = true)]
     pub showcase: Option<crate::showcase::Showcase>,

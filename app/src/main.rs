@@ -7,6 +7,7 @@ mod network;
 mod profile_store;
 mod showcase;
 mod tor_status;
+mod update_check;
 mod window;
 
 use anyhow::Context;
@@ -42,6 +43,7 @@ fn main() -> anyhow::Result<()> {
     };
     let socks_port = cli.socks.port();
     let showcase = cli.showcase;
+    let manifest_url = cli.update_manifest_url.clone();
     eframe::run_native(
         "tor-messenger",
         options,
@@ -51,22 +53,36 @@ fn main() -> anyhow::Result<()> {
                 messenger_ui::fonts::install(&creation.egui_ctx, &fonts);
                 return Ok(Box::new(showcase::RtlCompare) as Box<dyn eframe::App>);
             }
-            let network = match showcase {
-                Some(_) => None,
+            let socks = messenger_net::TorSocks::localhost(socks_port);
+            let trust = network::trust(&certs_dir)?;
+            let (network, runtime) = match showcase {
+                Some(_) => (None, None),
                 None => {
                     let ctx = creation.egui_ctx.clone();
                     tor_status::watch(control, tor_tx, move || ctx.request_repaint())
                         .context("cannot start the tor status thread")?;
                     let ctx = creation.egui_ctx.clone();
-                    Some(network::start(
-                        socks_port,
-                        &certs_dir,
+                    let runtime = messenger_session::spawn_runtime()?;
+                    let session = network::start(
+                        runtime.clone(),
+                        socks,
+                        trust.clone(),
                         &profile_dir,
                         &profile.settings,
                         move || ctx.request_repaint(),
-                    )?)
+                    )?;
+                    (Some(session), Some(runtime))
                 }
             };
+            let updates = update_check::UpdateChecker::new(
+                manifest_url,
+                update_check::release_keys(),
+                &profile_dir,
+                &bundle_dir,
+                socks,
+                trust,
+                runtime,
+            );
             let mut window = window::Messenger::new(window::Start {
                 profile,
                 accounts,
@@ -74,6 +90,7 @@ fn main() -> anyhow::Result<()> {
                 fonts_dir,
                 tor_updates: tor_rx,
                 network,
+                updates,
                 utc_offset_seconds: local_utc_offset(),
             });
             if let Some(showcase) = showcase {

@@ -7,24 +7,25 @@ use messenger_session::{OtrPolicy, OtrRequest, Session, SessionNetwork};
 use messenger_ui::Settings;
 use std::path::Path;
 
-/// Starts the network thread and the session (OTR files in `profile_dir/otr`).
+/// What TLS trusts: the bundle's `certs/` folder (roots and pins), else the public roots.
+pub fn trust(certs_dir: &Path) -> Result<TlsTrust> {
+    if certs_dir.is_dir() {
+        TlsTrust::load(certs_dir).context("the bundle's certificates folder is damaged")
+    } else {
+        TlsTrust::public_roots().context("cannot load the public certificate roots")
+    }
+}
+
+/// Starts the session on `runtime` (OTR files in `profile_dir/otr`).
 pub fn start(
-    socks_port: u16,
-    certs_dir: &Path,
+    runtime: tokio::runtime::Handle,
+    socks: TorSocks,
+    trust: TlsTrust,
     profile_dir: &Path,
     settings: &Settings,
     wake: impl Fn() + Send + Sync + 'static,
 ) -> Result<Session> {
-    let runtime = messenger_session::spawn_runtime()?;
-    let trust = if certs_dir.is_dir() {
-        TlsTrust::load(certs_dir).context("the bundle's certificates folder is damaged")?
-    } else {
-        TlsTrust::public_roots().context("cannot load the public certificate roots")?
-    };
-    let network = SessionNetwork {
-        socks: TorSocks::localhost(socks_port),
-        trust,
-    };
+    let network = SessionNetwork { socks, trust };
     let session = Session::start(
         runtime,
         network,

@@ -5,9 +5,10 @@ use crate::font_files;
 use crate::network;
 use crate::profile_store;
 use crate::showcase::{self, Showcase};
-use messenger_chat::{Model, TorState};
-use messenger_protocol::ProtocolKind;
+use crate::update_check::UpdateChecker;
+use messenger_chat::{AccountId, Model, TorState};
 use messenger_protocol::accounts::{AccountConfig as SavedAccount, AccountsFile, Transport};
+use messenger_protocol::{Command, ProtocolKind};
 use messenger_session::{Outcome, Session};
 use messenger_ui::{AccountConfig, Action, MessengerUi, Profile, Script};
 use std::path::PathBuf;
@@ -19,11 +20,14 @@ pub struct Messenger {
     model: Model,
     profile: Profile,
     accounts: AccountsFile,
+    /// The model's id of each entry of `accounts`, in the same order.
+    account_ids: Vec<AccountId>,
     profile_dir: PathBuf,
     fonts_dir: PathBuf,
     fonts_for: Option<Vec<Script>>,
     tor_updates: Receiver<TorState>,
     network: Option<Session>,
+    updates: UpdateChecker,
     /// Showcase screens never save anything.
     showcase: bool,
 }
@@ -42,6 +46,8 @@ pub struct Start {
     pub tor_updates: Receiver<TorState>,
     /// The network side (None in showcase mode).
     pub network: Option<Session>,
+    /// Update checks.
+    pub updates: UpdateChecker,
     /// Local time zone offset.
     pub utc_offset_seconds: i64,
 }
@@ -59,25 +65,29 @@ impl Messenger {
     pub fn new(start: Start) -> Messenger {
         let mut model = Model::new();
         let mut network = start.network;
+        let mut account_ids = Vec::new();
         for account in &start.accounts.accounts {
             let label = account_label(account);
-            match network.as_mut() {
+            account_ids.push(match network.as_mut() {
                 Some(network) => network.add_account(&mut model, account, &label),
                 None => model.add_account(label, account.protocol),
-            };
+            });
         }
         let mut ui = MessengerUi::new(start.profile.settings.clone());
         ui.set_utc_offset(start.utc_offset_seconds);
+        ui.set_updates_configured(start.updates.is_configured());
         Messenger {
             ui,
             model,
             profile: start.profile,
             accounts: start.accounts,
+            account_ids,
             profile_dir: start.profile_dir,
             fonts_dir: start.fonts_dir,
             fonts_for: None,
             tor_updates: start.tor_updates,
             network,
+            updates: start.updates,
             showcase: false,
         }
     }
@@ -139,11 +149,16 @@ impl Messenger {
     /// Shows, starts and saves a new account.
     fn add_saved_account(&mut self, saved: SavedAccount) {
         let label = account_label(&saved);
-        match self.network.as_mut() {
+        let id = match self.network.as_mut() {
             Some(network) => network.add_account(&mut self.model, &saved, &label),
             None => self.model.add_account(label, saved.protocol),
         };
         self.accounts.accounts.push(saved);
+        self.account_ids.push(id);
+        self.save_accounts();
+    }
+
+    fn save_accounts(&self) {
         if !self.showcase
             && let Err(error) =
                 messenger_protocol::accounts::save_accounts(&self.profile_dir, &self.accounts)
@@ -152,7 +167,23 @@ impl Messenger {
         }
     }
 
-    fn carry_out(&mut self, action: Action) {
+    /// Disconnects `account` and deletes it from `accounts.toml`. Its OTR key stays in the
+    /// profile (the UI says so). Its idle task ends with the session: the session has no
+    /// call to drop one account yet.
+    fn remove_account(&mut self, account: AccountId) {
+        if let Some(network) = &self.network {
+            network.command(&mut self.model, account, Command::Disconnect);
+        }
+        if let Some(index) = self.account_ids.iter().position(|id| *id == account) {
+            self.account_ids.remove(index);
+            if index < self.accounts.accounts.len() {
+                self.accounts.accounts.remove(index);
+            }
+            self.save_accounts();
+        }
+    }
+
+    fn carry_out(&mut self, action: Action, ctx: &egui::Context) {
         match action {
             Action::FirstRunDone => {}
             Action::SettingsChanged(settings) => {
@@ -163,6 +194,11 @@ impl Messenger {
                 self.save_settings();
             }
             Action::AddAccount(config) => self.add_account(config),
+            Action::RemoveAccount(account) => self.remove_account(account),
+            Action::CheckForUpdates => {
+                let ctx = ctx.clone();
+                self.updates.start(true, move || ctx.request_repaint());
+            }
             Action::RegisterThrowaway { server, port } => {
                 if let Some(network) = &self.network {
                     network.register_throwaway(&server, port);
@@ -211,18 +247,37 @@ impl eframe::App for Messenger {
         };
         for outcome in outcomes {
             match outcome {
-                Outcome::Registered(account) => self.add_saved_account(account),
-                // The UI has no place for this yet; the reason names no chat content.
-                Outcome::RegistrationFailed(reason) => {
-                    eprintln!("tor-messenger: account not created: {reason}")
+                Outcome::Registered(account) => {
+                    let address = account.user.clone();
+                    self.add_saved_account(account);
+                    self.ui.registration_finished(Ok(address));
                 }
+                Outcome::RegistrationFailed(reason) => self.ui.registration_finished(Err(reason)),
                 _ => {}
+            }
+        }
+        for (status, asked) in self.updates.results() {
+            self.ui.set_update_status(status, asked);
+        }
+        if !self.showcase {
+            let due = self.updates.tick(
+                self.profile.settings.check_updates_periodically,
+                self.model.tor.is_ready(),
+                std::time::Instant::now(),
+                {
+                    let ctx = ui.ctx().clone();
+                    move || ctx.request_repaint()
+                },
+            );
+            if let Some(due) = due {
+                // One wake-up when the next check is due; no repaint loop meanwhile.
+                ui.ctx().request_repaint_after(due);
             }
         }
         self.ensure_fonts(ui.ctx());
         let actions = self.ui.show(ui, &mut self.model);
         for action in actions {
-            self.carry_out(action);
+            self.carry_out(action, ui.ctx());
         }
     }
 }
