@@ -19,6 +19,12 @@ fn count() -> u32 {
 }
 const SIZE: usize = 1024;
 
+/// Rounds of C loop, OtrCore and OtrEngine, alternated.
+const ROUNDS: usize = 5;
+/// Messages the pipelined engine run keeps in flight (a busy conversation, not a backlog of
+/// thousands: a deeper queue only measures the allocator growing the heap).
+const WINDOW: u32 = 64;
+
 fn text() -> String {
     (0..SIZE)
         .map(|i| char::from(b'a' + (i % 26) as u8))
@@ -163,8 +169,9 @@ fn c_rate(fragment: u32) -> Rate {
     }
 }
 
-/// Two engines (two OTR threads) wired in process; all messages submitted, then awaited.
-fn engine_rate(protocol: ProtocolKind, lock_step: bool) -> Rate {
+/// Two engines (two OTR threads) wired in process, with at most `window` messages in
+/// flight (1: each message waits for the previous one to be shown).
+fn engine_rate(protocol: ProtocolKind, window: u32) -> Rate {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (alice, mut alice_events) = OtrEngine::start(a.path(), OtrSettings::default()).unwrap();
     let (bob, mut bob_events) = OtrEngine::start(b.path(), OtrSettings::default()).unwrap();
@@ -218,18 +225,19 @@ fn engine_rate(protocol: ProtocolKind, lock_step: bool) -> Rate {
     private.recv_timeout(Duration::from_secs(30)).unwrap();
     let text = text();
     Rate::measure(|| {
+        let mut in_flight = 0;
         for i in 0..count() {
+            if in_flight == window {
+                shown.recv_timeout(Duration::from_secs(30)).unwrap();
+                in_flight -= 1;
+            }
             alice
                 .send(to_bob.clone(), OutgoingId(u64::from(i)), text.clone())
                 .unwrap();
-            if lock_step {
-                shown.recv_timeout(Duration::from_secs(30)).unwrap();
-            }
+            in_flight += 1;
         }
-        if !lock_step {
-            for _ in 0..count() {
-                shown.recv_timeout(Duration::from_secs(30)).unwrap();
-            }
+        for _ in 0..in_flight {
+            shown.recv_timeout(Duration::from_secs(30)).unwrap();
         }
     })
 }
@@ -253,7 +261,7 @@ fn main() {
             return println!("C loop only: {rate:.0} msg per CPU second");
         }
         "engine" => {
-            let rate = engine_rate(protocol, false).cpu;
+            let rate = engine_rate(protocol, WINDOW).cpu;
             return println!("OtrEngine only: {rate:.0} msg per CPU second");
         }
         _ => {}
@@ -266,22 +274,26 @@ fn main() {
         ("unfragmented (XMPP)", ProtocolKind::Xmpp, 0u32),
         ("400-byte fragments (IRC)", ProtocolKind::Irc, 400),
     ] {
-        // The machine is shared: alternate the two loops and keep the best of three each.
-        let (mut c, mut core) = (Rate::default(), Rate::default());
+        // The machine is shared: alternate the loops back to back, keep the best of each,
+        // and show how far the ratio of each back-to-back pair strays.
+        let (mut c, mut core, mut engine) = (Rate::default(), Rate::default(), Rate::default());
         let mut ake = Duration::MAX;
-        for _ in 0..3 {
-            c = c.best(c_rate(fragment));
+        let mut pairs: Vec<f64> = Vec::new();
+        for _ in 0..ROUNDS {
+            let c_now = c_rate(fragment);
             let (rate, handshake) = core_rate(protocol);
+            pairs.push(rate.cpu / c_now.cpu);
+            c = c.best(c_now);
             core = core.best(rate);
             ake = ake.min(handshake);
+            engine = engine.best(engine_rate(protocol, WINDOW));
         }
-        let pipelined = engine_rate(protocol, false);
-        let lock_step = engine_rate(protocol, true);
+        let lock_step = engine_rate(protocol, 1);
         println!("{label}:   (messages per CPU second, ratio to C; messages per wall second)");
         for (name, rate) in [
             ("C loop calling libotr", c),
             ("OtrCore (one thread, like the C loop)", core),
-            ("OtrEngine, pipelined (2 OTR threads)", pipelined),
+            ("OtrEngine, 64 in flight (4 threads)", engine),
             ("OtrEngine, lock-step round trips", lock_step),
         ] {
             let wall = if rate.wall > 0.0 {
@@ -295,9 +307,27 @@ fn main() {
                 rate.cpu / c.cpu
             );
         }
+        pairs.sort_by(f64::total_cmp);
+        println!(
+            "  OtrCore/C per back-to-back pair: {}",
+            pairs
+                .iter()
+                .map(|r| format!("{r:.3}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         println!(
             "  AKE through OtrCore:                   {:>9.2} ms",
             ake.as_secs_f64() * 1000.0
         );
     }
+    println!(
+        "OtrCore is our layer doing the C loop's work: the goal (ratio >= 0.9) applies to it.\n\
+         OtrEngine adds what the app needs around it: each message crosses four threads (the\n\
+         sender, alice's OTR thread, the stand-in for the network, bob's OTR thread, back to\n\
+         the reader), and a hand-over to a thread that sleeps costs a futex wake-up and a\n\
+         context switch on both sides, about as much CPU as encrypting and decrypting the\n\
+         message. Its OTR work is OtrCore's; the rest is the price of keeping libotr on its\n\
+         own thread, off the UI thread, and is not a per-message overhead that can go."
+    );
 }

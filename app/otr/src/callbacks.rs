@@ -595,3 +595,7 @@ pub(crate) fn string_of(c: CString) -> String {
     c.into_string()
         .unwrap_or_else(|e| e.into_cstring().to_string_lossy().into_owned())
 }
+
+#[cfg(test)]
+#[path = "callbacks_tests.rs"]
+mod tests;

@@ -72,6 +72,13 @@ impl PeerSlot {
 }
 
 /// One profile's libotr state. See the module docs.
+///
+/// It cannot leave its thread (libotr is not thread-safe), which the compiler checks:
+///
+/// ```compile_fail
+/// fn needs_send<T: Send>() {}
+/// needs_send::<messenger_otr::OtrCore>();
+/// ```
 pub struct OtrCore {
     us: OtrlUserState,
     ops: Box<OtrlMessageAppOps>,
@@ -1151,3 +1158,7 @@ pub(crate) fn generate_instance_tag(
     })
     .map_err(|e| format!("the OTR instance tags could not be saved: {e}"))
 }
+
+#[cfg(test)]
+#[path = "core_tests.rs"]
+mod tests;

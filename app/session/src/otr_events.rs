@@ -2,8 +2,10 @@
 
 use crate::Session;
 use crate::session::failed;
-use messenger_chat::{AccountId, ConversationId, Model, OtrDetail, OtrProgress, OtrStatus};
-use messenger_otr::{NotSentReason, OtrEvent, PeerId, SessionState, SmpEvent};
+use messenger_chat::{
+    AccountId, ConversationId, MessageFlags, Model, OtrDetail, OtrProgress, OtrStatus, Sender,
+};
+use messenger_otr::{MessageProblem, NotSentReason, OtrEvent, PeerId, SessionState, SmpEvent};
 use messenger_protocol::{Conversation, Event, IncomingMessage, MessageKind};
 
 impl Session {
@@ -85,9 +87,19 @@ impl Session {
                     model.apply(id, Event::Error(reason), false);
                 }
             }
-            OtrEvent::ReceiveProblem { .. }
-            | OtrEvent::PeerError { .. }
-            | OtrEvent::FileError { .. } => {}
+            OtrEvent::ReceiveProblem { from, problem } => {
+                if let Some(note) = problem_note(&problem) {
+                    note_once(self, model, &from, note);
+                }
+            }
+            OtrEvent::PeerError { from, text } => {
+                // The peer's words: plain text, cut short (a peer controls its length).
+                let text: String = text.chars().take(200).collect();
+                let note = format!("Your contact's OTR software reported an error: {text}");
+                note_once(self, model, &from, &note);
+            }
+            // Not about one conversation; the engine keeps running.
+            OtrEvent::FileError { .. } => {}
         }
     }
 
@@ -178,6 +190,53 @@ fn detail_of<'m>(
 ) -> Option<&'m mut OtrDetail> {
     let (_, id) = conversation_of(session, model, peer)?;
     model.conversation_mut(id).map(|c| &mut c.otr_detail)
+}
+
+/// What the user is told about a message OTR could not accept (none for the harmless ones).
+fn problem_note(problem: &MessageProblem) -> Option<&'static str> {
+    Some(match problem {
+        MessageProblem::EncryptedWhileNotPrivate => {
+            "An encrypted message arrived outside a private conversation and could not be read."
+        }
+        MessageProblem::Unreadable => {
+            "An encrypted message could not be read (damaged, or not meant for this conversation)."
+        }
+        MessageProblem::Malformed | MessageProblem::Unrecognized => {
+            "A damaged OTR message arrived and was dropped."
+        }
+        MessageProblem::UnsupportedVersion => {
+            "An OTR message of a protocol version this client does not use was dropped."
+        }
+        MessageProblem::SetupFailed => "The private conversation could not be set up.",
+        // v3 traffic for another of the contact's clients, our own messages echoed back.
+        MessageProblem::ForOtherInstance | MessageProblem::Reflected => return None,
+    })
+}
+
+/// Adds a system note to the conversation with `peer`, unless it is already the last entry
+/// (a burst of bad messages shows as one note, not a flood).
+fn note_once(session: &Session, model: &mut Model, peer: &PeerId, note: &str) {
+    let Some((_, id)) = conversation_of(session, model, peer) else {
+        return;
+    };
+    let Some(conversation) = model.conversation_mut(id) else {
+        return;
+    };
+    let log = &mut conversation.log;
+    let repeated = log
+        .len()
+        .checked_sub(1)
+        .and_then(|last| log.get(last))
+        .is_some_and(|m| m.sender == Sender::System && m.text == note);
+    if !repeated {
+        log.push(
+            Sender::System,
+            note,
+            std::time::SystemTime::now(),
+            MessageKind::Notice,
+            MessageFlags::default(),
+        );
+    }
 }
 
 fn smp(detail: &mut OtrDetail, event: SmpEvent) {

@@ -58,9 +58,12 @@ fn private_conversation_with_potr_shows_plaintext_and_sends_only_ciphertext() {
             .iter()
             .any(|l| l.text == "the north gate, nine, understood")
     });
-    // Garbage OTR data is never shown; the conversation goes on.
+    // Garbage OTR data is never shown, only a note says something was dropped (once for
+    // a burst); a damaged v2 data message too; the conversation goes on.
     potr.raw("alice", "?OTR:AAMDgarbage-that-is-not-otr.")
         .unwrap();
+    potr.raw("alice", "?OTR:AAIDAAAAAAAAAAAAAAAAAAAA.").unwrap();
+    potr.raw("alice", "?OTR:AAIDAAAAAAAAAAAAAAAAAAAA.").unwrap();
     potr.send("alice", "still here").unwrap();
     pump(
         &mut session,
@@ -68,6 +71,20 @@ fn private_conversation_with_potr_shows_plaintext_and_sends_only_ciphertext() {
         "the message after the garbage",
         |m, _| lines(m, chat).iter().any(|l| l.text == "still here"),
     );
+    let notes: Vec<String> = lines(&model, chat)
+        .into_iter()
+        .filter(|l| l.from.is_none() && !l.me)
+        .map(|l| l.text)
+        .collect();
+    assert!(
+        notes.iter().any(|n| n.contains("protocol version")),
+        "{notes:#?}"
+    );
+    let damaged = notes
+        .iter()
+        .filter(|n| n.contains("damaged") || n.contains("could not be read"))
+        .count();
+    assert_eq!(damaged, 1, "one note for the burst: {notes:#?}");
 
     let log = lines(&model, chat);
     let reply = log
