@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitStatus;
 use std::time::Duration;
 
-use nix::sys::signal::Signal;
-use tokio::process::{Child, Command};
+use tokio::process::Command;
 
+use crate::child_process::ChildProcess;
 use crate::error::LaunchError;
 
 /// Environment variable with tor's SOCKS address (`127.0.0.1:9152`).
@@ -32,9 +32,7 @@ pub struct AppCommand {
 /// A running messenger.
 #[derive(Debug)]
 pub struct AppProcess {
-    child: Child,
-    pid: u32,
-    exit_status: Option<ExitStatus>,
+    child: ChildProcess,
 }
 
 impl AppProcess {
@@ -53,44 +51,24 @@ impl AppProcess {
             program: command.program.clone(),
             source,
         })?;
-        let pid = child.id().unwrap_or_default();
         Ok(Self {
-            child,
-            pid,
-            exit_status: None,
+            child: ChildProcess::new(child),
         })
     }
 
     /// The program's process id.
     pub fn pid(&self) -> u32 {
-        self.pid
+        self.child.pid()
     }
 
     /// Waits until the program exits. Cancel-safe.
     pub async fn wait(&mut self) -> std::io::Result<ExitStatus> {
-        if let Some(status) = self.exit_status {
-            return Ok(status);
-        }
-        let status = self.child.wait().await?;
-        self.exit_status = Some(status);
-        Ok(status)
+        self.child.wait().await
     }
 
     /// Asks the program to stop (SIGTERM), kills it after `grace`. Returns its status.
     pub async fn stop(&mut self, grace: Duration) -> Option<ExitStatus> {
-        if self.exit_status.is_none()
-            && let Ok(pid) = i32::try_from(self.pid)
-        {
-            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), Signal::SIGTERM);
-        }
-        if let Ok(Ok(status)) = tokio::time::timeout(grace, self.wait()).await {
-            return Some(status);
-        }
-        let _ = self.child.start_kill();
-        tokio::time::timeout(grace, self.wait())
-            .await
-            .ok()
-            .and_then(Result::ok)
+        self.child.terminate_then_kill(grace).await
     }
 }
 

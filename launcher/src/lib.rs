@@ -9,6 +9,7 @@ pub mod app_process;
 pub mod atomic_write;
 pub mod bridges;
 pub mod bundle;
+pub mod child_process;
 pub mod cli;
 pub mod control;
 pub mod error;

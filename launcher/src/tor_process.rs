@@ -9,8 +9,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
-use tokio::process::{Child, Command};
+use tokio::process::Command;
 
+use crate::child_process::ChildProcess;
 use crate::control::ControlClient;
 use crate::error::LaunchError;
 
@@ -33,10 +34,8 @@ pub struct TorCommand {
 /// A running tor.
 #[derive(Debug)]
 pub struct TorProcess {
-    child: Child,
-    pid: u32,
+    child: ChildProcess,
     output: Arc<Mutex<VecDeque<String>>>,
-    exit_status: Option<ExitStatus>,
 }
 
 impl TorProcess {
@@ -59,7 +58,6 @@ impl TorProcess {
             path: command.binary.clone(),
             source,
         })?;
-        let pid = child.id().unwrap_or_default();
         let output = Arc::new(Mutex::new(VecDeque::with_capacity(KEPT_LINES)));
         if let Some(stdout) = child.stdout.take() {
             tokio::spawn(keep_lines(stdout, output.clone(), command.echo_output));
@@ -68,34 +66,24 @@ impl TorProcess {
             tokio::spawn(keep_lines(stderr, output.clone(), command.echo_output));
         }
         Ok(Self {
-            child,
-            pid,
+            child: ChildProcess::new(child),
             output,
-            exit_status: None,
         })
     }
 
     /// Tor's process id.
     pub fn pid(&self) -> u32 {
-        self.pid
+        self.child.pid()
     }
 
     /// Waits until tor exits. Cancel-safe: usable in `select!`.
     pub async fn wait(&mut self) -> std::io::Result<ExitStatus> {
-        if let Some(status) = self.exit_status {
-            return Ok(status);
-        }
-        let status = self.child.wait().await?;
-        self.exit_status = Some(status);
-        Ok(status)
+        self.child.wait().await
     }
 
     /// The exit status if tor has exited.
     pub fn try_exit_status(&mut self) -> Option<ExitStatus> {
-        if self.exit_status.is_none() {
-            self.exit_status = self.child.try_wait().ok().flatten();
-        }
-        self.exit_status
+        self.child.try_exit_status()
     }
 
     /// Tor's warnings and errors among its last output lines, or its last lines if none,
@@ -139,28 +127,11 @@ impl TorProcess {
         if let Some(control) = control {
             // Tor may already be going away; a failure here just means the next step.
             let _ = control.signal("SHUTDOWN").await;
-            if let Ok(Ok(status)) = tokio::time::timeout(grace, self.wait()).await {
+            if let Some(status) = self.child.wait_for(grace).await {
                 return Some(status);
             }
         }
-        self.send_signal(nix::sys::signal::Signal::SIGTERM);
-        if let Ok(Ok(status)) = tokio::time::timeout(grace, self.wait()).await {
-            return Some(status);
-        }
-        let _ = self.child.start_kill();
-        tokio::time::timeout(grace, self.wait())
-            .await
-            .ok()
-            .and_then(Result::ok)
-    }
-
-    fn send_signal(&self, signal: nix::sys::signal::Signal) {
-        if self.exit_status.is_some() {
-            return;
-        }
-        if let Ok(pid) = i32::try_from(self.pid) {
-            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), signal);
-        }
+        self.child.terminate_then_kill(grace).await
     }
 }
 
