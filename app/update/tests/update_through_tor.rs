@@ -17,6 +17,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use time::OffsetDateTime;
 
+#[path = "support/signer.rs"]
+mod signer;
+use signer::Signer;
+
 const HOST: &str = "updates.test";
 const PLATFORM: &str = "linux-x86_64";
 
@@ -32,33 +36,6 @@ async fn serve(routes: HashMap<String, Route>) -> UpdateServer {
         port: server.port(),
         sha256: server.cert_sha256(),
         _server: server,
-    }
-}
-
-struct Signer {
-    public: minisign::PublicKey,
-    secret: minisign::SecretKey,
-}
-
-impl Signer {
-    fn new() -> Signer {
-        let pair = minisign::KeyPair::generate_unencrypted_keypair().unwrap();
-        Signer {
-            public: pair.pk,
-            secret: pair.sk,
-        }
-    }
-    fn keys(&self) -> TrustedKeys {
-        let mut keys = TrustedKeys::empty();
-        keys.add_minisign_pub(&self.public.to_box().unwrap().into_string())
-            .unwrap();
-        keys
-    }
-    fn sign(&self, bytes: &[u8]) -> Vec<u8> {
-        minisign::sign(Some(&self.public), &self.secret, bytes, None, None)
-            .unwrap()
-            .into_string()
-            .into_bytes()
     }
 }
 
@@ -98,7 +75,7 @@ fn release_routes(signer: &Signer, manifest: &Manifest, bundle: &[u8]) -> HashMa
         ),
         (
             "/update/manifest.json.minisig".to_string(),
-            Route::File(signer.sign(&json)),
+            Route::File(signer.sign(&json).into_bytes()),
         ),
         (
             format!("/update/{}", release.path),
@@ -106,7 +83,7 @@ fn release_routes(signer: &Signer, manifest: &Manifest, bundle: &[u8]) -> HashMa
         ),
         (
             format!("/update/{}.minisig", release.path),
-            Route::File(signer.sign(bundle)),
+            Route::File(signer.sign(bundle).into_bytes()),
         ),
     ])
 }
@@ -373,7 +350,7 @@ fn release_routes_for(
         ),
         (
             "/update/manifest.json.minisig".to_string(),
-            Route::File(signer.sign(&json)),
+            Route::File(signer.sign(&json).into_bytes()),
         ),
         (
             format!("/update/{}", release.path),
@@ -419,7 +396,7 @@ async fn a_bundle_whose_hash_differs_is_deleted() {
     );
     routes.insert(
         format!("/update/{}.minisig", release.path),
-        Route::File(signer.sign(&evil)),
+        Route::File(signer.sign(&evil).into_bytes()),
     );
     let server = serve(routes).await;
     let client = Client::new(&server, signer.keys());
@@ -488,7 +465,7 @@ async fn key_rotation_is_accepted_only_when_signed_by_a_current_key() {
     let new = Signer::new();
     let bundle = bundle_bytes();
     let mut rotation = manifest(3, release_for(&bundle, "0.2.0"));
-    rotation.keys.add.push(new.public.to_base64());
+    rotation.keys.add.push(new.base64());
     let server = serve(release_routes(&old, &rotation, &bundle)).await;
     let mut client = Client::new(&server, old.keys());
     client.check().await.unwrap();
@@ -506,7 +483,7 @@ async fn key_rotation_is_accepted_only_when_signed_by_a_current_key() {
     // A rotation announced under an unknown key is refused, and that key stays untrusted.
     let attacker = Signer::new();
     let mut hostile = manifest(5, release_for(&bundle, "0.2.0"));
-    hostile.keys.add.push(attacker.public.to_base64());
+    hostile.keys.add.push(attacker.base64());
     let server = serve(release_routes(&attacker, &hostile, &bundle)).await;
     let fresh = Client::new(&server, old.keys());
     let error = fresh.check().await.unwrap_err();

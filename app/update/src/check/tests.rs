@@ -3,40 +3,10 @@ use crate::manifest::KeyChanges;
 use std::collections::BTreeMap;
 use time::macros::datetime;
 
-struct Signer {
-    public: minisign::PublicKey,
-    secret: minisign::SecretKey,
-}
-
-impl Signer {
-    fn new() -> Signer {
-        let pair = minisign::KeyPair::generate_unencrypted_keypair().unwrap();
-        Signer {
-            public: pair.pk,
-            secret: pair.sk,
-        }
-    }
-
-    fn pub_text(&self) -> String {
-        self.public.to_box().unwrap().into_string()
-    }
-
-    fn base64(&self) -> String {
-        self.public.to_base64()
-    }
-
-    fn keys(&self) -> TrustedKeys {
-        let mut keys = TrustedKeys::empty();
-        keys.add_minisign_pub(&self.pub_text()).unwrap();
-        keys
-    }
-
-    fn sign(&self, bytes: &[u8]) -> String {
-        minisign::sign(Some(&self.public), &self.secret, bytes, None, None)
-            .unwrap()
-            .into_string()
-    }
-}
+// The one test signer, shared with the integration tests.
+#[path = "../../tests/support/signer.rs"]
+mod signer;
+use signer::Signer;
 
 const NOW: OffsetDateTime = datetime!(2026-11-26 12:00 UTC);
 
