@@ -28,6 +28,8 @@ pub enum Showcase {
     Verify,
     /// Settings.
     Settings,
+    /// The update dialog after a check found a newer release.
+    Update,
     /// Persian text drawn by egui as is (left) and after shaping and ordering (right).
     Rtl,
 }
@@ -78,6 +80,18 @@ pub fn populate(showcase: Showcase, model: &mut Model, ui: &mut MessengerUi) {
             if showcase == Showcase::Verify {
                 ui.open_verify(id);
             }
+        }
+        Showcase::Update => {
+            let id = fill_private(model, xmpp, start);
+            model.activate(id);
+            ui.set_updates_configured(true);
+            ui.set_update_status(
+                messenger_ui::UpdateStatus::Available {
+                    version: "0.2.0".into(),
+                    size: 98_765_432,
+                },
+                true,
+            );
         }
         Showcase::Rtl => {}
     }
@@ -175,6 +189,17 @@ fn fill_private(
             "It is. See https://example.org/notes for the draft (paste the link yourself).",
         ),
         (true, "Let's verify first, then I send the contact list."),
+        (
+            false,
+            "Fine. While you check: the meeting moved to Thursday, the old address is no longer \
+             safe, and everyone should bring the printed fingerprints we exchanged last month, \
+             so that we can compare them in person before anything sensitive is shared again.",
+        ),
+        (
+            false,
+            "سلام، کسی می‌داند پل‌های جدید کار می‌کنند؟ من از دیروز نمی‌توانم بدون پل وصل شوم و \
+             می‌خواهم پیش از جلسه مطمئن شوم.",
+        ),
     ];
     for (i, (mine, text)) in lines.iter().enumerate() {
         if *mine {

@@ -166,6 +166,45 @@ fn main() {
         idle.frames
             .push(frame(&ctx, &mut ui_state, &mut model, Vec::new()));
     }
+    // A second room where one message in ten is a long paragraph that wraps (about 400
+    // bytes, several lines): rows of different heights, measured as they come into view.
+    let wrapped_room = "#long".to_string();
+    let paragraph = "a long message that people paste into a chat, with enough words to wrap \
+                     over several lines of the message view so that rows have different \
+                     heights; ";
+    for i in 0..100_000u64 {
+        let body = if i % 10 == 0 {
+            format!("{i}: {}", paragraph.repeat(3))
+        } else {
+            format!("message number {i}: a typical chat line of about sixty bytes")
+        };
+        model.apply(
+            account,
+            Event::Message(IncomingMessage {
+                from: format!("user{}", i % 5_000),
+                conversation: Conversation::Room(wrapped_room.clone()),
+                body,
+                kind: MessageKind::Normal,
+                received: now,
+            }),
+            false,
+        );
+    }
+    let long_id = model
+        .find(account, &Conversation::Room(wrapped_room))
+        .expect("the room exists");
+    model.activate(long_id);
+    let first_wrapped = frame(&ctx, &mut ui_state, &mut model, Vec::new());
+    let mut wrapped = Stats { frames: Vec::new() };
+    for step in 0..600 {
+        let delta = if step < 300 { 400.0 } else { -400.0 };
+        wrapped.frames.push(frame(
+            &ctx,
+            &mut ui_state,
+            &mut model,
+            wheel(messages_at, delta),
+        ));
+    }
     let rss_end = rss_kib();
 
     println!("messenger-ui scrolling benchmark (headless egui, 1280x800, layout + tessellation)");
@@ -175,7 +214,12 @@ fn main() {
     members.print("scrolling 5,000 members");
     idle.print("still frames");
     println!(
-        "RSS: at start {} KiB, after an empty first frame {} KiB, after 100,000 messages and 5,000 members {} KiB (+{} KiB for {} KiB of text), after scrolling {} KiB",
+        "first frame of a room of 100,000 messages, one in ten wrapping: {:.3} ms",
+        ms(first_wrapped)
+    );
+    wrapped.print("scrolling 100,000 messages, one in ten wrapping");
+    println!(
+        "RSS: at start {} KiB, after an empty first frame {} KiB, after 100,000 messages and 5,000 members {} KiB (+{} KiB for {} KiB of text), after scrolling (and a second room of 100,000) {} KiB",
         rss_start,
         rss_empty,
         rss_filled,
