@@ -17,6 +17,7 @@ pub mod prosody;
 pub mod tls_cert;
 pub mod tor;
 mod wait;
+pub mod xmpp_peer;
 
 pub use error::{HarnessError, LogExcerpt};
 pub use https_files::{HttpsFileServer, Route};
@@ -26,3 +27,4 @@ pub use potr::PotrPeer;
 pub use process::ProcessGuard;
 pub use prosody::{Prosody, ProsodyOptions};
 pub use tor::{OnionService, TorClient, TorNetwork, TorNetworkOptions, TorPrograms};
+pub use xmpp_peer::XmppRawPeer;

@@ -8,11 +8,12 @@ use crate::common::*;
 async fn logs_in_with_a_random_resource_and_gets_the_roster() {
     let prosody = start_prosody();
     // Put bob on alice's roster with a raw session of alice.
-    let mut raw_alice = RawPeer::login(&prosody, ALICE, "setup").await;
+    let mut raw_alice = XmppRawPeer::login(&prosody, ALICE, "setup").await.unwrap();
     raw_alice
         .send("<iq type='set' id='r1'><query xmlns='jabber:iq:roster'><item jid='bob@xmpp.test' name='Bob'/></query></iq>")
-        .await;
-    raw_alice.wait_for_iq("r1").await;
+        .await
+.unwrap();
+    raw_alice.wait_for_iq("r1").await.unwrap();
 
     let network = network_with(pinned_trust(&prosody));
     let (mut handle, own) = connected(account(&prosody, ALICE), network.clone()).await;
@@ -52,7 +53,7 @@ async fn chat_both_ways_with_markup_stripped() {
         network_with(pinned_trust(&prosody)),
     )
     .await;
-    let mut bob = RawPeer::login(&prosody, BOB, "raw").await;
+    let mut bob = XmppRawPeer::login(&prosody, BOB, "raw").await.unwrap();
 
     bob.send(&format!(
         "<message to='{own}' type='chat' id='m1'><body>hello alice</body>\
@@ -60,7 +61,8 @@ async fn chat_both_ways_with_markup_stripped() {
          <p><b>hello</b> <img src='http://tracker.example/pixel.png'/></p></body></html>\
          <request xmlns='urn:xmpp:receipts'/><active xmlns='http://jabber.org/protocol/chatstates'/></message>"
     ))
-    .await;
+    .await
+.unwrap();
     let Event::Message(IncomingMessage {
         from,
         conversation,
@@ -90,7 +92,7 @@ async fn chat_both_ways_with_markup_stripped() {
         .await
         .unwrap();
     wait_for(&mut alice, |e| *e == Event::Sent { id: OutgoingId(1) }).await;
-    let received = bob.wait_for("</message>").await;
+    let received = bob.wait_for("</message>").await.unwrap();
     let start = received.rfind("<message").unwrap();
     let message = &received[start..];
     assert!(message.contains("<body>hello bob</body>"), "{message}");
@@ -155,7 +157,7 @@ async fn room_join_members_and_messages() {
     })
     .await;
 
-    let mut bob = RawPeer::login(&prosody, BOB, "raw").await;
+    let mut bob = XmppRawPeer::login(&prosody, BOB, "raw").await.unwrap();
     // Alice's Joined comes with her own presence; the room opens to others only once
     // prosody has taken her instant-room configuration, a moment later. Until then a join
     // gets item-not-found: try again shortly, a bounded number of times.
@@ -164,10 +166,12 @@ async fn room_join_members_and_messages() {
         bob.send(&format!(
             "<presence to='{room}/bob'><x xmlns='http://jabber.org/protocol/muc'/></presence>"
         ))
-        .await;
+        .await
+        .unwrap();
         let read = bob
             .wait_for_either("status code='110'", "item-not-found")
-            .await;
+            .await
+            .unwrap();
         if read.contains("status code='110'") {
             break;
         }
@@ -186,7 +190,8 @@ async fn room_join_members_and_messages() {
     bob.send(&format!(
         "<message to='{room}' type='groupchat' id='g1'><body>hi room</body></message>"
     ))
-    .await;
+    .await
+    .unwrap();
     let event = wait_for(&mut alice, |e| matches!(e, Event::Message(_))).await;
     let Event::Message(message) = event else {
         unreachable!()
@@ -206,7 +211,7 @@ async fn room_join_members_and_messages() {
         .await
         .unwrap();
     wait_for(&mut alice, |e| *e == Event::Sent { id: OutgoingId(5) }).await;
-    let seen = bob.wait_for("hi bob</body>").await;
+    let seen = bob.wait_for("hi bob</body>").await.unwrap();
     assert!(seen.contains(&format!("from='{room}/alice'")), "{seen}");
 
     alice
@@ -226,7 +231,8 @@ async fn room_join_members_and_messages() {
     .await;
 
     bob.send(&format!("<presence to='{room}/bob' type='unavailable'/>"))
-        .await;
+        .await
+        .unwrap();
     wait_for(&mut alice, |e| {
         *e == Event::Left {
             room: room.clone(),

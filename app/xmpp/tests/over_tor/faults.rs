@@ -18,7 +18,7 @@ async fn malformed_stanzas_do_not_break_the_session() {
         network_with(pinned_trust(&prosody)),
     )
     .await;
-    let mut bob = RawPeer::login(&prosody, BOB, "raw").await;
+    let mut bob = XmppRawPeer::login(&prosody, BOB, "raw").await.unwrap();
     for bad in [
         // An unknown message type.
         format!("<message to='{own}' type='bogus' id='b1'><body>x</body></message>"),
@@ -35,12 +35,13 @@ async fn malformed_stanzas_do_not_break_the_session() {
             "</x>".repeat(200)
         ),
     ] {
-        bob.send(&bad).await;
+        bob.send(&bad).await.unwrap();
     }
     bob.send(&format!(
         "<message to='{own}' type='chat' id='ok'><body>still here</body></message>"
     ))
-    .await;
+    .await
+    .unwrap();
     let mut seen = Vec::new();
     loop {
         let event = tokio::time::timeout(WAIT, alice.events.recv())

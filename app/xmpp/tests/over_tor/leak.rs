@@ -96,7 +96,7 @@ async fn session_under_strace_leaks_nothing() {
     .unwrap();
     let trace_path = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("xmpp-leak-{}.strace", std::process::id()));
-    let mut bob = RawPeer::login(&prosody, BOB, "raw").await;
+    let mut bob = XmppRawPeer::login(&prosody, BOB, "raw").await.unwrap();
 
     let mut child = tokio::process::Command::new("strace")
         .args([
@@ -124,11 +124,12 @@ async fn session_under_strace_leaks_nothing() {
         .kill_on_drop(true)
         .spawn()
         .unwrap();
-    bob.wait_for(&format!("out-{canary}")).await;
+    bob.wait_for(&format!("out-{canary}")).await.unwrap();
     bob.send(&format!(
         "<message to='alice@xmpp.test' type='chat' id='c1'><body>in-{canary}</body></message>"
     ))
-    .await;
+    .await
+    .unwrap();
     let status = tokio::time::timeout(Duration::from_secs(180), child.wait())
         .await
         .expect("traced session timed out")

@@ -11,7 +11,7 @@ async fn queries_are_answered_as_specified() {
         network_with(pinned_trust(&prosody)),
     )
     .await;
-    let mut bob = RawPeer::login(&prosody, BOB, "raw").await;
+    let mut bob = XmppRawPeer::login(&prosody, BOB, "raw").await.unwrap();
 
     let ask =
         |id: &str, payload: &str| format!("<iq type='get' id='{id}' to='{own}'>{payload}</iq>");
@@ -20,8 +20,8 @@ async fn queries_are_answered_as_specified() {
         ("last-1", "<query xmlns='jabber:iq:last'/>"),
         ("unknown-1", "<query xmlns='urn:example:whatever'/>"),
     ] {
-        bob.send(&ask(id, payload)).await;
-        let answer = bob.wait_for_iq(id).await;
+        bob.send(&ask(id, payload)).await.unwrap();
+        let answer = bob.wait_for_iq(id).await.unwrap();
         assert!(answer.contains("type='error'"), "{answer}");
         assert!(answer.contains("<service-unavailable"), "{answer}");
         assert!(!answer.contains("<name"), "{answer}");
@@ -33,8 +33,9 @@ async fn queries_are_answered_as_specified() {
 
     let before = chrono::Utc::now() - chrono::Duration::seconds(2);
     bob.send(&ask("time-1", "<time xmlns='urn:xmpp:time'/>"))
-        .await;
-    let answer = bob.wait_for_iq("time-1").await;
+        .await
+        .unwrap();
+    let answer = bob.wait_for_iq("time-1").await.unwrap();
     assert!(answer.contains("type='result'"), "{answer}");
     assert!(answer.contains("<tzo>+00:00</tzo>"), "{answer}");
     let utc = between(&answer, "<utc>", "</utc>");
@@ -46,8 +47,9 @@ async fn queries_are_answered_as_specified() {
         "disco-1",
         "<query xmlns='http://jabber.org/protocol/disco#info'/>",
     ))
-    .await;
-    let answer = bob.wait_for_iq("disco-1").await;
+    .await
+    .unwrap();
+    let answer = bob.wait_for_iq("disco-1").await.unwrap();
     assert!(answer.contains("category='client'"), "{answer}");
     assert!(!answer.contains("name="), "{answer}");
     let features: Vec<&str> = answer
@@ -62,8 +64,9 @@ async fn queries_are_answered_as_specified() {
             .replace("ALICE", &own)
             .as_str(),
     )
-    .await;
-    let answer = bob.wait_for_iq("set-1").await;
+    .await
+    .unwrap();
+    let answer = bob.wait_for_iq("set-1").await.unwrap();
     assert!(answer.contains("<service-unavailable"), "{answer}");
 }
 
