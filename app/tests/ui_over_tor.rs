@@ -6,6 +6,9 @@
 //! The frame loop below is the window's (`src/window.rs`) reduced to what this flow uses:
 //! drain the session into the model, draw, hand the UI's actions to the session.
 
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use harness::{Ngircd, TorNetwork};
