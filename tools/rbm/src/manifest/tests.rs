@@ -29,6 +29,13 @@ fn release_dir() -> tempfile::TempDir {
     dir
 }
 
+/// The release directory plus one more file named `extra`.
+fn release_dir_with(extra: &str) -> tempfile::TempDir {
+    let dir = release_dir();
+    fs::write(dir.path().join(extra), b"another archive").unwrap();
+    dir
+}
+
 fn at(epoch: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(epoch).unwrap()
 }
@@ -79,12 +86,7 @@ fn the_bytes_are_the_documented_json_and_read_back_equal() {
 
 #[test]
 fn several_platforms_are_sorted_by_name() {
-    let dir = release_dir();
-    fs::write(
-        dir.path().join("tor-messenger-1.2.3-linux-aarch64.tar.xz"),
-        b"other",
-    )
-    .unwrap();
+    let dir = release_dir_with("tor-messenger-1.2.3-linux-aarch64.tar.xz");
     let manifest = build_manifest(dir.path(), &settings()).unwrap();
     let platforms: Vec<_> = manifest.platforms.keys().cloned().collect();
     assert_eq!(platforms, ["linux-aarch64", "linux-x86_64"]);
@@ -175,12 +177,7 @@ fn a_directory_without_the_bundle_or_with_a_leftover_is_refused() {
     assert!(matches!(error, ManifestError::NoBundle { .. }), "{error}");
     assert!(error.to_string().contains("build the bundle first"));
 
-    let dir = release_dir();
-    fs::write(
-        dir.path().join("tor-messenger-1.2.2-linux-x86_64.tar.xz"),
-        b"old",
-    )
-    .unwrap();
+    let dir = release_dir_with("tor-messenger-1.2.2-linux-x86_64.tar.xz");
     let error = build_manifest(dir.path(), &settings()).unwrap_err();
     assert!(
         matches!(error, ManifestError::StrayBundle { .. }),
