@@ -51,11 +51,7 @@ pub fn is_right_to_left_paragraph(text: &str) -> bool {
 /// orders each line: egui breaks the text it is given from left to right, which for a
 /// right-to-left paragraph would put its end on the first line. A word wider than the line
 /// gets a line of its own. Explicit newlines are kept as line ends.
-pub fn break_lines(
-    text: &str,
-    max_width: f32,
-    mut measure: impl FnMut(&str) -> f32,
-) -> Vec<&str> {
+pub fn break_lines(text: &str, max_width: f32, mut measure: impl FnMut(&str) -> f32) -> Vec<&str> {
     let mut lines = Vec::new();
     let space = measure(" ");
     for paragraph in text.split('\n') {

@@ -173,21 +173,24 @@ impl Localizer {
 
     /// The text of `key` with named arguments (`{ $name }` in the Fluent source).
     pub fn f(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(*text)),
-                Arg::Number(number) => fluent_args.set(*name, FluentValue::from(*number)),
-            }
-        }
-        self.format(key, Some(&fluent_args))
+        self.format(key, Some(&fluent_args(args)))
+    }
+
+    /// The text of `key` (with `args`) in logical order, for a paragraph that is broken
+    /// into lines before it is ordered for display (`views::paragraph`).
+    pub fn logical(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.raw(key, Some(&fluent_args(args)))
+    }
+
+    fn raw(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        format_in(&self.chosen, key, args)
+            .or_else(|| format_in(&self.english, key, args))
+            // A key missing everywhere is a bug the key test catches; show the key, not nothing.
+            .unwrap_or_else(|| key.to_owned())
     }
 
     fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let text = format_in(&self.chosen, key, args)
-            .or_else(|| format_in(&self.english, key, args))
-            // A key missing everywhere is a bug the key test catches; show the key, not nothing.
-            .unwrap_or_else(|| key.to_owned());
+        let text = self.raw(key, args);
         if self.language.is_right_to_left() {
             bidi::visual_right_to_left(&text).into_owned()
         } else {
@@ -208,6 +211,17 @@ pub enum Arg<'a> {
     Text(&'a str),
     /// A number (selects plural forms).
     Number(f64),
+}
+
+fn fluent_args<'a>(args: &[(&'a str, Arg<'a>)]) -> FluentArgs<'a> {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Text(text) => fluent_args.set(*name, FluentValue::from(*text)),
+            Arg::Number(number) => fluent_args.set(*name, FluentValue::from(*number)),
+        }
+    }
+    fluent_args
 }
 
 fn bundle(language: Language) -> FluentBundle<FluentResource> {

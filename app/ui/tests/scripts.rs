@@ -334,3 +334,51 @@ fn message_field<'h>(harness: &'h Harness<'static, State>) -> egui_kittest::Node
         .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
         .expect("a text field")
 }
+
+#[test]
+fn a_wrapped_persian_ui_paragraph_starts_with_its_first_words() {
+    let settings = Settings {
+        language: Language::Persian,
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 700.0))
+        .build_ui_state(
+            |ui, state: &mut State| {
+                if let Some(fonts) = state.fonts.take() {
+                    state.ui.install_fonts(ui.ctx(), &fonts);
+                }
+                let _ = state.ui.show(ui, &mut state.model);
+            },
+            State {
+                ui: MessengerUi::new(settings),
+                model: Model::new(),
+                fonts: Some(vec![font(Script::Arabic)]),
+            },
+        );
+    harness.run();
+    let logical =
+        messenger_ui::Localizer::new(Language::Persian).logical("first-run-protects", &[]);
+    let first_words: Vec<&str> = logical.split(' ').take(2).collect();
+    let last_word = logical.split(' ').next_back().unwrap();
+    let shown = harness
+        .query_all_by_role(egui::accesskit::Role::Label)
+        .filter_map(|node| node.accesskit_node().value())
+        .find(|text| {
+            text.contains('\n') && text.contains(&bidi::visual_in(last_word, true).into_owned())
+        })
+        .expect("the first-run paragraph, wrapped");
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert!(
+        lines[0].contains(&bidi::visual_in(&first_words.join(" "), true).into_owned()),
+        "first line {:?} should hold {first_words:?}",
+        lines[0]
+    );
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .contains(&bidi::visual_in(last_word, true).into_owned())
+    );
+}

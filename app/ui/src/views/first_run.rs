@@ -10,9 +10,12 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui) {
             ui.heading(app.tr.t("first-run-title"));
             ui.add_space(16.0);
             ui.set_max_width(560.0);
-            ui.label(app.tr.t("first-run-protects"));
+            let rtl = app.right_to_left();
+            let protects = app.tr.logical("first-run-protects", &[]);
+            crate::views::paragraph(ui, rtl, &protects, egui::RichText::new);
             ui.add_space(8.0);
-            ui.label(egui::RichText::new(app.tr.t("first-run-limits")).strong());
+            let limits = app.tr.logical("first-run-limits", &[]);
+            crate::views::paragraph(ui, rtl, &limits, |text| egui::RichText::new(text).strong());
             ui.add_space(24.0);
             if ui.button(app.tr.t("first-run-continue")).clicked() {
                 app.change_settings(|s| s.first_run_done = true);

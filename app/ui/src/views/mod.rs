@@ -56,3 +56,45 @@ pub(crate) fn conversation_name(target: &Conversation) -> &str {
         Conversation::Room(name) | Conversation::Direct(name) => name,
     }
 }
+
+/// A wrapped paragraph of `logical` text (UI strings from `Localizer::logical`, names or
+/// messages). A right-to-left paragraph is broken into lines here, in reading order, and each
+/// line is then ordered for display and aligned right: egui would break the already ordered
+/// text from the left, putting the end of the sentence on the first line. `style` styles it.
+pub(crate) fn paragraph(
+    ui: &mut egui::Ui,
+    ui_right_to_left: bool,
+    logical: &str,
+    style: impl FnOnce(String) -> egui::RichText,
+) -> egui::Response {
+    let right_to_left = crate::bidi::is_right_to_left_paragraph(logical)
+        || (ui_right_to_left && logical.chars().any(crate::bidi::is_right_to_left));
+    if !right_to_left {
+        let shown = crate::bidi::visual(logical).into_owned();
+        return ui.add(egui::Label::new(style(shown)).wrap());
+    }
+    let width = ui.available_width();
+    let font = egui::FontSelection::Default.resolve(ui.style());
+    let lines = ui.fonts_mut(|fonts| {
+        crate::bidi::break_lines(logical, width, |piece| {
+            fonts
+                .layout_no_wrap(
+                    crate::bidi::visual_in(piece, true).into_owned(),
+                    font.clone(),
+                    egui::Color32::PLACEHOLDER,
+                )
+                .size()
+                .x
+        })
+    });
+    let shown = lines
+        .iter()
+        .map(|line| crate::bidi::visual_in(line, true))
+        .collect::<Vec<_>>()
+        .join("\n");
+    ui.add(
+        egui::Label::new(style(shown))
+            .wrap()
+            .halign(egui::Align::RIGHT),
+    )
+}

@@ -32,6 +32,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui) {
         return;
     };
     let tr = &app.tr;
+    let rtl = app.right_to_left();
     let mut dismiss = false;
     egui::Frame::group(ui.style()).show(ui, |ui| match registration {
         Registration::Creating { server } => {
@@ -58,11 +59,10 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui) {
                 tr.f("register-failed", &[("server", Arg::Text(server))])
             };
             ui.add(egui::Label::new(egui::RichText::new(title).color(error).strong()).wrap());
-            ui.add(
-                egui::Label::new(tr.f("register-failed-reason", &[("reason", Arg::Text(reason))]))
-                    .wrap(),
-            );
-            ui.add(egui::Label::new(tr.t("register-failed-next")).wrap());
+            let why = tr.logical("register-failed-reason", &[("reason", Arg::Text(reason))]);
+            crate::views::paragraph(ui, rtl, &why, egui::RichText::new);
+            let next = tr.logical("register-failed-next", &[]);
+            crate::views::paragraph(ui, rtl, &next, egui::RichText::new);
             dismiss = ui.button(tr.t("register-dismiss")).clicked();
         }
     });

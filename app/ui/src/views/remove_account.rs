@@ -28,11 +28,10 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) 
         ui.set_width(460.0);
         crate::views::mirror(rtl, ui, |ui| {
             ui.heading(tr.f("account-remove-title", &[("account", Arg::Text(&label))]));
-            ui.add(egui::Label::new(tr.t("account-remove-explain")).wrap());
-            ui.add(
-                egui::Label::new(egui::RichText::new(tr.t("account-remove-key-kept")).weak())
-                    .wrap(),
-            );
+            let explain = tr.logical("account-remove-explain", &[]);
+            crate::views::paragraph(ui, rtl, &explain, egui::RichText::new);
+            let kept = tr.logical("account-remove-key-kept", &[]);
+            crate::views::paragraph(ui, rtl, &kept, |text| egui::RichText::new(text).weak());
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let remove = egui::Button::new(

@@ -90,7 +90,8 @@ pub(crate) fn dialog(app: &mut MessengerUi, ui: &mut egui::Ui) {
                     });
                 }
                 UpdateStatus::NotConfigured => {
-                    ui.add(egui::Label::new(app.tr.t("update-not-configured")).wrap());
+                    let text = app.tr.logical("update-not-configured", &[]);
+                    crate::views::paragraph(ui, rtl, &text, egui::RichText::new);
                 }
                 UpdateStatus::UpToDate { current, latest } => {
                     ui.colored_label(
@@ -117,7 +118,8 @@ pub(crate) fn dialog(app: &mut MessengerUi, ui: &mut egui::Ui) {
                         ))
                         .strong(),
                     );
-                    ui.add(egui::Label::new(app.tr.t("update-available-next")).wrap());
+                    let next = app.tr.logical("update-available-next", &[]);
+                    crate::views::paragraph(ui, rtl, &next, egui::RichText::new);
                 }
                 UpdateStatus::Refused(refusal) => {
                     ui.add(
@@ -128,7 +130,8 @@ pub(crate) fn dialog(app: &mut MessengerUi, ui: &mut egui::Ui) {
                         )
                         .wrap(),
                     );
-                    ui.add(egui::Label::new(explain(refusal, &app.tr)).wrap());
+                    let why = explain(refusal, &app.tr);
+                    crate::views::paragraph(ui, rtl, &why, egui::RichText::new);
                 }
             }
             ui.add_space(8.0);
@@ -142,38 +145,40 @@ pub(crate) fn dialog(app: &mut MessengerUi, ui: &mut egui::Ui) {
     }
 }
 
-/// A refusal in plain words, with what to do next.
+/// A refusal in plain words, with what to do next (logical order: see `views::paragraph`).
 pub(crate) fn explain(refusal: &UpdateRefusal, tr: &Localizer) -> String {
     match refusal {
         UpdateRefusal::Unreachable { detail } => {
-            tr.f("update-unreachable", &[("detail", Arg::Text(detail))])
+            tr.logical("update-unreachable", &[("detail", Arg::Text(detail))])
         }
         UpdateRefusal::Expired { expires } => {
-            tr.f("update-expired", &[("expires", Arg::Text(expires))])
+            tr.logical("update-expired", &[("expires", Arg::Text(expires))])
         }
-        UpdateRefusal::RollbackSequence { seen, got } => tr.f(
+        UpdateRefusal::RollbackSequence { seen, got } => tr.logical(
             "update-rollback-sequence",
             &[
                 ("seen", Arg::Number(*seen as f64)),
                 ("got", Arg::Number(*got as f64)),
             ],
         ),
-        UpdateRefusal::RollbackVersion { seen, got } => tr.f(
+        UpdateRefusal::RollbackVersion { seen, got } => tr.logical(
             "update-rollback-version",
             &[("seen", Arg::Text(seen)), ("got", Arg::Text(got))],
         ),
-        UpdateRefusal::Conflicting => tr.t("update-conflicting"),
+        UpdateRefusal::Conflicting => tr.logical("update-conflicting", &[]),
         UpdateRefusal::UnknownKey { key_id } => {
-            tr.f("update-unknown-key", &[("key", Arg::Text(key_id))])
+            tr.logical("update-unknown-key", &[("key", Arg::Text(key_id))])
         }
-        UpdateRefusal::BadSignature => tr.t("update-bad-signature"),
-        UpdateRefusal::WrongSoftware => tr.t("update-wrong-software"),
-        UpdateRefusal::WrongPlatform => tr.t("update-wrong-platform"),
-        UpdateRefusal::TooLarge => tr.t("update-too-large"),
-        UpdateRefusal::Malformed => tr.t("update-malformed"),
-        UpdateRefusal::Other { detail } => tr.f("update-other", &[("detail", Arg::Text(detail))]),
+        UpdateRefusal::BadSignature => tr.logical("update-bad-signature", &[]),
+        UpdateRefusal::WrongSoftware => tr.logical("update-wrong-software", &[]),
+        UpdateRefusal::WrongPlatform => tr.logical("update-wrong-platform", &[]),
+        UpdateRefusal::TooLarge => tr.logical("update-too-large", &[]),
+        UpdateRefusal::Malformed => tr.logical("update-malformed", &[]),
+        UpdateRefusal::Other { detail } => {
+            tr.logical("update-other", &[("detail", Arg::Text(detail))])
+        }
         UpdateRefusal::StateFile { detail } => {
-            tr.f("update-state-file", &[("detail", Arg::Text(detail))])
+            tr.logical("update-state-file", &[("detail", Arg::Text(detail))])
         }
     }
 }
