@@ -77,6 +77,10 @@ pub fn populate(showcase: Showcase, model: &mut Model, ui: &mut MessengerUi) {
             fill_room(model, oftc, start);
             let id = fill_private(model, xmpp, start);
             model.activate(id);
+            if ui.language().is_right_to_left() {
+                // Shows egui's text field with Persian being typed, and the preview above it.
+                ui.set_input(id, "پل‌های تازه را امتحان کردم، کار می‌کنند");
+            }
             if showcase == Showcase::Verify {
                 ui.open_verify(id);
             }

@@ -105,6 +105,11 @@ impl MessengerUi {
         self.verify = Some(views::verify::VerifyDialog::new(conversation));
     }
 
+    /// Puts `text` in `conversation`'s input line, as if typed (sample screens).
+    pub fn set_input(&mut self, conversation: ConversationId, text: &str) {
+        self.inputs.entry(conversation).or_default().set_text(text);
+    }
+
     /// Sets the local time zone's offset, used for message times.
     pub fn set_utc_offset(&mut self, seconds: i64) {
         self.utc_offset_seconds = seconds;

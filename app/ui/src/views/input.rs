@@ -21,6 +21,10 @@ pub(crate) struct InputLine {
 }
 
 impl InputLine {
+    pub(crate) fn set_text(&mut self, text: &str) {
+        self.text = text.to_owned();
+    }
+
     fn older(&mut self) {
         if self.history.is_empty() {
             return;
