@@ -20,14 +20,18 @@ use common::{RBM, make_key, sign};
 const BUNDLE: &str = "tor-messenger-9.9.0-linux-x86_64.tar.xz";
 const DAY: i64 = 86_400;
 
-/// A repository whose `bundle` project makes a fake archive and whose `release` project is
-/// the real one, committed at `commit_time` (SOURCE_DATE_EPOCH).
+/// A repository whose `bundle` project makes a fake archive and whose `release` and `source`
+/// projects are the real ones, committed at `commit_time` (SOURCE_DATE_EPOCH).
 fn make_repo(root: &Path, commit_time: i64) {
-    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../projects/release");
+    let projects = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../projects");
     fs::create_dir_all(root.join("projects/bundle")).unwrap();
-    fs::create_dir_all(root.join("projects/release")).unwrap();
-    for file in ["config", "build"] {
-        fs::copy(real.join(file), root.join("projects/release").join(file)).unwrap();
+    // The real release recipe, and the real source project it depends on.
+    for project in ["release", "source"] {
+        fs::create_dir_all(root.join("projects").join(project)).unwrap();
+        for file in ["config", "build"] {
+            let to = root.join("projects").join(project).join(file);
+            fs::copy(projects.join(project).join(file), &to).unwrap();
+        }
     }
     fs::write(
         root.join("rbm-config"),
@@ -130,6 +134,13 @@ fn two_release_builds_write_the_same_manifest_and_clients_accept_it_once_signed(
     );
     assert!(sums.contains("  manifest.json\n"), "{sums}");
     assert!(sums.contains(&format!("  {BUNDLE}\n")), "{sums}");
+    // The source tarball is published and summed, but is no update: not in the manifest.
+    assert!(
+        sums.contains("  tor-messenger-9.9.0-src.tar.xz\n"),
+        "{sums}"
+    );
+    let listed = String::from_utf8(manifest.clone()).unwrap();
+    assert!(!listed.contains("-src"), "{listed}");
 
     let keys_dir = tempfile::tempdir().unwrap();
     let (public, secret) = make_key(keys_dir.path(), "throwaway");
