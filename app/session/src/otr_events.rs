@@ -27,8 +27,8 @@ impl Session {
                     None => (MessageKind::Normal, text),
                 };
                 let message = IncomingMessage {
-                    from: from.peer.clone(),
-                    conversation: Conversation::Direct(from.peer.clone()),
+                    from: from.peer.to_string(),
+                    conversation: Conversation::Direct(from.peer.to_string()),
                     body: text,
                     kind,
                     received: std::time::SystemTime::now(),
@@ -179,7 +179,7 @@ fn conversation_of(
     let account = session.account_of(&peer.account)?;
     Some((
         account,
-        model.open(account, Conversation::Direct(peer.peer.clone())),
+        model.open(account, Conversation::Direct(peer.peer.to_string())),
     ))
 }
 

@@ -71,7 +71,7 @@ impl Router {
         };
         let wire_id = OutgoingId(self.next_wire.fetch_add(1, Ordering::Relaxed));
         let command = Command::Send {
-            to: Conversation::Direct(to.peer.clone()),
+            to: Conversation::Direct(to.peer.to_string()),
             body,
             kind: MessageKind::Normal,
             id: wire_id,

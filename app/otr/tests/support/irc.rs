@@ -174,7 +174,7 @@ impl Node {
 
     pub fn expect_private(&mut self, with: &str) -> messenger_otr::Fingerprint {
         match self.expect(&format!("a private conversation with {with}"), |e| {
-            matches!(e, OtrEvent::SessionChanged { peer, state: messenger_otr::SessionState::Encrypted { .. } } if peer.peer == with)
+            matches!(e, OtrEvent::SessionChanged { peer, state: messenger_otr::SessionState::Encrypted { .. } } if &*peer.peer == with)
         }) {
             OtrEvent::SessionChanged { state: messenger_otr::SessionState::Encrypted { fingerprint, .. }, .. } => fingerprint,
             _ => unreachable!(),
