@@ -7,7 +7,7 @@ use std::path::Path;
 
 use messenger_net::{Isolation, TlsTrust, TorSocks};
 use messenger_update::{
-    DownloadOutcome, Fetcher, SumsOutcome, TrustedKeys, UpdateSettings, Verdict, VerifyError,
+    DownloadOutcome, Fetcher, SumsOutcome, TrustedKeys, UpdateSettings, Verdict,
 };
 
 use crate::bundle::Bundle;
@@ -15,43 +15,14 @@ use crate::cli::{UpdateArgs, VerifyArgs};
 use crate::error::LaunchError;
 use crate::output::to_stdout;
 
-include!(concat!(env!("OUT_DIR"), "/release_keys.rs"));
-
-/// The platform this launcher was built for, as release file names spell it. Only x86_64
-/// Linux is released today; another target gets its own name here when it is.
-pub const PLATFORM: &str = "linux-x86_64";
-/// The release channel, set by the build recipe (`TOR_MESSENGER_CHANNEL`), else `alpha`.
-pub const CHANNEL: &str = match option_env!("TOR_MESSENGER_CHANNEL") {
-    Some(channel) => channel,
-    None => "alpha",
-};
-/// The manifest address built in by the release recipe (`TOR_MESSENGER_UPDATE_URL` in
-/// projects/tor-messenger/config), if any.
-pub const BUILT_IN_MANIFEST_URL: Option<&str> =
-    manifest_url_from_build(option_env!("TOR_MESSENGER_UPDATE_URL"));
-
-/// A build-time manifest address: unset or blank means "none" (the recipe sets it empty
-/// while the project has no update server), so the user gets the plain "no update address"
-/// message instead of a URL parse error.
-pub const fn manifest_url_from_build(value: Option<&'static str>) -> Option<&'static str> {
-    match value {
-        Some(url) if !url.trim_ascii().is_empty() => Some(url.trim_ascii()),
-        _ => None,
-    }
-}
+pub use messenger_update::built_in::{CHANNEL, MANIFEST_URL as BUILT_IN_MANIFEST_URL, PLATFORM};
 
 /// The release keys: those in `dir` when given, else the ones built into this launcher.
 pub fn release_keys(dir: Option<&Path>) -> Result<TrustedKeys, LaunchError> {
     if let Some(dir) = dir {
         return Ok(TrustedKeys::load_dir(dir)?);
     }
-    let mut keys = TrustedKeys::empty();
-    for (name, text) in RELEASE_KEYS {
-        keys.add_minisign_pub(text)
-            .ok_or_else(|| VerifyError::BadKey {
-                path: Path::new("keys").join(name),
-            })?;
-    }
+    let keys = messenger_update::built_in::release_keys()?;
     if keys.ids().next().is_none() {
         return Err(LaunchError::NoBuiltInKeys);
     }

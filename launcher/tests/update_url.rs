@@ -1,23 +1,13 @@
 //! The manifest address built in at build time (`TOR_MESSENGER_UPDATE_URL`, set by
 //! projects/tor-messenger/config): empty while the project has no update server, and then
-//! `check-update` says plainly to pass `--manifest-url`, before touching the network.
+//! `check-update` says plainly to pass `--manifest-url`, before touching the network. (How a
+//! build value becomes an address is tested in messenger-update's `built_in`.)
 
 use std::process::Command;
 
-use tor_messenger_launcher::update_commands::{BUILT_IN_MANIFEST_URL, manifest_url_from_build};
+use tor_messenger_launcher::update_commands::BUILT_IN_MANIFEST_URL;
 
 const LAUNCHER: &str = env!("CARGO_BIN_EXE_tor-messenger-launcher");
-
-#[test]
-fn an_empty_or_blank_build_value_means_no_address() {
-    assert_eq!(manifest_url_from_build(None), None);
-    assert_eq!(manifest_url_from_build(Some("")), None);
-    assert_eq!(manifest_url_from_build(Some(" \n")), None);
-    assert_eq!(
-        manifest_url_from_build(Some(" https://example.invalid/update/manifest.json\n")),
-        Some("https://example.invalid/update/manifest.json")
-    );
-}
 
 #[test]
 fn check_update_without_an_address_says_to_pass_one() {

@@ -7,6 +7,7 @@
 //! update framework defends against (rollback, freeze, endless data, mix-and-match, wrong
 //! software, unknown keys). Everything streams: memory stays flat for any file size.
 
+pub mod built_in;
 mod check;
 mod download;
 mod error;
