@@ -3,6 +3,7 @@
 
 use crate::core::OtrCore;
 use crate::error::OtrError;
+use crate::event_stream::OtrEvents;
 use crate::events::OtrEvent;
 use crate::keygen::PendingKey;
 use crate::types::{
@@ -115,7 +116,7 @@ impl OtrEngine {
     pub fn start(
         dir: impl Into<PathBuf>,
         settings: OtrSettings,
-    ) -> Result<(OtrEngine, events::UnboundedReceiver<OtrEvent>), OtrError> {
+    ) -> Result<(OtrEngine, OtrEvents), OtrError> {
         let dir = dir.into();
         let (requests, inbox) = mpsc::channel();
         let (events_out, events_in) = events::unbounded_channel();
@@ -139,7 +140,7 @@ impl OtrEngine {
                     requests,
                     thread: Some(thread),
                 },
-                events_in,
+                OtrEvents::new(events_in),
             )),
             Ok(Err(e)) => {
                 let _ = thread.join();
@@ -286,7 +287,7 @@ fn run(
     mut core: OtrCore,
     inbox: mpsc::Receiver<Request>,
     worker_requests: mpsc::Sender<Request>,
-    events_out: events::UnboundedSender<OtrEvent>,
+    events_out: events::UnboundedSender<Vec<OtrEvent>>,
 ) {
     let mut workers: Vec<JoinHandle<()>> = Vec::new();
     loop {
@@ -335,9 +336,10 @@ fn run(
             }
         }
         workers.retain(|w| !w.is_finished());
-        for event in core.drain_events() {
+        let batch = core.take_events();
+        if !batch.is_empty() {
             // The receiver may be gone (the app is closing); nothing else to do then.
-            let _ = events_out.send(event);
+            let _ = events_out.send(batch);
         }
         if stop {
             break;

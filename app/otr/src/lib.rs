@@ -17,6 +17,7 @@ mod callbacks;
 mod core;
 mod engine;
 mod error;
+mod event_stream;
 mod events;
 mod keygen;
 pub mod profile;
@@ -25,6 +26,7 @@ mod types;
 pub use crate::core::OtrCore;
 pub use engine::{OtrEngine, Reply};
 pub use error::{FileKind, OtrError};
+pub use event_stream::OtrEvents;
 pub use events::{MessageProblem, NotSentReason, OtrEvent, SmpEvent};
 pub use types::{
     AccountId, Fingerprint, KnownFingerprint, OtrSettings, PeerId, SessionState, Trust,
