@@ -7,7 +7,7 @@ RBM := $(RELEASE)/rbm
 OUT ?= out
 
 .PHONY: all deps deps-build deps-bundle build run test check fmt lint unit bench \
-	rbm bundle release sign reproduce screenshots verify clean
+	rbm bundle release sign reproduce screenshots verify clean demo
 
 all: build
 
@@ -75,6 +75,14 @@ sign: rbm
 ## reproduce: build the release twice under varied conditions (and from a fresh clone), compare
 reproduce: deps-bundle rbm
 	RBM=$(RBM) scripts/reproduce release
+
+## demo: the whole product offline: a private Tor network, ngircd, prosody and an OTR bot on
+## loopback, then the launcher and the messenger on them (tools/demo; Ctrl-C or closing the
+## window stops everything)
+demo: DEMO_BIN = $(or $(CARGO_TARGET_DIR),target)/release
+demo: deps build
+	$(CARGO) build --locked --release -p tor-messenger-demo
+	$(DEMO_BIN)/tor-messenger-demo --launcher $(DEMO_BIN)/tor-messenger-launcher --messenger $(DEMO_BIN)/tor-messenger $(DEMO_ARGS)
 
 ## screenshots: regenerate docs/screenshots under Xvfb
 screenshots: deps
