@@ -256,23 +256,31 @@ fn engine_rate(protocol: ProtocolKind, window: u32) -> Rate {
 }
 
 /// The engine's plumbing alone: the same five threads and channels as [`engine_rate`]
-/// (requests on std channels, events on tokio's unbounded ones, the same batching loop),
-/// with threads that pass each 1 KB body on instead of encrypting it. What this costs per
-/// message is the floor for any design that keeps libotr on its own threads.
-fn handover_rate(window: u32) -> Rate {
+/// (requests on std channels, events in batches on tokio's unbounded ones, the same batching
+/// loop), with threads that pass bodies on instead of encrypting them: alice's turns each
+/// message into `pieces` wire bodies (as many as OTR makes), bob's turns every `pieces`
+/// bodies into one shown message. What this costs per message is the floor for any design
+/// that keeps libotr on its own threads.
+fn handover_rate(window: u32, pieces: usize) -> Rate {
     use std::sync::mpsc;
     use tokio::sync::mpsc as events;
-    /// An "OTR thread" that forwards bodies: wait for one, take what else is queued.
-    fn relay(inbox: mpsc::Receiver<String>, out: events::UnboundedSender<String>) {
+    /// An "OTR thread": wait for a request, take what else is queued, hand over one batch.
+    fn relay(
+        inbox: mpsc::Receiver<String>,
+        out: events::UnboundedSender<Vec<String>>,
+        mut step: impl FnMut(String, &mut Vec<String>),
+    ) {
+        let mut batch = Vec::new();
         while let Ok(first) = inbox.recv() {
-            let _ = out.send(first);
+            step(first, &mut batch);
             for _ in 0..64 {
                 match inbox.try_recv() {
-                    Ok(body) => {
-                        let _ = out.send(body);
-                    }
+                    Ok(body) => step(body, &mut batch),
                     Err(_) => break,
                 }
+            }
+            if !batch.is_empty() {
+                let _ = out.send(std::mem::take(&mut batch));
             }
         }
     }
@@ -282,17 +290,36 @@ fn handover_rate(window: u32) -> Rate {
     let (bob_out, mut bob_events) = events::unbounded_channel();
     let (shown_tx, shown) = mpsc::channel::<()>();
     let threads = [
-        std::thread::spawn(move || relay(alice_inbox, alice_out)),
-        std::thread::spawn(move || relay(bob_inbox, bob_out)),
         std::thread::spawn(move || {
-            while let Some(body) = alice_events.blocking_recv() {
-                let _ = to_bob.send(body);
+            relay(alice_inbox, alice_out, |text, batch| {
+                let size = text.len().div_ceil(pieces);
+                batch.extend(text.as_bytes().chunks(size).map(|c| {
+                    // ASCII text: every chunk is a string.
+                    String::from_utf8_lossy(c).into_owned()
+                }));
+            })
+        }),
+        std::thread::spawn(move || {
+            let mut got = 0;
+            relay(bob_inbox, bob_out, |piece, batch| {
+                got += 1;
+                if got % pieces == 0 {
+                    batch.push(piece);
+                }
+            })
+        }),
+        std::thread::spawn(move || {
+            while let Some(batch) = alice_events.blocking_recv() {
+                for piece in batch {
+                    let _ = to_bob.send(piece);
+                }
             }
         }),
         std::thread::spawn(move || {
-            while let Some(body) = bob_events.blocking_recv() {
-                drop(body);
-                let _ = shown_tx.send(());
+            while let Some(batch) = bob_events.blocking_recv() {
+                for _ in batch {
+                    let _ = shown_tx.send(());
+                }
             }
         }),
     ];
@@ -316,6 +343,17 @@ fn handover_rate(window: u32) -> Rate {
         thread.join().unwrap();
     }
     rate
+}
+
+/// How many wire bodies one message becomes (1 unfragmented, more in fragments).
+fn wire_pieces(protocol: ProtocolKind) -> usize {
+    let mut pair = CorePair::new(protocol);
+    pair.ake();
+    pair.alice.send(&pair.to_bob, OutgoingId(0), text());
+    pair.alice
+        .drain_events()
+        .filter(|e| matches!(e, OtrEvent::Inject { .. }))
+        .count()
 }
 
 fn main() {
@@ -365,8 +403,9 @@ fn main() {
             engine = engine.best(engine_rate(protocol, WINDOW));
         }
         let lock_step = engine_rate(protocol, 1);
-        let plumbing = handover_rate(WINDOW);
-        let plumbing_lock_step = handover_rate(1);
+        let pieces = wire_pieces(protocol);
+        let plumbing = handover_rate(WINDOW, pieces);
+        let plumbing_lock_step = handover_rate(1, pieces);
         println!("{label}:   (messages per CPU second, ratio to C; messages per wall second)");
         for (name, rate) in [
             ("C loop calling libotr", c),
@@ -389,17 +428,22 @@ fn main() {
             ("hand-overs only, no OTR, 64 in flight", plumbing),
             ("hand-overs only, no OTR, lock-step", plumbing_lock_step),
         ] {
-            println!("  {name:<38} {:>9.0} /CPU s", rate.cpu);
+            println!(
+                "  {name:<38} {:>9.0} /CPU s  (wire bodies per message: {pieces})",
+                rate.cpu
+            );
         }
         let micros = |rate: f64| 1e6 / rate;
         println!(
             "  CPU per message: C {:.2} us, OtrCore {:.2} us, OtrEngine {:.2} us; hand-overs\n\
-             \x20   alone {:.2} us when every thread stays busy, {:.2} us when each wakes a sleeper",
+             \x20   alone {:.2} us when every thread stays busy, {:.2} us when each wakes a sleeper;\n\
+             \x20   OtrCore + busy hand-overs = {:.2} us, the floor for the engine's four threads",
             micros(c.cpu),
             micros(core.cpu),
             micros(engine.cpu),
             micros(plumbing.cpu),
             micros(plumbing_lock_step.cpu),
+            micros(core.cpu) + micros(plumbing.cpu),
         );
         pairs.sort_by(f64::total_cmp);
         println!(
@@ -423,9 +467,12 @@ fn main() {
          Hand-overs cost about a microsecond while every thread stays busy (first hand-over\n\
          line), but a thread that has gone to sleep costs a futex wake-up and context\n\
          switches (second line). The engine hands its events over in one batch per wake-up,\n\
-         so a message wakes each next thread about once; perf on the engine run: OtrCore's\n\
-         send and receive (libotr included) take about 83% of its CPU, the rest is threads\n\
-         parking and waking and the channels. That is why the engine stays below 0.9 of a\n\
-         single-threaded loop (and far below it in lock-step, where every hop sleeps)."
+         so a message wakes each next thread about once; unfragmented, the engine then costs\n\
+         what OtrCore plus busy hand-overs cost. With fragments each wire body is its own\n\
+         request to bob's thread, which often sleeps between them. perf on the engine runs:\n\
+         OtrCore's send and receive (libotr included) take about 83% of its CPU unfragmented,\n\
+         72% with fragments (futex 15%); the rest is threads parking and waking and the\n\
+         channels. That is why the engine stays below 0.9 of a single-threaded loop (and far\n\
+         below it in lock-step, where every hop sleeps)."
     );
 }
