@@ -82,7 +82,8 @@ impl Alice {
                 self.detail(),
                 lines(&self.model, self.chat)
             );
-            std::thread::sleep(Duration::from_millis(20));
+            // Short: the key-generation progress may last only tens of milliseconds.
+            std::thread::sleep(Duration::from_millis(2));
         }
     }
 
