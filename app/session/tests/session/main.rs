@@ -8,3 +8,4 @@ mod irc_otr;
 mod offline;
 mod otr_identity;
 mod xmpp;
+mod xmpp_otr;
