@@ -64,6 +64,9 @@ impl BotEvent {
                 Some(format!("bot: {peer} ended the private conversation"))
             }
             ("smp", Some(state)) => Some(format!("bot: identity check with {peer}: {state}")),
+            ("error", _) if self.str("kind") == Some("irc_closed") => {
+                Some("bot: its IRC connection closed".to_owned())
+            }
             ("error", _) => Some(format!(
                 "bot: problem with {peer}: {}",
                 self.str("kind").unwrap_or("?")
@@ -240,6 +243,8 @@ mod tests {
             event(r#"{"event":"joined","channel":"x"}"#).describe(),
             None
         );
+        let closed = event(r#"{"event":"error","peer":"","kind":"irc_closed"}"#);
+        assert_eq!(closed.describe().unwrap(), "bot: its IRC connection closed");
     }
 
     #[test]
