@@ -1,6 +1,7 @@
 //! "Check for updates" in the messenger: the same check as the launcher's `check-update`
 //! (`messenger_update::check_for_update`: signed manifest fetched through tor's SOCKS port,
-//! release keys built in, rollback state in the profile's `update-state.json`, the file the
+//! release keys, platform, channel and manifest address built in by
+//! `messenger_update::built_in`, rollback state in the profile's `update-state.json`, the file the
 //! launcher uses, so rollback protection is shared). It never downloads or installs.
 //!
 //! Checks run on the session's tokio runtime; the result comes back over a channel and
@@ -16,30 +17,20 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
-include!(concat!(env!("OUT_DIR"), "/release_keys.rs"));
+pub use messenger_update::built_in::{CHANNEL, PLATFORM};
 
-/// The platform, as release file names spell it (the launcher's value).
-pub const PLATFORM: &str = "linux-x86_64";
-/// The release channel, set by the build recipe, else `alpha` (the launcher's value).
-pub const CHANNEL: &str = match option_env!("TOR_MESSENGER_CHANNEL") {
-    Some(channel) => channel,
-    None => "alpha",
-};
-/// The manifest address built in by the release recipe, if any.
-pub const BUILT_IN_MANIFEST_URL: Option<&str> = option_env!("TOR_MESSENGER_UPDATE_URL");
 /// The profile file the launcher's `check-update` keeps its rollback state in.
 pub const STATE_FILE: &str = "update-state.json";
 /// Time between periodic checks.
 pub const PERIOD: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// The release keys built into this binary (none in a build without `keys/*.pub`).
+/// The release keys built into this build (`messenger_update::built_in`, the launcher's
+/// too). A broken key file is a broken build: said on stderr, and checks are then off.
 pub fn release_keys() -> TrustedKeys {
-    let mut keys = TrustedKeys::empty();
-    for (_, text) in RELEASE_KEYS {
-        // A key file that does not parse is left out; with no key at all checks are off.
-        let _ = keys.add_minisign_pub(text);
-    }
-    keys
+    messenger_update::built_in::release_keys().unwrap_or_else(|error| {
+        eprintln!("tor-messenger: update checks are off: {error}");
+        TrustedKeys::empty()
+    })
 }
 
 /// Runs update checks and reports their results to the window.
@@ -68,7 +59,8 @@ impl UpdateChecker {
         trust: TlsTrust,
         runtime: Option<tokio::runtime::Handle>,
     ) -> UpdateChecker {
-        let manifest_url = manifest_url.or_else(|| BUILT_IN_MANIFEST_URL.map(str::to_owned));
+        let manifest_url =
+            manifest_url.or_else(|| messenger_update::built_in::MANIFEST_URL.map(str::to_owned));
         let has_keys = keys.ids().next().is_some();
         let settings = manifest_url
             .filter(|_| has_keys)
