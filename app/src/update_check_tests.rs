@@ -297,3 +297,84 @@ fn the_periodic_check_waits_a_day_and_needs_tor() {
         "not again the same day"
     );
 }
+
+/// Waits for the checker's result.
+fn result_of(checker: &mut UpdateChecker) -> (UpdateStatus, bool) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        if let Some(result) = checker.results().pop() {
+            return result;
+        }
+        assert!(Instant::now() < deadline, "no update result in time");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_check_through_tor_reports_a_new_version_and_shares_rollback_state_with_the_launcher() {
+    use harness::{HttpsFileServer, Route, TorNetwork};
+    use std::collections::HashMap;
+    const HOST: &str = "updates.test";
+    let key = Signer::new();
+    let far = "2099-01-01T00:00:00Z";
+    let newer = manifest(7, "99.0.0", PLATFORM, far);
+    let routes = HashMap::from([
+        (
+            "/update/manifest.json".to_string(),
+            Route::File(newer.clone()),
+        ),
+        (
+            "/update/manifest.json.minisig".to_string(),
+            Route::File(key.sign(&newer).into_bytes()),
+        ),
+    ]);
+    let server = HttpsFileServer::start(HOST, routes).unwrap();
+    let tor = TorNetwork::shared_client().expect("private tor network");
+    let profile = tempfile::tempdir().unwrap();
+    let runtime = messenger_session::spawn_runtime().unwrap();
+    let mut checker = UpdateChecker::new(
+        Some(format!(
+            "https://{HOST}:{}/update/manifest.json",
+            server.port()
+        )),
+        key.keys(),
+        profile.path(),
+        profile.path(),
+        TorSocks {
+            addr: tor.socks_addr(),
+        },
+        TlsTrust::public_roots()
+            .unwrap()
+            .with_pin(HOST, server.port(), server.cert_sha256()),
+        Some(runtime),
+    );
+    assert!(checker.is_configured());
+    checker.start(true, || {});
+    let (status, asked) = result_of(&mut checker);
+    assert!(asked);
+    assert_eq!(
+        status,
+        UpdateStatus::Available {
+            version: "99.0.0".into(),
+            size: 98_765_432
+        }
+    );
+    // The launcher's state file, in the same place (`Data/update-state.json`).
+    let state = UpdateState::load(&profile.path().join(STATE_FILE)).unwrap();
+    assert_eq!(state.highest_sequence, 7);
+    assert_eq!(state.highest_version, "99.0.0");
+    // An older manifest served next is refused as a rollback, as the launcher would.
+    let older = manifest(6, "99.0.0", PLATFORM, far);
+    server.set_route("/update/manifest.json", Route::File(older.clone()));
+    server.set_route(
+        "/update/manifest.json.minisig",
+        Route::File(key.sign(&older).into_bytes()),
+    );
+    checker.start(false, || {});
+    let (status, asked) = result_of(&mut checker);
+    assert!(!asked);
+    assert_eq!(
+        status,
+        UpdateStatus::Refused(UpdateRefusal::RollbackSequence { seen: 7, got: 6 })
+    );
+}
