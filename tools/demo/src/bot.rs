@@ -76,6 +76,17 @@ impl BotEvent {
     }
 }
 
+/// Where the bot logs in on XMPP (as `NICK@xmpp.test`), checking the server's certificate.
+#[derive(Debug, Clone)]
+pub struct XmppLogin {
+    /// prosody's c2s port on 127.0.0.1.
+    pub port: u16,
+    /// The bot's password there.
+    pub password: String,
+    /// The server's certificate (PEM), the only one the bot accepts.
+    pub certificate: PathBuf,
+}
+
 /// A running bot. See the module docs.
 pub struct OtrBot {
     child: Child,
@@ -88,13 +99,15 @@ pub struct OtrBot {
 
 impl OtrBot {
     /// Starts the bot on the IRC server at 127.0.0.1:`irc_port` (plaintext, on loopback) as
-    /// `nick` in `channel`, answering identity checks with `secret`; its stderr goes to
-    /// `log`. Returns once it is registered and has made its OTR key.
+    /// `nick` in `channel`, and on XMPP if `xmpp` says where, answering identity checks with
+    /// `secret`; its stderr goes to `log`. Returns once it has made its OTR key, logged in
+    /// and joined the channel.
     pub fn start(
         irc_port: u16,
         nick: &str,
         channel: &str,
         secret: &str,
+        xmpp: Option<&XmppLogin>,
         log: &Path,
     ) -> Result<OtrBot, DemoError> {
         let fail = |problem: String| DemoError::Bot {
@@ -112,7 +125,15 @@ impl OtrBot {
         command
             .arg(script_path())
             .args(["--host", "127.0.0.1", "--port", &irc_port.to_string()])
-            .args(["--nick", nick, "--channel", channel, "--secret", secret])
+            .args(["--nick", nick, "--channel", channel, "--secret", secret]);
+        if let Some(xmpp) = xmpp {
+            command
+                .args(["--xmpp-port", &xmpp.port.to_string()])
+                .args(["--xmpp-password", &xmpp.password])
+                .arg("--xmpp-ca")
+                .arg(&xmpp.certificate);
+        }
+        command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(stderr)
@@ -259,10 +280,17 @@ mod tests {
     fn a_bot_without_server_is_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
         let port = harness::free_port().unwrap();
-        let error = OtrBot::start(port, "otrbot", "#demo", "s", &dir.path().join("bot.log"))
-            .err()
-            .unwrap()
-            .to_string();
+        let error = OtrBot::start(
+            port,
+            "otrbot",
+            "#demo",
+            "s",
+            None,
+            &dir.path().join("bot.log"),
+        )
+        .err()
+        .unwrap()
+        .to_string();
         assert!(error.contains("OTR bot"), "{error}");
         assert!(error.contains("stopped before IRC registration"), "{error}");
         assert!(

@@ -1,7 +1,9 @@
 //! Starts and holds every component of the demo; dropping it stops them all.
 
 use crate::profile::{self, DemoPaths, DemoServers, Look};
-use crate::{BOT_NICK, BOT_SECRET, DEMO_CHANNEL, DEMO_USER, DEMO_XMPP_PASSWORD, DemoError, OtrBot};
+use crate::{
+    BOT_NICK, BOT_SECRET, DEMO_CHANNEL, DEMO_USER, DEMO_XMPP_PASSWORD, DemoError, OtrBot, XmppLogin,
+};
 use harness::{Ngircd, Prosody, TorNetwork};
 use std::time::{Duration, Instant};
 
@@ -57,15 +59,21 @@ impl DemoEnvironment {
                     "prosody (XMPP) is up: xmpp.test, port {}",
                     prosody.c2s_port()
                 ));
+                let xmpp = XmppLogin {
+                    port: prosody.c2s_port(),
+                    password: DEMO_XMPP_PASSWORD.to_owned(),
+                    certificate: prosody.cert_pem_path().to_path_buf(),
+                };
                 let bot = OtrBot::start(
                     ngircd.port(),
                     BOT_NICK,
                     DEMO_CHANNEL,
                     BOT_SECRET,
+                    Some(&xmpp),
                     &dir.path().join("bot.log"),
                 )?;
                 progress(&format!(
-                    "the OTR bot '{BOT_NICK}' (python3-potr) is in {DEMO_CHANNEL}; its fingerprint: {}",
+                    "the OTR bot (python3-potr) is '{BOT_NICK}' in {DEMO_CHANNEL} and {BOT_NICK}@xmpp.test; its fingerprint: {}",
                     bot.fingerprint()
                 ));
                 Ok::<_, DemoError>((ngircd, prosody, bot))

@@ -15,7 +15,7 @@ mod environment;
 mod error;
 pub mod profile;
 
-pub use bot::{BotEvent, OtrBot};
+pub use bot::{BotEvent, OtrBot, XmppLogin};
 pub use environment::{DemoEnvironment, DemoOptions};
 pub use error::DemoError;
 

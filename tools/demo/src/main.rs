@@ -149,6 +149,9 @@ fn print_guide(demo: &DemoEnvironment) {
         "  3. Open the conversation with {BOT_NICK}: it turns private (OTR) by itself. Write to it:"
     );
     println!("     it answers encrypted. Verify it with the shared secret \"{BOT_SECRET}\".");
+    println!(
+        "  4. On XMPP, write to {BOT_NICK}@{XMPP_HOST} (Start a conversation, Contact): the same bot."
+    );
     println!("  The bot's OTR fingerprint: {}", demo_fingerprint(demo));
     println!("Close the window (or press Ctrl-C here) to stop everything.");
     println!();

@@ -151,15 +151,49 @@ fn the_demo_servers_and_bot_answer_through_tor_with_the_demo_pins_then_everythin
         )
         .await;
         xmpp_expect(&mut stream, "<proceed").await;
-        tls_connect(stream, "xmpp.test", xmpp_port, &trust)
+        let mut tls = tls_connect(stream, "xmpp.test", xmpp_port, &trust)
             .await
             .unwrap();
+        // The demo user logs in and writes to the bot's XMPP account; the bot answers.
+        let header = "<?xml version='1.0'?><stream:stream to='xmpp.test' xmlns='jabber:client' \
+                      xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
+        send(&mut tls, header).await;
+        xmpp_expect(&mut tls, "</stream:features>").await;
+        // base64 of "\0newcomer\0demo-password" (SASL PLAIN).
+        send(
+            &mut tls,
+            "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>\
+             AG5ld2NvbWVyAGRlbW8tcGFzc3dvcmQ=</auth>",
+        )
+        .await;
+        xmpp_expect(&mut tls, "<success").await;
+        send(&mut tls, header).await;
+        xmpp_expect(&mut tls, "</stream:features>").await;
+        send(
+            &mut tls,
+            "<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></iq>",
+        )
+        .await;
+        xmpp_expect(&mut tls, "</iq>").await;
+        send(
+            &mut tls,
+            "<message to='otrbot@xmpp.test' type='chat'><body>hello over xmpp</body></message>",
+        )
+        .await;
+        xmpp_expect(&mut tls, "I read that unencrypted").await;
     });
     let answered = demo
         .bot()
         .wait_for("its answer", LIMIT, |e| e.kind() == "answered")
         .unwrap();
     assert_eq!(answered.str("to"), Some("tester"));
+    let on_xmpp = demo
+        .bot()
+        .wait_for("its XMPP answer", LIMIT, |e| {
+            e.kind() == "answered" && e.str("to") == Some("newcomer@xmpp.test")
+        })
+        .unwrap();
+    assert_eq!(on_xmpp.bool("encrypted"), Some(false));
     assert_eq!(answered.bool("encrypted"), Some(false));
     assert!(answered.str("text").is_none(), "the bot reports no text");
 
