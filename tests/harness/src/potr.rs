@@ -210,6 +210,11 @@ impl PotrPeer {
         self.command(&[("cmd", "smp_respond"), ("to", to), ("secret", secret)])
     }
 
+    /// Aborts a running SMP check (the peer is told).
+    pub fn smp_abort(&mut self, to: &str) -> Result<(), HarnessError> {
+        self.command(&[("cmd", "smp_abort"), ("to", to)])
+    }
+
     /// Sends a raw PRIVMSG body, bypassing OTR (for bad-input tests).
     pub fn raw(&mut self, to: &str, text: &str) -> Result<(), HarnessError> {
         self.command(&[("cmd", "raw"), ("to", to), ("text", text)])
@@ -235,7 +240,20 @@ impl PotrPeer {
         limit: Duration,
         wanted: impl Fn(&PotrEvent) -> bool,
     ) -> Result<PotrEvent, HarnessError> {
-        if let Some(event) = self.seen.iter().find(|e| wanted(e)) {
+        self.expect_after(0, awaited, limit, wanted)
+    }
+
+    /// Like [`PotrPeer::expect`], but only events from index `mark` of [`PotrPeer::seen`] on
+    /// count: take `mark = seen().len()` before acting, to wait for what the action causes
+    /// and not for an older event of the same kind.
+    pub fn expect_after(
+        &mut self,
+        mark: usize,
+        awaited: &str,
+        limit: Duration,
+        wanted: impl Fn(&PotrEvent) -> bool,
+    ) -> Result<PotrEvent, HarnessError> {
+        if let Some(event) = self.seen.iter().skip(mark).find(|e| wanted(e)) {
             return Ok(event.clone());
         }
         let deadline = Instant::now() + limit;

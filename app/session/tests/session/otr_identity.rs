@@ -120,27 +120,15 @@ impl Alice {
     }
 }
 
-/// Waits for a potr event matching `wanted` among those reported after the first `mark`
-/// (`PotrPeer::expect` would return an older match at once).
+/// Waits for a potr event matching `wanted` among those reported after the first `mark`.
 fn expect_new(
     potr: &mut PotrPeer,
     mark: usize,
     what: &str,
     wanted: impl Fn(&harness::potr::PotrEvent) -> bool,
 ) -> harness::potr::PotrEvent {
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        if let Some(event) = potr.seen().iter().skip(mark).find(|e| wanted(e)) {
-            return event.clone();
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "timed out waiting for {what}; potr saw {:?}",
-            potr.seen()
-        );
-        // Collects what arrives for a moment (nothing matches `|_| false`).
-        let _ = potr.expect(what, Duration::from_millis(200), |_| false);
-    }
+    potr.expect_after(mark, what, WAIT, wanted)
+        .unwrap_or_else(|e| panic!("{e}; potr saw {:?}", potr.seen()))
 }
 
 fn potr_private(e: &harness::potr::PotrEvent) -> bool {
@@ -396,6 +384,21 @@ fn smp_abort_reaches_the_peer_and_clears_the_progress() {
         potr.expect_message("alice", WAIT).unwrap(),
         ("after the abort".to_owned(), true)
     );
+
+    // The contact aborts a check we started: our progress clears too.
+    let mark = potr.seen().len();
+    alice.request(OtrRequest::AskQuestion {
+        question: "and now?".into(),
+        answer: "still the old one".into(),
+    });
+    expect_new(&mut potr, mark, "potr asked again", |e| {
+        e.kind() == "smp" && e.str("state") == Some("asked_question")
+    });
+    alice.wait("our check in progress", |_, d| d.progress.is_some());
+    potr.smp_abort("alice").unwrap();
+    alice.wait("the contact's abort to clear the progress", |status, d| {
+        d.progress.is_none() && status == OtrStatus::Unverified
+    });
 }
 
 #[test]
