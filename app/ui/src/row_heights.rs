@@ -2,9 +2,10 @@
 //!
 //! Only visible rows are laid out; each one's height is remembered once measured. A row not
 //! measured yet counts as one line (most chat lines are), so the scroll bar is exact for what
-//! was seen and close for the rest, and a frame costs one pass of additions over the heights
-//! (about 0.1 ms for 100,000 messages) rather than a layout of every message. A change of
-//! width or text size forgets the measurements, since every wrap changes.
+//! was seen and close for the rest. The total is kept up to date as rows are measured, and
+//! the first visible row is found by walking from the nearer end (the bottom, where a chat
+//! usually is), so a frame costs what the visible rows cost, not a pass over 100,000. A
+//! change of width or text size forgets the measurements, since every wrap changes.
 
 /// The rows of one conversation.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +16,9 @@ pub(crate) struct RowHeights {
     measured_for: (u32, u32),
     /// Height of a row not measured yet (one line plus spacing).
     estimate: f32,
+    /// Sum and count of the measured heights (so the total costs nothing).
+    measured_sum: f64,
+    measured_count: usize,
 }
 
 impl RowHeights {
@@ -22,15 +26,14 @@ impl RowHeights {
     /// (spacing included), forgetting measurements made for another width or size.
     pub(crate) fn prepare(&mut self, rows: usize, width: f32, line: f32) {
         let key = (width.round().to_bits(), line.to_bits());
-        if key != self.measured_for {
+        // Another width or size, or a log that was cleared: start again.
+        if key != self.measured_for || rows < self.heights.len() {
             self.measured_for = key;
             self.heights.clear();
+            self.measured_sum = 0.0;
+            self.measured_count = 0;
         }
         self.estimate = line;
-        // A log that was cleared or trimmed starts again.
-        if rows < self.heights.len() {
-            self.heights.clear();
-        }
         self.heights.resize(rows, 0.0);
     }
 
@@ -40,6 +43,22 @@ impl RowHeights {
 
     /// The first row that reaches below `y`, and its top; `(rows, total)` when none does.
     pub(crate) fn first_below(&self, y: f32) -> (usize, f32) {
+        let total = self.total();
+        if y >= total {
+            return (self.heights.len(), total);
+        }
+        if y > total / 2.0 {
+            // From the bottom: rows below the view are few when the chat is read at its end.
+            let mut bottom = total;
+            for (index, height) in self.heights.iter().enumerate().rev() {
+                let top = bottom - self.height(*height);
+                if top <= y {
+                    return (index, top.max(0.0));
+                }
+                bottom = top;
+            }
+            return (0, 0.0);
+        }
         let mut top = 0.0;
         for (index, height) in self.heights.iter().enumerate() {
             let bottom = top + self.height(*height);
@@ -54,13 +73,20 @@ impl RowHeights {
     /// Remembers the measured height of row `index`.
     pub(crate) fn set(&mut self, index: usize, height: f32) {
         if let Some(slot) = self.heights.get_mut(index) {
+            if *slot > 0.0 {
+                self.measured_sum -= f64::from(*slot);
+            } else {
+                self.measured_count += 1;
+            }
             *slot = height;
+            self.measured_sum += f64::from(height);
         }
     }
 
     /// The height of all rows.
     pub(crate) fn total(&self) -> f32 {
-        self.heights.iter().map(|h| self.height(*h)).sum()
+        let unmeasured = self.heights.len() - self.measured_count;
+        (self.measured_sum + unmeasured as f64 * f64::from(self.estimate)) as f32
     }
 
     /// The height remembered for row `index`, if measured.
@@ -92,6 +118,30 @@ mod tests {
         assert_eq!(rows.first_below(30.0), (1, 20.0));
         assert_eq!(rows.first_below(79.0), (1, 20.0));
         assert_eq!(rows.first_below(80.0), (2, 80.0));
+    }
+
+    #[test]
+    fn the_first_visible_row_is_the_same_from_either_end() {
+        let mut rows = RowHeights::default();
+        rows.prepare(1000, 500.0, 20.0);
+        for index in (0..1000).step_by(7) {
+            rows.set(index, 20.0 + (index % 5) as f32 * 13.0);
+        }
+        rows.set(14, 50.0);
+        let mut top = 0.0;
+        for index in 0..1000 {
+            let height = rows.height(rows.heights[index]);
+            for y in [top, top + height / 2.0, top + height - 0.5] {
+                let (found, found_top) = rows.first_below(y);
+                assert_eq!(found, index, "y {y}");
+                assert!(
+                    (found_top - top).abs() < 0.01,
+                    "y {y}: {found_top} vs {top}"
+                );
+            }
+            top += height;
+        }
+        assert!((rows.total() - top).abs() < 0.01);
     }
 
     #[test]
