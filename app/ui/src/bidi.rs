@@ -104,11 +104,51 @@ fn order(text: &str, base: Option<Level>) -> Cow<'_, str> {
         }
         let info = BidiInfo::new(line, base);
         for paragraph in &info.paragraphs {
-            let ordered = info.reorder_line(paragraph, paragraph.range.clone());
+            let ordered = reorder_mirrored(&info, paragraph);
             restore_arabic_runs(&ordered, &mut out);
         }
     }
     Cow::Owned(out)
+}
+
+/// The paragraph in visual order: runs placed by the bidi algorithm, right-to-left runs
+/// reversed, and in them paired brackets mirrored (Unicode rule L4: "(" at a right-to-left
+/// level is drawn as ")"; neither `unicode-bidi`'s `reorder_line` nor egui does it, and
+/// "XMPP (جابر)" in a Persian string would show as ")جابر( XMPP").
+fn reorder_mirrored(info: &BidiInfo<'_>, paragraph: &unicode_bidi::ParagraphInfo) -> String {
+    let line = paragraph.range.clone();
+    let (levels, runs) = info.visual_runs(paragraph, line);
+    let mut ordered = String::with_capacity(paragraph.range.len());
+    for run in runs {
+        let Some(text) = info.text.get(run.clone()) else {
+            continue;
+        };
+        if levels.get(run.start).is_some_and(|level| level.is_rtl()) {
+            ordered.extend(text.chars().rev().map(mirrored));
+        } else {
+            ordered.push_str(text);
+        }
+    }
+    ordered
+}
+
+/// The mirror image of a paired bracket (the common ones; Bidi_Mirroring_Glyph).
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        other => other,
+    }
 }
 
 /// Copies `visual` to `out`, reversing each run of characters egui will shape right to left
@@ -215,6 +255,15 @@ mod tests {
     fn a_right_to_left_line_with_latin_inside_is_ordered_right_to_left() {
         assert_eq!(visual_in("Tor را ببند", true), "ببند را Tor");
         assert_eq!(visual_in("Tor را ببند", false), "Tor ببند را");
+    }
+
+    #[test]
+    fn brackets_at_a_right_to_left_level_are_mirrored() {
+        // Drawn left to right: the Latin word left, then the Persian word in parentheses,
+        // whose opening parenthesis is on its right.
+        assert_eq!(visual_right_to_left("XMPP (جابر)"), "(جابر) XMPP");
+        assert_eq!(visual_right_to_left("رمزگذاری (TLS)"), "(TLS) رمزگذاری");
+        assert_eq!(visual("a (b) c"), "a (b) c");
     }
 
     #[test]

@@ -117,6 +117,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
 }
 
 fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
+    let rtl = app.right_to_left();
     if app.accounts(model).next().is_none() {
         ui.label(app.tr.t("accounts-empty"));
         return;
@@ -199,12 +200,10 @@ fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                     };
                     if let Some(problem) = problem {
                         ui.label("");
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(problem).color(ui.visuals().error_fg_color),
-                            )
-                            .wrap(),
-                        );
+                        let colour = ui.visuals().error_fg_color;
+                        crate::views::paragraph(ui, rtl, &problem, |text| {
+                            egui::RichText::new(text).color(colour)
+                        });
                         ui.end_row();
                     }
                 }
