@@ -81,6 +81,8 @@ fn main() -> Result<()> {
     );
     print_guide(&demo);
     let status = match programs {
+        // Ctrl-C while starting: nothing more is started.
+        _ if stop.load(Ordering::SeqCst) => None,
         None => {
             print_headless(&demo);
             wait_headless(&mut demo, &stop);
