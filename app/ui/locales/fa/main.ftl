@@ -144,14 +144,14 @@ message-preview-hint = پیام شما این‌گونه نمایش داده م�
 nav-menu = فهرست
 
 ## حذف حساب
-account-remove = حذف…
+account-remove = حذف
 account-remove-title = { $account } حذف شود؟
 account-remove-explain = اتصال حساب قطع و از این نمایه حذف می‌شود. گفتگوهایش بسته می‌شوند. خود حساب همچنان روی کارساز وجود دارد.
 account-remove-key-kept = کلید خصوصی OTR آن در این نمایه می‌ماند: اگر دوباره حساب را بیفزایید، مخاطبانتان همچنان رایانهٔ شما را می‌شناسند.
 account-remove-confirm = حذف حساب
 
 ## حساب یک‌بارمصرف
-register-creating = در حال ساختن یک حساب یک‌بارمصرف روی { $server } از راه Tor؛ ممکن است یک دقیقه طول بکشد…
+register-creating = در حال ساختن یک حساب یک‌بارمصرف روی { $server } از راه Tor؛ ممکن است یک دقیقه طول بکشد.
 register-created = حساب یک‌بارمصرف { $address } ساخته شد و به حساب‌های شما افزوده شد. برای استفاده «اتصال» را بزنید.
 register-dismiss = باشه
 register-failed = هیچ حسابی روی { $server } ساخته نشد.
