@@ -79,18 +79,21 @@ fn main() -> Result<()> {
         demo.started_in().as_secs_f64(),
         demo.dir().display()
     );
-    print_guide(&demo);
     let status = match programs {
         // Ctrl-C while starting: nothing more is started.
         _ if stop.load(Ordering::SeqCst) => None,
         None => {
+            print_guide(&demo);
             print_headless(&demo);
             wait_headless(&mut demo, &stop);
             None
         }
-        Some((launcher, messenger)) => Some(run_launcher(
-            &mut demo, &launcher, &messenger, &stop, started,
-        )?),
+        Some((launcher, messenger)) => {
+            print_guide(&demo);
+            Some(run_launcher(
+                &mut demo, &launcher, &messenger, &stop, started,
+            )?)
+        }
     };
     let pids = demo.pids();
     println!("Stopping the bot, the servers and the Tor network…");
