@@ -308,6 +308,13 @@ fn the_persian_ui_is_mirrored() {
         .rect();
     let field = message_field(&harness).rect();
     assert!(send.right() <= field.left() + 1.0, "{send:?} {field:?}");
+    // A message row reads from the right: time, then the name with its colon on the left.
+    let prefix = harness
+        .query_all_by_role(egui::accesskit::Role::Label)
+        .filter_map(|node| node.accesskit_node().value())
+        .find(|text| text.starts_with(":omid "))
+        .expect("the message's name and time");
+    assert!(prefix.ends_with(|c: char| c.is_ascii_digit()), "{prefix:?}");
     // The menu entries sit at the right end of the top bar.
     let menu = harness
         .get_by_label(&bidi::visual_right_to_left("فهرست"))

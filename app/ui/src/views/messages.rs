@@ -98,14 +98,14 @@ impl Row {
             text.append_to(&mut prefix, style, FontSelection::Default, Align::Min);
         };
         let time = clock::hours_minutes(message.time, words.utc_offset_seconds);
-        append(RichText::new(format!("{time} ")).weak().monospace());
-        if message.flags.contains(MessageFlags::FAILED) {
-            append(
-                RichText::new(format!("[{}] ", words.failed)).color(ui.visuals().error_fg_color),
-            );
+        let time = RichText::new(time).weak().monospace();
+        let mark = if message.flags.contains(MessageFlags::FAILED) {
+            Some(RichText::new(format!("[{}]", words.failed)).color(ui.visuals().error_fg_color))
         } else if message.flags.contains(MessageFlags::PENDING) {
-            append(RichText::new(format!("{} ", words.pending)).color(caution(ui)));
-        }
+            Some(RichText::new(words.pending.as_str()).color(caution(ui)))
+        } else {
+            None
+        };
         let plain = irc_format::strip(message.text);
         let (who, body) = match (message.sender, message.kind) {
             (Sender::System, _) => (None, Body::new(plain.into_owned()).italics().weak()),
@@ -122,13 +122,32 @@ impl Row {
                 Body::new(plain.into_owned()),
             ),
         };
-        if let Some(who) = who {
+        let who = who.map(|who| {
             let colour = if message.sender == Sender::Me {
                 ui.visuals().weak_text_color()
             } else {
                 ui.visuals().strong_text_color()
             };
-            append(RichText::new(format!("{who}:")).color(colour).strong());
+            // The colon follows the name in reading order: on its left in a mirrored UI.
+            let text = if words.mirrored {
+                format!(":{who}")
+            } else {
+                format!("{who}:")
+            };
+            RichText::new(text).color(colour).strong()
+        });
+        // Reading order: time, mark, name. A mirrored row is read from the right, so its
+        // pieces are laid out the other way round.
+        let mut pieces: Vec<RichText> = [Some(time), mark, who].into_iter().flatten().collect();
+        if words.mirrored {
+            pieces.reverse();
+        }
+        let count = pieces.len();
+        for (index, piece) in pieces.into_iter().enumerate() {
+            append(piece);
+            if index + 1 < count {
+                append(RichText::new(" "));
+            }
         }
         let prefix = ui.fonts_mut(|fonts| fonts.layout_job(prefix));
         let column = (width - prefix.size().x - ui.spacing().item_spacing.x).max(40.0);
