@@ -122,32 +122,31 @@ impl Row {
                 Body::new(plain.into_owned()),
             ),
         };
-        let who = who.map(|who| {
-            let colour = if message.sender == Sender::Me {
-                ui.visuals().weak_text_color()
-            } else {
-                ui.visuals().strong_text_color()
-            };
-            // The colon follows the name in reading order: on its left in a mirrored UI.
-            let text = if words.mirrored {
-                format!(":{who}")
-            } else {
-                format!("{who}:")
-            };
-            RichText::new(text).color(colour).strong()
-        });
-        // Reading order: time, mark, name. A mirrored row is read from the right, so its
-        // pieces are laid out the other way round.
-        let mut pieces: Vec<RichText> = [Some(time), mark, who].into_iter().flatten().collect();
+        let colour = if message.sender == Sender::Me {
+            ui.visuals().weak_text_color()
+        } else {
+            ui.visuals().strong_text_color()
+        };
+        let name = |text: String| RichText::new(text).color(colour).strong();
+        // Reading order: time, mark, name and its colon. A mirrored row is read from the
+        // right, so its pieces are laid out the other way round, the colon on the name's left
+        // (a section of its own: inside the name's section egui would shape it with a Persian
+        // name, on the wrong side).
+        let mut pieces = vec![time];
+        if let Some(mark) = mark {
+            pieces.push(RichText::new(" "));
+            pieces.push(mark);
+        }
+        if let Some(who) = who {
+            pieces.push(RichText::new(" "));
+            pieces.push(name(who));
+            pieces.push(name(":".to_owned()));
+        }
         if words.mirrored {
             pieces.reverse();
         }
-        let count = pieces.len();
-        for (index, piece) in pieces.into_iter().enumerate() {
+        for piece in pieces {
             append(piece);
-            if index + 1 < count {
-                append(RichText::new(" "));
-            }
         }
         let prefix = ui.fonts_mut(|fonts| fonts.layout_job(prefix));
         let column = (width - prefix.size().x - ui.spacing().item_spacing.x).max(40.0);
