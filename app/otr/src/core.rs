@@ -94,6 +94,9 @@ pub struct OtrCore {
     /// names is cheaper than hashing them.
     last_peer: RefCell<Option<(PeerId, Rc<PeerSlot>)>>,
     ready_accounts: HashSet<AccountId>,
+    /// Accounts forgotten while their key was being calculated: the key is dropped when
+    /// it comes back.
+    forgotten: HashSet<AccountId>,
 }
 
 impl OtrCore {
@@ -132,6 +135,7 @@ impl OtrCore {
             peers: RefCell::new(HashMap::new()),
             last_peer: RefCell::new(None),
             ready_accounts: HashSet::new(),
+            forgotten: HashSet::new(),
         };
         core.load()?;
         Ok(core)
@@ -293,7 +297,7 @@ impl OtrCore {
         account: &AccountId,
         request: impl FnOnce() -> Deferred,
     ) -> bool {
-        // Keys and tags are never removed, so an account found ready stays ready.
+        // Keys and tags are removed only by `forget_account`, which also clears these marks.
         if slot.account_ready.get() {
             return true;
         }
@@ -384,6 +388,10 @@ impl OtrCore {
 
     /// Stores a calculated key (atomic write of the key file) and replays what waited for it.
     pub fn finish_key_generation(&mut self, account: &AccountId, key: PendingKey, calculated: u32) {
+        if self.forgotten.remove(account) {
+            self.cancel_key_generation(account, key);
+            return;
+        }
         self.generating.retain(|a| a != account);
         if calculated != 0 {
             // SAFETY: key came from generate_start and is neither finished nor cancelled.
@@ -1158,6 +1166,9 @@ pub(crate) fn generate_instance_tag(
     })
     .map_err(|e| format!("the OTR instance tags could not be saved: {e}"))
 }
+
+#[path = "core_forget.rs"]
+mod forget;
 
 #[cfg(test)]
 #[path = "core_tests.rs"]

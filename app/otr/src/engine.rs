@@ -72,6 +72,10 @@ enum Request {
         peer: PeerId,
         reply: ReplyTo<SessionState>,
     },
+    ForgetAccount {
+        account: AccountId,
+        reply: ReplyTo<()>,
+    },
     Settings {
         settings: Box<OtrSettings>,
     },
@@ -262,6 +266,12 @@ impl OtrEngine {
         self.ask(|reply| Request::Session { peer, reply })
     }
 
+    /// Forgets an account's private key, instance tag and its contacts' fingerprints, in
+    /// memory and in the profile files (see [`OtrCore::forget_account`]). Cannot be undone.
+    pub fn forget_account(&self, account: AccountId) -> Reply<()> {
+        self.ask(|reply| Request::ForgetAccount { account, reply })
+    }
+
     /// Replaces the settings (policy) from now on.
     pub fn set_settings(&self, settings: OtrSettings) -> Result<(), OtrError> {
         self.post(Request::Settings {
@@ -397,6 +407,9 @@ fn handle(core: &mut OtrCore, request: Request) {
         }
         Request::Session { peer, reply } => {
             let _ = reply.send(Ok(core.session_state(&peer)));
+        }
+        Request::ForgetAccount { account, reply } => {
+            let _ = reply.send(core.forget_account(&account));
         }
         Request::Settings { settings } => *core.settings() = *settings,
         Request::KeyCalculated {

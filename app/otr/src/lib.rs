@@ -20,6 +20,7 @@ mod error;
 mod event_stream;
 mod events;
 mod keygen;
+mod privkey_file;
 pub mod profile;
 mod types;
 
