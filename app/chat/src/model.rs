@@ -85,8 +85,10 @@ pub struct ConversationState {
 /// Everything the UI shows.
 #[derive(Debug, Default)]
 pub struct Model {
-    accounts: Vec<AccountEntry>,
-    conversations: Vec<ConversationState>,
+    /// Slots by id; a removed account's slot is emptied so ids stay stable.
+    accounts: Vec<Option<AccountEntry>>,
+    /// Slots by id; a removed account's conversations are emptied the same way.
+    conversations: Vec<Option<ConversationState>>,
     active: Option<ConversationId>,
     /// The local tor's state (bootstrap progress, ready, unreachable).
     pub tor: TorState,
@@ -100,19 +102,49 @@ impl Model {
 
     /// Adds an account (offline) and returns its id.
     pub fn add_account(&mut self, label: impl Into<String>, kind: ProtocolKind) -> AccountId {
-        self.accounts.push(AccountEntry {
+        self.accounts.push(Some(AccountEntry {
             label: label.into(),
             kind,
             state: AccountState::Offline,
             last_error: None,
             contacts: Vec::new(),
-        });
+        }));
         AccountId(self.accounts.len() - 1)
     }
 
     /// The account `id`.
     pub fn account(&self, id: AccountId) -> Option<&AccountEntry> {
-        self.accounts.get(id.0)
+        self.accounts.get(id.0).and_then(Option::as_ref)
+    }
+
+    fn account_mut(&mut self, id: AccountId) -> Option<&mut AccountEntry> {
+        self.accounts.get_mut(id.0).and_then(Option::as_mut)
+    }
+
+    /// Removes account `id` with its conversations and their messages (memory only holds
+    /// them). Its id is never given again; later events for it are ignored.
+    pub fn remove_account(&mut self, id: AccountId) {
+        let Some(slot) = self.accounts.get_mut(id.0) else {
+            return;
+        };
+        *slot = None;
+        for slot in &mut self.conversations {
+            if slot.as_ref().is_some_and(|c| c.account == id) {
+                *slot = None;
+            }
+        }
+        if self
+            .active
+            .is_some_and(|active| self.conversation(active).is_none())
+        {
+            self.active = self.first_open();
+        }
+    }
+
+    fn first_open(&self) -> Option<ConversationId> {
+        self.conversations()
+            .find(|(_, c)| !c.closed)
+            .map(|(id, _)| id)
     }
 
     /// All accounts with their ids.
@@ -120,12 +152,12 @@ impl Model {
         self.accounts
             .iter()
             .enumerate()
-            .map(|(i, a)| (AccountId(i), a))
+            .filter_map(|(i, a)| Some((AccountId(i), a.as_ref()?)))
     }
 
     /// The conversation `id`.
     pub fn conversation(&self, id: ConversationId) -> Option<&ConversationState> {
-        self.conversations.get(id.0)
+        self.conversations.get(id.0).and_then(Option::as_ref)
     }
 
     /// All conversations with their ids.
@@ -133,28 +165,24 @@ impl Model {
         self.conversations
             .iter()
             .enumerate()
-            .map(|(i, c)| (ConversationId(i), c))
+            .filter_map(|(i, c)| Some((ConversationId(i), c.as_ref()?)))
     }
 
     /// The conversation `id`, for changes the OTR layer reports (fingerprints, progress).
     pub fn conversation_mut(&mut self, id: ConversationId) -> Option<&mut ConversationState> {
-        self.conversations.get_mut(id.0)
+        self.conversations.get_mut(id.0).and_then(Option::as_mut)
     }
 
     /// Closes conversation `id`: its messages are forgotten and it leaves the tab row.
     /// Ids stay stable (the slot is kept, emptied and hidden).
     pub fn close(&mut self, id: ConversationId) {
-        if let Some(conversation) = self.conversations.get_mut(id.0) {
+        if let Some(conversation) = self.conversation_mut(id) {
             conversation.log.clear();
             conversation.unread = 0;
             conversation.closed = true;
         }
         if self.active == Some(id) {
-            self.active = self
-                .conversations
-                .iter()
-                .position(|c| !c.closed)
-                .map(ConversationId);
+            self.active = self.first_open();
         }
     }
 
@@ -165,7 +193,7 @@ impl Model {
 
     /// Shows conversation `id` and clears its unread count.
     pub fn activate(&mut self, id: ConversationId) {
-        if let Some(conversation) = self.conversations.get_mut(id.0) {
+        if let Some(conversation) = self.conversation_mut(id) {
             conversation.unread = 0;
             self.active = Some(id);
         }
@@ -174,12 +202,12 @@ impl Model {
     /// Finds or opens the conversation with `target` on `account`.
     pub fn open(&mut self, account: AccountId, target: Conversation) -> ConversationId {
         if let Some(id) = self.find(account, &target) {
-            if let Some(conversation) = self.conversations.get_mut(id.0) {
+            if let Some(conversation) = self.conversation_mut(id) {
                 conversation.closed = false;
             }
             return id;
         }
-        self.conversations.push(ConversationState {
+        self.conversations.push(Some(ConversationState {
             account,
             target,
             log: MessageLog::new(),
@@ -189,16 +217,15 @@ impl Model {
             topic: None,
             otr_detail: OtrDetail::default(),
             closed: false,
-        });
+        }));
         ConversationId(self.conversations.len() - 1)
     }
 
     /// The conversation with `target` on `account`, if open.
     pub fn find(&self, account: AccountId, target: &Conversation) -> Option<ConversationId> {
-        self.conversations
-            .iter()
-            .position(|c| c.account == account && &c.target == target)
-            .map(ConversationId)
+        self.conversations()
+            .find(|(_, c)| c.account == account && &c.target == target)
+            .map(|(id, _)| id)
     }
 
     /// Records a message the user is sending (the text typed, never ciphertext).
@@ -209,7 +236,7 @@ impl Model {
         text: &str,
         kind: MessageKind,
     ) {
-        if let Some(conversation) = self.conversations.get_mut(id.0) {
+        if let Some(conversation) = self.conversation_mut(id) {
             let encrypted = conversation.otr.is_encrypted();
             conversation
                 .log
@@ -219,7 +246,7 @@ impl Model {
 
     /// Sets the OTR status of a private conversation and notes the change in its log.
     pub fn set_otr_status(&mut self, id: ConversationId, status: OtrStatus, note: &str) {
-        if let Some(conversation) = self.conversations.get_mut(id.0)
+        if let Some(conversation) = self.conversation_mut(id)
             && conversation.otr != status
         {
             conversation.otr = status;
@@ -236,10 +263,14 @@ impl Model {
     /// Updates the model from one event of `account` (message bodies already decrypted).
     /// `encrypted` says whether a [`Event::Message`] body arrived under OTR.
     pub fn apply(&mut self, account: AccountId, event: Event, encrypted: bool) {
+        // A removed account's last events (already on their way) open nothing.
+        if self.account(account).is_none() {
+            return;
+        }
         match event {
             Event::Connecting => self.set_state(account, AccountState::Connecting),
             Event::Connected { own_name } => {
-                if let Some(entry) = self.accounts.get_mut(account.0) {
+                if let Some(entry) = self.account_mut(account) {
                     entry.last_error = None;
                 }
                 self.set_state(account, AccountState::Online { own_name })
@@ -255,7 +286,7 @@ impl Model {
             Event::Message(message) => {
                 let id = self.open(account, message.conversation);
                 let active = self.active == Some(id);
-                if let Some(conversation) = self.conversations.get_mut(id.0) {
+                if let Some(conversation) = self.conversation_mut(id) {
                     let flags = if encrypted {
                         MessageFlags::ENCRYPTED
                     } else {
@@ -296,18 +327,14 @@ impl Model {
                 self.with_room(account, room, |c| c.topic = Some(topic))
             }
             Event::NickChanged { old, new } => {
-                for conversation in self
-                    .conversations
-                    .iter_mut()
-                    .filter(|c| c.account == account)
-                {
+                for conversation in self.conversations_of(account) {
                     for member in conversation.members.iter_mut().filter(|m| **m == old) {
                         member.clone_from(&new);
                     }
                 }
             }
             Event::Presence { contact, available } => {
-                if let Some(entry) = self.accounts.get_mut(account.0) {
+                if let Some(entry) = self.account_mut(account) {
                     match entry
                         .contacts
                         .binary_search_by(|(name, _)| name.cmp(&contact))
@@ -318,7 +345,7 @@ impl Model {
                 }
             }
             Event::Error(problem) => {
-                if let Some(entry) = self.accounts.get_mut(account.0) {
+                if let Some(entry) = self.account_mut(account) {
                     entry.last_error = Some(problem);
                 }
             }
@@ -326,17 +353,23 @@ impl Model {
     }
 
     fn set_state(&mut self, account: AccountId, state: AccountState) {
-        if let Some(entry) = self.accounts.get_mut(account.0) {
+        if let Some(entry) = self.account_mut(account) {
             entry.state = state;
         }
     }
 
-    fn settle(&mut self, account: AccountId, id: OutgoingId, sent: bool) {
-        for conversation in self
-            .conversations
+    fn conversations_of(
+        &mut self,
+        account: AccountId,
+    ) -> impl Iterator<Item = &mut ConversationState> {
+        self.conversations
             .iter_mut()
-            .filter(|c| c.account == account)
-        {
+            .flatten()
+            .filter(move |c| c.account == account)
+    }
+
+    fn settle(&mut self, account: AccountId, id: OutgoingId, sent: bool) {
+        for conversation in self.conversations_of(account) {
             let settled = if sent {
                 conversation.log.mark_sent(id)
             } else {
@@ -355,7 +388,7 @@ impl Model {
         change: impl FnOnce(&mut ConversationState),
     ) {
         let id = self.open(account, Conversation::Room(room));
-        if let Some(conversation) = self.conversations.get_mut(id.0) {
+        if let Some(conversation) = self.conversation_mut(id) {
             change(conversation);
         }
     }
@@ -618,5 +651,61 @@ mod tests {
         assert_eq!(model.active(), Some(carol), "another tab is shown");
         assert_eq!(model.open(account, Conversation::Direct("bob".into())), bob);
         assert!(!model.conversation(bob).unwrap().closed);
+    }
+
+    #[test]
+    fn removing_an_account_forgets_its_conversations_and_ignores_its_late_events() {
+        let mut model = Model::new();
+        let gone = model.add_account("gone", ProtocolKind::Irc);
+        let kept = model.add_account("kept", ProtocolKind::Xmpp);
+        let bob = Conversation::Direct("bob".into());
+        model.apply(gone, message("bob", bob.clone(), "secret words"), false);
+        model.apply(
+            gone,
+            Event::Members {
+                room: "#tor".into(),
+                members: vec!["bob".into()],
+            },
+            false,
+        );
+        let carol = Conversation::Direct("carol@xmpp.test".into());
+        model.apply(
+            kept,
+            message("carol@xmpp.test/r", carol.clone(), "hi"),
+            false,
+        );
+        let gone_chat = model.find(gone, &bob).unwrap();
+        let kept_chat = model.find(kept, &carol).unwrap();
+        model.activate(gone_chat);
+
+        model.remove_account(gone);
+
+        assert!(model.account(gone).is_none());
+        assert_eq!(
+            model.accounts().map(|(id, _)| id).collect::<Vec<_>>(),
+            [kept]
+        );
+        assert!(model.conversation(gone_chat).is_none());
+        assert_eq!(model.find(gone, &bob), None);
+        assert!(model.conversations().all(|(_, c)| c.account == kept));
+        assert_eq!(model.conversations().count(), 1);
+        assert_eq!(model.active(), Some(kept_chat), "another tab is shown");
+        // Events still on their way for the removed account bring nothing back.
+        model.apply(gone, message("bob", bob.clone(), "late"), false);
+        model.apply(gone, Event::Connecting, false);
+        assert_eq!(model.conversations().count(), 1);
+        assert!(model.account(gone).is_none());
+        // The other account goes on; a new account gets a new id.
+        model.apply(
+            kept,
+            message("carol@xmpp.test/r", carol, "still here"),
+            false,
+        );
+        assert_eq!(model.conversation(kept_chat).unwrap().log.len(), 2);
+        let new = model.add_account("new", ProtocolKind::Irc);
+        assert_ne!(new, gone);
+        model.remove_account(gone);
+        model.remove_account(AccountId(99));
+        assert_eq!(model.accounts().count(), 2);
     }
 }
