@@ -85,14 +85,19 @@ pub(crate) fn start(
     };
     let otr_account = otr_account(account);
     let (commands, unavailable) = match handle {
-        Ok(mut handle) => {
-            let commands = handle.commands.clone();
+        Ok(handle) => {
+            // The forwarding task takes only the events: the commands' last sender is the
+            // session's (and the router's), so dropping those ends the account task.
+            let AccountHandle {
+                commands,
+                mut events,
+            } = handle;
             router.register(otr_account.clone(), commands.clone());
             let inbox = inbox.clone();
             let router = router.clone();
             let forwarded_account = otr_account.clone();
             runtime.spawn(async move {
-                while let Some(event) = handle.events.recv().await {
+                while let Some(event) = events.recv().await {
                     if !router.account_event(&inbox, id, &forwarded_account, event) {
                         return;
                     }

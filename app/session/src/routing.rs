@@ -57,6 +57,22 @@ impl Router {
             .insert(otr_account, commands);
     }
 
+    /// Makes `otr_account`'s task unreachable, if `commands` is still the task registered
+    /// under that name (another account with the same OTR name may have replaced it).
+    pub(crate) fn unregister(
+        &self,
+        otr_account: &messenger_otr::AccountId,
+        commands: &mpsc::Sender<Command>,
+    ) {
+        let mut accounts = self.accounts.lock().unwrap_or_else(PoisonError::into_inner);
+        if accounts
+            .get(otr_account)
+            .is_some_and(|registered| registered.same_channel(commands))
+        {
+            accounts.remove(otr_account);
+        }
+    }
+
     /// Gives one OTR wire body to its protocol task, unchanged. The caller hears of it
     /// (`Injected`) before the protocol can report on it, so its outcome is never orphaned.
     fn inject(&self, inbox: &Inbox, to: PeerId, body: String) -> bool {

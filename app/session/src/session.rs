@@ -1,6 +1,7 @@
 //! The session: accounts, the OTR engine and the paths between them and the model.
 
 use crate::accounts::{self, Link};
+use crate::error::SessionError;
 use crate::events::{Inbox, Incoming};
 use crate::policy::OtrPolicy;
 use crate::register;
@@ -140,6 +141,54 @@ impl Session {
         // Per-contact policy keys name accounts by label: resolve them again.
         self.push_policy();
         id
+    }
+
+    /// Removes `account`: from `model` (with its conversations and their messages), and
+    /// its protocol task, which ends (an IRC account says QUIT, an XMPP account closes its
+    /// stream) once it no longer has a commands channel. With `forget_otr`, its OTR private
+    /// key, instance tag and its contacts' fingerprints are deleted from the profile too
+    /// (cannot be undone); they are kept if another account uses the same OTR identity.
+    pub fn remove_account(
+        &mut self,
+        model: &mut Model,
+        account: AccountId,
+        forget_otr: bool,
+    ) -> Result<(), SessionError> {
+        model.remove_account(account);
+        let Some(at) = self.links.iter().position(|(id, _)| *id == account) else {
+            return Ok(());
+        };
+        let (_, link) = self.links.remove(at);
+        if let Some(commands) = &link.commands {
+            self.router.unregister(&link.otr_account, commands);
+        }
+        let otr_account = link.otr_account.clone();
+        // Dropping the link drops the last commands sender: the task ends now.
+        drop(link);
+        self.push_policy();
+        if self.account_of(&otr_account).is_some() {
+            return if forget_otr {
+                Err(SessionError::OtrKeyShared)
+            } else {
+                Ok(())
+            };
+        }
+        self.in_flight
+            .retain(|_, (peer, _)| peer.account != otr_account);
+        self.fingerprints
+            .retain(|peer, _| peer.account != otr_account);
+        match (&self.otr, forget_otr) {
+            (Some(otr), true) => otr
+                .forget_account(otr_account)
+                .wait()
+                .map_err(SessionError::ForgetOtr),
+            // Without a running engine the files are damaged or unreadable: they are not
+            // touched (the user was told why OTR is off).
+            (None, true) => Err(SessionError::ForgetOtr(
+                messenger_otr::OtrError::EngineStopped,
+            )),
+            (_, false) => Ok(()),
+        }
     }
 
     /// Takes new OTR settings.

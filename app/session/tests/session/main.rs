@@ -7,5 +7,6 @@ mod common;
 mod irc_otr;
 mod offline;
 mod otr_identity;
+mod remove_account;
 mod xmpp;
 mod xmpp_otr;
