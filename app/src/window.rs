@@ -8,7 +8,7 @@ use crate::showcase::{self, Showcase};
 use crate::update_check::UpdateChecker;
 use messenger_chat::{AccountId, Model, TorState};
 use messenger_protocol::accounts::{AccountConfig as SavedAccount, AccountsFile, Transport};
-use messenger_protocol::{Command, ProtocolKind};
+use messenger_protocol::ProtocolKind;
 use messenger_session::{Outcome, Session};
 use messenger_ui::{AccountConfig, Action, MessengerUi, Profile, Script};
 use std::path::PathBuf;
@@ -167,12 +167,17 @@ impl Messenger {
         }
     }
 
-    /// Disconnects `account` and deletes it from `accounts.toml`. Its OTR key stays in the
-    /// profile (the UI says so). Its idle task ends with the session: the session has no
-    /// call to drop one account yet.
-    fn remove_account(&mut self, account: AccountId) {
-        if let Some(network) = &self.network {
-            network.command(&mut self.model, account, Command::Disconnect);
+    /// Stops `account` (its task ends; an IRC account says QUIT), drops it from the model and
+    /// deletes it from `accounts.toml`. With `forget_otr`, its OTR key, instance tag and its
+    /// contacts' fingerprints are deleted from the profile too.
+    fn remove_account(&mut self, account: AccountId, forget_otr: bool) {
+        match self.network.as_mut() {
+            Some(network) => {
+                if let Err(error) = network.remove_account(&mut self.model, account, forget_otr) {
+                    eprintln!("tor-messenger: {error}");
+                }
+            }
+            None => self.model.remove_account(account),
         }
         if let Some(index) = self.account_ids.iter().position(|id| *id == account) {
             self.account_ids.remove(index);
@@ -194,7 +199,10 @@ impl Messenger {
                 self.save_settings();
             }
             Action::AddAccount(config) => self.add_account(config),
-            Action::RemoveAccount(account) => self.remove_account(account),
+            Action::RemoveAccount {
+                account,
+                forget_otr,
+            } => self.remove_account(account, forget_otr),
             Action::CheckForUpdates => {
                 let ctx = ctx.clone();
                 self.updates.start(true, move || ctx.request_repaint());
@@ -324,14 +332,27 @@ mod tests {
         std::fs::write(&otr_key, "key").unwrap();
         let mut window = messenger(dir.path(), file);
         let first = window.account_ids[0];
-        window.carry_out(Action::RemoveAccount(first), &egui::Context::default());
+        window.carry_out(
+            Action::RemoveAccount {
+                account: first,
+                forget_otr: false,
+            },
+            &egui::Context::default(),
+        );
         let saved = messenger_protocol::accounts::load_accounts(dir.path()).unwrap();
         let users: Vec<_> = saved.accounts.iter().map(|a| a.user.as_str()).collect();
         assert_eq!(users, ["bob"]);
         assert!(otr_key.exists(), "the OTR key stays");
         // Ids of the others still match their entries.
         let second = window.account_ids[0];
-        window.carry_out(Action::RemoveAccount(second), &egui::Context::default());
+        window.carry_out(
+            Action::RemoveAccount {
+                account: second,
+                forget_otr: false,
+            },
+            &egui::Context::default(),
+        );
+        assert_eq!(window.model.accounts().count(), 0);
         let saved = messenger_protocol::accounts::load_accounts(dir.path()).unwrap();
         assert!(saved.accounts.is_empty());
     }

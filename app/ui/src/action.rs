@@ -19,9 +19,14 @@ pub enum Action {
         /// Its port.
         port: u16,
     },
-    /// Remove this account: disconnect it and delete it from the profile's account list.
-    /// Its OTR private key stays in the profile (see `views::remove_account`).
-    RemoveAccount(AccountId),
+    /// Remove this account: stop it and delete it from the profile's account list (the UI
+    /// already took it out of the model, with its conversations).
+    RemoveAccount {
+        /// Which account.
+        account: AccountId,
+        /// Also delete its OTR private key, instance tag and its contacts' fingerprints.
+        forget_otr: bool,
+    },
     /// Check for a newer release now (the user asked; the binary fetches the signed manifest
     /// through tor and reports with [`crate::MessengerUi::set_update_status`]).
     CheckForUpdates,

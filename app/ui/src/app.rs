@@ -8,7 +8,7 @@ use crate::update_status::UpdateStatus;
 use crate::views;
 use messenger_chat::AccountId;
 use messenger_chat::{ConversationId, Model};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The main screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,11 +39,10 @@ pub struct MessengerUi {
     pub(crate) utc_offset_seconds: i64,
     pub(crate) installed_scripts: Vec<Script>,
     pub(crate) actions: Vec<Action>,
-    /// Accounts the user removed in this run (the model keeps their slot, like closed
-    /// conversations, so ids stay stable; they are hidden everywhere).
-    pub(crate) removed_accounts: HashSet<AccountId>,
     /// The account whose removal waits for confirmation.
     pub(crate) remove_dialog: Option<AccountId>,
+    /// The removal dialog's "also delete the OTR key" box (unchecked when it opens).
+    pub(crate) remove_forget_otr: bool,
     /// The throwaway registration in progress or its failure.
     pub(crate) registration: Option<views::registration::Registration>,
     /// The last update check's result.
@@ -74,8 +73,8 @@ impl MessengerUi {
             utc_offset_seconds: 0,
             installed_scripts: Vec::new(),
             actions: Vec::new(),
-            removed_accounts: HashSet::new(),
             remove_dialog: None,
+            remove_forget_otr: false,
             registration: None,
             update: None,
             update_dialog: false,
@@ -140,21 +139,6 @@ impl MessengerUi {
     /// The language shown.
     pub fn language(&self) -> Language {
         self.settings.language
-    }
-
-    /// The accounts shown: those of `model` the user has not removed.
-    pub(crate) fn accounts<'m>(
-        &self,
-        model: &'m Model,
-    ) -> impl Iterator<Item = (AccountId, &'m messenger_chat::AccountEntry)> + use<'m, '_> {
-        model
-            .accounts()
-            .filter(|(id, _)| !self.removed_accounts.contains(id))
-    }
-
-    /// Whether `account` was removed by the user in this run.
-    pub fn is_removed(&self, account: AccountId) -> bool {
-        self.removed_accounts.contains(&account)
     }
 
     /// The result of a throwaway registration the UI asked for: the new account's address,

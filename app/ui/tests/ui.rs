@@ -555,7 +555,13 @@ fn a_long_message_wraps_onto_several_lines() {
 }
 
 #[test]
-fn removing_an_account_asks_first_then_hides_it() {
+fn removing_an_account_asks_first_and_offers_to_delete_its_otr_key() {
+    use egui_kittest::kittest::NodeT;
+    const FORGET: &str = "Also delete this account's OTR key and the fingerprints of its contacts (cannot be undone)";
+    let ticked = |harness: &Harness<'static, State>| {
+        harness.get_by_label(FORGET).accesskit_node().toggled()
+            == Some(egui::accesskit::Toggled::True)
+    };
     let mut model = ready_model();
     let oftc = model.add_account("OFTC", ProtocolKind::Irc);
     let other = model.add_account("Calyx", ProtocolKind::Xmpp);
@@ -570,7 +576,11 @@ fn removing_an_account_asks_first_then_hides_it() {
     harness.get_all_by_label("Remove…").next().unwrap().click();
     harness.run();
     harness.get_by_label("Remove OFTC?");
-    harness.get_by_label_contains("OTR private key stays in this profile");
+    assert!(!ticked(&harness), "the key stays unless the user asks");
+    // Ticked, then cancelled: nothing happens, and the box is clear again next time.
+    harness.get_by_label(FORGET).click();
+    harness.run();
+    assert!(ticked(&harness));
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(harness.query_by_label("Remove OFTC?").is_none());
@@ -580,26 +590,27 @@ fn removing_an_account_asks_first_then_hides_it() {
     );
     harness.get_all_by_label("Remove…").next().unwrap().click();
     harness.run();
+    assert!(!ticked(&harness));
     harness.get_by_label("Remove account").click();
     harness.run();
     assert_eq!(
         harness.state().actions,
-        vec![Action::RemoveAccount(oftc)],
-        "the binary disconnects it and deletes it from accounts.toml"
+        vec![Action::RemoveAccount {
+            account: oftc,
+            forget_otr: false
+        }],
+        "the binary stops it and deletes it from accounts.toml"
     );
     assert!(
         harness.query_by_label("OFTC").is_none(),
         "gone from the list"
     );
     harness.get_by_label("Calyx");
-    assert!(harness.state().ui.is_removed(oftc));
-    assert!(!harness.state().ui.is_removed(other));
     let model = &harness.state().model;
+    assert!(model.account(oftc).is_none(), "gone from the model");
     assert!(
-        model
-            .conversations()
-            .all(|(_, c)| c.account != oftc || c.closed),
-        "its conversations are closed"
+        model.conversations().all(|(_, c)| c.account != oftc),
+        "its conversations and their messages are gone"
     );
     harness.state_mut().ui.set_screen(Screen::Chats);
     harness.run();
@@ -607,6 +618,26 @@ fn removing_an_account_asks_first_then_hides_it() {
         harness.query_by_label("OFTC").is_none(),
         "not in the sidebar either"
     );
+
+    // The other one, with its OTR key.
+    harness.state_mut().actions.clear();
+    harness.state_mut().ui.set_screen(Screen::Accounts);
+    harness.run();
+    harness.get_all_by_label("Remove…").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Remove Calyx?");
+    harness.get_by_label(FORGET).click();
+    harness.run();
+    harness.get_by_label("Remove account").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::RemoveAccount {
+            account: other,
+            forget_otr: true
+        }]
+    );
+    assert_eq!(harness.state().model.accounts().count(), 0);
 }
 
 #[test]

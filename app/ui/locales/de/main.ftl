@@ -153,7 +153,7 @@ nav-menu = Menü
 account-remove = Entfernen…
 account-remove-title = { $account } entfernen?
 account-remove-explain = Die Verbindung des Kontos wird getrennt und es wird aus diesem Profil entfernt. Seine Unterhaltungen werden geschlossen. Das Konto selbst besteht auf seinem Server weiter.
-account-remove-key-kept = Sein privater OTR-Schlüssel bleibt in diesem Profil: Wenn Sie das Konto wieder hinzufügen, erkennen Ihre Kontakte Ihren Computer weiterhin.
+account-remove-forget-otr = Auch den OTR-Schlüssel dieses Kontos und die Fingerabdrücke seiner Kontakte löschen (kann nicht rückgängig gemacht werden)
 account-remove-confirm = Konto entfernen
 
 ## Wegwerfkonto

@@ -153,7 +153,7 @@ nav-menu = Menu
 account-remove = Remove…
 account-remove-title = Remove { $account }?
 account-remove-explain = The account is disconnected and removed from this profile. Your conversations on it close. The account itself still exists on its server.
-account-remove-key-kept = Its OTR private key stays in this profile, so if you add the account again your contacts still recognize your computer.
+account-remove-forget-otr = Also delete this account's OTR key and the fingerprints of its contacts (cannot be undone)
 account-remove-confirm = Remove account
 
 ## Throwaway registration

@@ -153,7 +153,7 @@ nav-menu = Menú
 account-remove = Quitar…
 account-remove-title = ¿Quitar { $account }?
 account-remove-explain = La cuenta se desconecta y se quita de este perfil. Sus conversaciones se cierran. La cuenta sigue existiendo en su servidor.
-account-remove-key-kept = Su clave privada OTR se queda en este perfil: si vuelve a añadir la cuenta, sus contactos seguirán reconociendo su equipo.
+account-remove-forget-otr = Borrar también la clave OTR de esta cuenta y las huellas de sus contactos (no se puede deshacer)
 account-remove-confirm = Quitar la cuenta
 
 ## Cuenta desechable

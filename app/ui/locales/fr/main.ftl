@@ -153,7 +153,7 @@ nav-menu = Menu
 account-remove = Supprimer…
 account-remove-title = Supprimer { $account } ?
 account-remove-explain = Le compte est déconnecté et retiré de ce profil. Ses conversations se ferment. Le compte lui-même existe toujours sur son serveur.
-account-remove-key-kept = Sa clé privée OTR reste dans ce profil : si vous ajoutez à nouveau le compte, vos contacts reconnaîtront toujours votre ordinateur.
+account-remove-forget-otr = Supprimer aussi la clé OTR de ce compte et les empreintes de ses contacts (irréversible)
 account-remove-confirm = Supprimer le compte
 
 ## Compte jetable

@@ -153,7 +153,7 @@ nav-menu = Menu
 account-remove = Remover…
 account-remove-title = Remover { $account }?
 account-remove-explain = A conta é desconectada e removida deste perfil. Suas conversas são fechadas. A conta continua existindo no servidor.
-account-remove-key-kept = A chave privada OTR dela fica neste perfil: se você adicionar a conta de novo, seus contatos continuarão reconhecendo seu computador.
+account-remove-forget-otr = Apagar também a chave OTR desta conta e as impressões digitais dos contatos dela (não pode ser desfeito)
 account-remove-confirm = Remover conta
 
 ## Conta descartável

@@ -147,7 +147,7 @@ nav-menu = Menü
 account-remove = Kaldır…
 account-remove-title = { $account } kaldırılsın mı?
 account-remove-explain = Hesabın bağlantısı kesilir ve bu profilden kaldırılır. Konuşmaları kapanır. Hesabın kendisi sunucusunda var olmaya devam eder.
-account-remove-key-kept = OTR özel anahtarı bu profilde kalır: hesabı yeniden eklerseniz kişileriniz bilgisayarınızı tanımaya devam eder.
+account-remove-forget-otr = Bu hesabın OTR anahtarını ve kişilerinin parmak izlerini de sil (geri alınamaz)
 account-remove-confirm = Hesabı kaldır
 
 ## Tek kullanımlık hesap

@@ -147,7 +147,7 @@ nav-menu = 菜单
 account-remove = 删除…
 account-remove-title = 删除 { $account }？
 account-remove-explain = 该账户将断开连接并从此配置文件中删除，其对话会关闭。账户本身仍存在于服务器上。
-account-remove-key-kept = 它的 OTR 私钥保留在此配置文件中：如果您再次添加该账户，联系人仍会认出您的电脑。
+account-remove-forget-otr = 同时删除此账户的 OTR 密钥及其联系人的指纹（无法撤销）
 account-remove-confirm = 删除账户
 
 ## 一次性账户

@@ -118,7 +118,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
 
 fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
     let rtl = app.right_to_left();
-    if app.accounts(model).next().is_none() {
+    if model.accounts().next().is_none() {
         ui.label(app.tr.t("accounts-empty"));
         return;
     }
@@ -128,7 +128,7 @@ fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
             .num_columns(3)
             .spacing([16.0, 8.0])
             .show(ui, |ui| {
-                let accounts: Vec<_> = app.accounts(model).collect();
+                let accounts: Vec<_> = model.accounts().collect();
                 for (id, account) in accounts {
                     ui.strong(crate::bidi::visual(&account.label));
                     let (text, colour) = match &account.state {
@@ -185,6 +185,7 @@ fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                         }
                         if ui.button(app.tr.t("account-remove")).clicked() {
                             app.remove_dialog = Some(id);
+                            app.remove_forget_otr = false;
                         }
                     });
                     ui.end_row();

@@ -1,10 +1,11 @@
-//! Removing an account, after a confirmation: it is disconnected, then deleted from the
-//! profile's account list, and its conversations close.
+//! Removing an account, after a confirmation: it leaves the model at once (with its
+//! conversations and their messages), and the binary stops it and deletes it from the
+//! profile's account list.
 //!
-//! Its OTR private key stays in the profile: deleting it would make every contact see an
-//! "unrecognized computer" if the account is added again, and a key is no secret about whom
-//! one talks to. (Deleting one account's key needs an OTR engine call that does not exist
-//! yet; the dialog says plainly that the key is kept.)
+//! Its OTR private key and its contacts' fingerprints stay in the profile unless the user
+//! ticks the box (unticked when the dialog opens): kept, the contacts still recognize this
+//! computer if the account is added again; deleted, nothing on this computer says any more
+//! whom the account talked to privately, and that cannot be undone.
 
 use crate::action::Action;
 use crate::app::MessengerUi;
@@ -23,6 +24,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) 
     let tr = &app.tr;
     let mut confirmed = false;
     let mut cancelled = false;
+    let mut forget_otr = app.remove_forget_otr;
     let rtl = app.right_to_left();
     egui::Modal::new(egui::Id::unique("remove_account_dialog")).show(ui.ctx(), |ui| {
         ui.set_width(460.0);
@@ -30,8 +32,8 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) 
             ui.heading(tr.f("account-remove-title", &[("account", Arg::Text(&label))]));
             let explain = tr.logical("account-remove-explain", &[]);
             crate::views::paragraph(ui, rtl, &explain, egui::RichText::new);
-            let kept = tr.logical("account-remove-key-kept", &[]);
-            crate::views::paragraph(ui, rtl, &kept, |text| egui::RichText::new(text).weak());
+            ui.add_space(4.0);
+            ui.checkbox(&mut forget_otr, tr.t("account-remove-forget-otr"));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let remove = egui::Button::new(
@@ -47,22 +49,27 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) 
             });
         });
     });
+    app.remove_forget_otr = forget_otr;
     if cancelled {
         app.remove_dialog = None;
+        app.remove_forget_otr = false;
     }
     if confirmed {
         app.remove_dialog = None;
-        app.removed_accounts.insert(account);
+        app.remove_forget_otr = false;
         let conversations: Vec<_> = model
             .conversations()
-            .filter(|(_, c)| c.account == account && !c.closed)
+            .filter(|(_, c)| c.account == account)
             .map(|(id, _)| id)
             .collect();
         for id in conversations {
             app.inputs.remove(&id);
             app.row_heights.remove(&id);
-            model.close(id);
         }
-        app.actions.push(Action::RemoveAccount(account));
+        model.remove_account(account);
+        app.actions.push(Action::RemoveAccount {
+            account,
+            forget_otr,
+        });
     }
 }

@@ -40,7 +40,7 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) 
 fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
     let mut activate = None;
     let mut open = None;
-    let accounts: Vec<_> = app.accounts(model).map(|(id, _)| id).collect();
+    let accounts: Vec<_> = model.accounts().map(|(id, _)| id).collect();
     let mut any = false;
     for account in accounts {
         let Some(entry) = model.account(account) else {
@@ -148,8 +148,8 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
 }
 
 fn open_form(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
-    let accounts: Vec<(AccountId, String)> = app
-        .accounts(model)
+    let accounts: Vec<(AccountId, String)> = model
+        .accounts()
         .map(|(id, entry)| (id, entry.label.clone()))
         .collect();
     if accounts.is_empty() {
