@@ -9,7 +9,11 @@ use messenger_protocol::{
     ProtocolKind,
 };
 use messenger_ui::{MessengerUi, Screen};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// When the sample conversations start: a fixed time (2026-05-14 08:00 UTC), not the clock,
+/// so the screenshots are the same at every run.
+const START_SECONDS: u64 = 1_778_745_600;
 
 /// Which screen to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,7 +43,9 @@ pub fn populate(showcase: Showcase, model: &mut Model, ui: &mut MessengerUi) {
     model.tor = TorState::Ready;
     let oftc = model.add_account("OFTC", ProtocolKind::Irc);
     let xmpp = model.add_account("jabber.calyxinstitute.org", ProtocolKind::Xmpp);
-    let start = SystemTime::now() - Duration::from_secs(3600);
+    let start = UNIX_EPOCH + Duration::from_secs(START_SECONDS);
+    // What the model stamps itself (typed messages, notes) gets fixed times too.
+    model.freeze_clock(start + Duration::from_secs(2990));
     match showcase {
         Showcase::FirstRun => {}
         Showcase::Bootstrap => {
@@ -207,6 +213,7 @@ fn fill_private(
     ];
     for (i, (mine, text)) in lines.iter().enumerate() {
         if *mine {
+            model.freeze_clock(start + Duration::from_secs(3000 + i as u64 * 40));
             model.record_outgoing(id, OutgoingId(i as u64), text, MessageKind::Normal);
             model.apply(
                 account,
@@ -229,6 +236,7 @@ fn fill_private(
             );
         }
     }
+    model.freeze_clock(start + Duration::from_secs(3000 + lines.len() as u64 * 40));
     model.record_outgoing(
         id,
         OutgoingId(99),

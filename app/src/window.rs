@@ -7,8 +7,8 @@ use crate::profile_store;
 use crate::showcase::{self, Showcase};
 use crate::update_check::UpdateChecker;
 use messenger_chat::{AccountId, Model, TorState};
-use messenger_protocol::accounts::{AccountConfig as SavedAccount, AccountsFile, Transport};
 use messenger_protocol::ProtocolKind;
+use messenger_protocol::accounts::{AccountConfig as SavedAccount, AccountsFile, Transport};
 use messenger_session::{Outcome, Session};
 use messenger_ui::{AccountConfig, Action, MessengerUi, Profile, Script};
 use std::path::PathBuf;
@@ -95,6 +95,8 @@ impl Messenger {
     /// Shows a sample screen instead of the profile's content.
     pub fn showcase(&mut self, which: Showcase) {
         self.showcase = true;
+        // Times as in UTC whatever the machine's zone: the screenshots do not change.
+        self.ui.set_utc_offset(0);
         self.model = Model::new();
         showcase::populate(which, &mut self.model, &mut self.ui);
     }

@@ -92,6 +92,8 @@ pub struct Model {
     active: Option<ConversationId>,
     /// The local tor's state (bootstrap progress, ready, unreachable).
     pub tor: TorState,
+    /// A fixed time for what the model stamps itself (sample screens), else the clock.
+    frozen_clock: Option<SystemTime>,
 }
 
 impl Model {
@@ -119,6 +121,16 @@ impl Model {
 
     fn account_mut(&mut self, id: AccountId) -> Option<&mut AccountEntry> {
         self.accounts.get_mut(id.0).and_then(Option::as_mut)
+    }
+
+    /// Stamps what the model records itself (typed messages, notes) with `at` instead of
+    /// the clock, from now on: sample screens whose pictures must not change from run to run.
+    pub fn freeze_clock(&mut self, at: SystemTime) {
+        self.frozen_clock = Some(at);
+    }
+
+    fn now(&self) -> SystemTime {
+        self.frozen_clock.unwrap_or_else(SystemTime::now)
     }
 
     /// Removes account `id` with its conversations and their messages (memory only holds
@@ -236,16 +248,18 @@ impl Model {
         text: &str,
         kind: MessageKind,
     ) {
+        let now = self.now();
         if let Some(conversation) = self.conversation_mut(id) {
             let encrypted = conversation.otr.is_encrypted();
             conversation
                 .log
-                .push_outgoing(outgoing, text, SystemTime::now(), kind, encrypted);
+                .push_outgoing(outgoing, text, now, kind, encrypted);
         }
     }
 
     /// Sets the OTR status of a private conversation and notes the change in its log.
     pub fn set_otr_status(&mut self, id: ConversationId, status: OtrStatus, note: &str) {
+        let now = self.now();
         if let Some(conversation) = self.conversation_mut(id)
             && conversation.otr != status
         {
@@ -253,7 +267,7 @@ impl Model {
             conversation.log.push(
                 Sender::System,
                 note,
-                SystemTime::now(),
+                now,
                 MessageKind::Notice,
                 MessageFlags::default(),
             );
@@ -707,5 +721,19 @@ mod tests {
         model.remove_account(gone);
         model.remove_account(AccountId(99));
         assert_eq!(model.accounts().count(), 2);
+    }
+
+    #[test]
+    fn a_frozen_clock_stamps_typed_messages_and_notes() {
+        let mut model = Model::new();
+        let account = model.add_account("x", ProtocolKind::Irc);
+        let id = model.open(account, Conversation::Direct("bob".into()));
+        let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        model.freeze_clock(at);
+        model.set_otr_status(id, OtrStatus::Unverified, "private");
+        model.record_outgoing(id, OutgoingId(1), "hello", MessageKind::Normal);
+        let log = &model.conversation(id).unwrap().log;
+        assert_eq!(log.get(0).unwrap().time, at);
+        assert_eq!(log.get(1).unwrap().time, at);
     }
 }
