@@ -85,29 +85,72 @@ impl TorSocks {
         let target = target_addr(host, port)?;
         check_credential(&isolation.username)?;
         check_credential(&isolation.password)?;
-        let attempt = async {
-            let socket = TcpStream::connect(self.addr).await.map_err(|e| {
-                tracing::debug!(error = %e, "tor SOCKS port unreachable");
-                NetError::TorUnreachable
-            })?;
-            // Interactive chat: do not hold back small writes.
-            let _ = socket.set_nodelay(true);
-            Socks5Stream::connect_with_password_and_socket(
-                socket,
-                target,
-                &isolation.username,
-                &isolation.password,
-            )
-            .await
-            .map_err(map_socks_error)
+        let attempts = async {
+            let mut tries = 0;
+            loop {
+                tries += 1;
+                match self.attempt(target.clone(), isolation).await {
+                    // A circuit that failed while the stream was being attached is common
+                    // on the real network: tor builds another for the same isolation
+                    // credentials, so one more try usually succeeds. Never a direct
+                    // connection: the retry goes through the same SOCKS port.
+                    Err(Retryable(error)) if tries < SOCKS_ATTEMPTS => {
+                        tracing::debug!(error = ?error, "tor stream failed; trying once more");
+                        tokio::time::sleep(SOCKS_RETRY_PAUSE).await;
+                    }
+                    Err(Retryable(error)) => return Err(map_socks_error(error)),
+                    Ok(result) => return result,
+                }
+            }
         };
-        tokio::time::timeout(SOCKS_CONNECT_TIMEOUT, attempt)
+        tokio::time::timeout(SOCKS_CONNECT_TIMEOUT, attempts)
             .await
             .map_err(|_| NetError::Timeout {
                 stage: "opening a connection through Tor",
             })?
     }
+
+    /// One SOCKS handshake: `Err` only for a failure worth one more try (the circuit or
+    /// the stream failed inside tor), `Ok(Err)` for every other outcome.
+    async fn attempt(
+        &self,
+        target: TargetAddr<'_>,
+        isolation: &Isolation,
+    ) -> Result<Result<ProxiedStream, NetError>, Retryable> {
+        let socket = match TcpStream::connect(self.addr).await {
+            Ok(socket) => socket,
+            Err(e) => {
+                tracing::debug!(error = %e, "tor SOCKS port unreachable");
+                return Ok(Err(NetError::TorUnreachable));
+            }
+        };
+        // Interactive chat: do not hold back small writes.
+        let _ = socket.set_nodelay(true);
+        match Socks5Stream::connect_with_password_and_socket(
+            socket,
+            target,
+            &isolation.username,
+            &isolation.password,
+        )
+        .await
+        {
+            Ok(stream) => Ok(Ok(stream)),
+            Err(
+                error @ (tokio_socks::Error::GeneralSocksServerFailure
+                | tokio_socks::Error::TtlExpired),
+            ) => Err(Retryable(error)),
+            Err(error) => Ok(Err(map_socks_error(error))),
+        }
+    }
 }
+
+/// A SOCKS failure after which one more try may succeed.
+struct Retryable(tokio_socks::Error);
+
+/// Tries per connection (the first and one retry).
+const SOCKS_ATTEMPTS: u32 = 2;
+/// Pause before the retry, so tor can drop the failed circuit.
+const SOCKS_RETRY_PAUSE: Duration = Duration::from_millis(500);
 
 /// Turns a host and port into a SOCKS target without any name lookup.
 fn target_addr(host: &str, port: u16) -> Result<TargetAddr<'_>, NetError> {
@@ -246,5 +289,70 @@ mod tests {
             .unwrap_err();
         assert!(matches!(error, NetError::TorUnreachable), "{error:?}");
         assert!(error.to_string().contains("Tor is not reachable"));
+    }
+
+    /// A loopback SOCKS5 endpoint that answers every request with `reply` (a SOCKS5 reply
+    /// code), as tor does when a circuit or stream fails; counts the connections.
+    async fn failing_socks(
+        reply: u8,
+    ) -> (SocketAddr, std::sync::Arc<std::sync::atomic::AtomicU32>) {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let count = std::sync::Arc::new(AtomicU32::new(0));
+        let seen = count.clone();
+        tokio::spawn(async move {
+            while let Ok((mut socket, _)) = listener.accept().await {
+                seen.fetch_add(1, Ordering::SeqCst);
+                let mut head = [0u8; 2];
+                socket.read_exact(&mut head).await.unwrap();
+                let mut methods = vec![0u8; usize::from(head[1])];
+                socket.read_exact(&mut methods).await.unwrap();
+                assert!(methods.contains(&2), "isolation needs username/password");
+                socket.write_all(&[5, 2]).await.unwrap();
+                let mut field = [0u8; 2];
+                socket.read_exact(&mut field).await.unwrap();
+                let mut user = vec![0u8; usize::from(field[1])];
+                socket.read_exact(&mut user).await.unwrap();
+                let mut len = [0u8; 1];
+                socket.read_exact(&mut len).await.unwrap();
+                let mut pass = vec![0u8; usize::from(len[0])];
+                socket.read_exact(&mut pass).await.unwrap();
+                socket.write_all(&[1, 0]).await.unwrap();
+                let mut request = [0u8; 5];
+                socket.read_exact(&mut request).await.unwrap();
+                assert_eq!(request[3], 3, "the name goes to tor, never an address");
+                let mut rest = vec![0u8; usize::from(request[4]) + 2];
+                socket.read_exact(&mut rest).await.unwrap();
+                socket
+                    .write_all(&[5, reply, 0, 1, 0, 0, 0, 0, 0, 0])
+                    .await
+                    .unwrap();
+            }
+        });
+        (addr, count)
+    }
+
+    #[tokio::test]
+    async fn a_failed_circuit_is_tried_once_more_through_tor_then_reported() {
+        let (addr, count) = failing_socks(1).await;
+        let error = TorSocks { addr }
+            .connect("irc.test", 6667, &Isolation::random().unwrap())
+            .await
+            .unwrap_err();
+        assert!(error.to_string().contains("general failure"), "{error}");
+        assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_refused_connection_is_not_retried() {
+        let (addr, count) = failing_socks(5).await;
+        let error = TorSocks { addr }
+            .connect("irc.test", 6667, &Isolation::random().unwrap())
+            .await
+            .unwrap_err();
+        assert!(error.to_string().contains("refused"), "{error}");
+        assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 }
