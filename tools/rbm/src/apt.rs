@@ -86,19 +86,9 @@ impl AptSources {
     pub fn download(&mut self, package: &str, file: &str, dest: &Path) -> Result<()> {
         self.update(file)?;
         let scratch = self.dir.join("download");
-        if scratch.exists() {
-            fs::remove_dir_all(&scratch).map_err(io(&scratch))?;
-        }
-        fs::create_dir_all(&scratch).map_err(io(&scratch))?;
-        let output = Command::new("apt-get")
-            .args(self.options())
-            .args(["-q", "source", "--download-only", package])
-            .current_dir(&scratch)
-            .output()
-            .map_err(|e| Error::Tool {
-                tool: "apt-get".into(),
-                message: e.to_string(),
-            })?;
+        let mut args = self.options();
+        args.extend(["-q", "source", "--download-only", package].map(String::from));
+        let output = apt_get_in(&scratch, &args)?;
         let got = scratch.join(file);
         if !got.is_file() {
             return Err(Error::Fetch {
@@ -119,18 +109,7 @@ impl AptSources {
     /// names it in messages; apt's own file name escapes an epoch's colon as `%3a`).
     pub fn download_binary(&mut self, package: &str, file: &str, dest: &Path) -> Result<()> {
         let scratch = self.dir.join("download-binary");
-        if scratch.exists() {
-            fs::remove_dir_all(&scratch).map_err(io(&scratch))?;
-        }
-        fs::create_dir_all(&scratch).map_err(io(&scratch))?;
-        let output = Command::new("apt-get")
-            .args(["-q", "download", package])
-            .current_dir(&scratch)
-            .output()
-            .map_err(|e| Error::Tool {
-                tool: "apt-get".into(),
-                message: e.to_string(),
-            })?;
+        let output = apt_get_in(&scratch, &["-q", "download", package].map(String::from))?;
         let debs: Vec<PathBuf> = fs::read_dir(&scratch)
             .map_err(io(&scratch))?
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -149,6 +128,23 @@ impl AptSources {
         fs::remove_dir_all(&scratch).map_err(io(&scratch))?;
         Ok(())
     }
+}
+
+/// Runs `apt-get ARGS` in `scratch`, emptied first (a download lands in the working
+/// directory; only what this run fetched may be picked up from it).
+fn apt_get_in(scratch: &Path, args: &[String]) -> Result<std::process::Output> {
+    if scratch.exists() {
+        fs::remove_dir_all(scratch).map_err(io(scratch))?;
+    }
+    fs::create_dir_all(scratch).map_err(io(scratch))?;
+    Command::new("apt-get")
+        .args(args)
+        .current_dir(scratch)
+        .output()
+        .map_err(|e| Error::Tool {
+            tool: "apt-get".into(),
+            message: e.to_string(),
+        })
 }
 
 /// The system's `deb` entries turned into `deb-src` entries, in deb822 form.
