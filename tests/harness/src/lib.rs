@@ -7,6 +7,7 @@ pub mod control;
 pub mod dns_stub;
 mod error;
 pub mod https_files;
+pub mod irc_peer;
 pub mod leak;
 pub mod ngircd;
 pub mod ports;
@@ -21,6 +22,7 @@ pub mod xmpp_peer;
 
 pub use error::{HarnessError, LogExcerpt};
 pub use https_files::{HttpsFileServer, Route};
+pub use irc_peer::IrcRawPeer;
 pub use ngircd::{Ngircd, NgircdOptions};
 pub use ports::free_port;
 pub use potr::PotrPeer;

@@ -1,9 +1,7 @@
 //! Shared scaffolding: the private tor network, a raw IRC peer (a plain socket talking IRC to
 //! ngircd on loopback: test scaffolding, not the app), and event waits with time limits.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpStream;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use harness::{Ngircd, TorNetwork};
 use messenger_irc::{FloodPolicy, IrcAccountConfig, IrcNetwork, spawn_account};
@@ -68,86 +66,31 @@ pub async fn wait_for(handle: &mut AccountHandle, predicate: impl Fn(&Event) -> 
     }
 }
 
-/// A raw IRC client on a plain loopback socket straight to ngircd. A reader thread answers
-/// PING and hands every other line over.
-pub struct RawPeer {
-    writer: TcpStream,
-    lines: std::sync::mpsc::Receiver<String>,
-}
-
-impl Drop for RawPeer {
-    fn drop(&mut self) {
-        let _ = self.writer.shutdown(std::net::Shutdown::Both);
-    }
-}
+/// The harness's raw IRC client (straight to ngircd, not through tor), with the panicking
+/// shorthands these tests use.
+pub struct RawPeer(harness::IrcRawPeer);
 
 impl RawPeer {
     /// Connects and registers as `nick`.
     pub fn connect(ngircd: &Ngircd, nick: &str) -> RawPeer {
-        let stream = TcpStream::connect(ngircd.addr()).unwrap();
-        let mut ponger = stream.try_clone().unwrap();
-        let reader = BufReader::new(stream.try_clone().unwrap());
-        let (sender, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for raw in reader.split(b'\n') {
-                let Ok(raw) = raw else { break };
-                let line = String::from_utf8_lossy(&raw)
-                    .trim_end_matches('\r')
-                    .to_owned();
-                if let Some(token) = line.strip_prefix("PING ") {
-                    let _ = ponger.write_all(format!("PONG {token}\r\n").as_bytes());
-                    continue;
-                }
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut peer = RawPeer {
-            writer: stream,
-            lines,
-        };
-        peer.send(&format!("NICK {nick}"));
-        peer.send(&format!("USER {nick} 0 * :{nick}"));
-        peer.expect(|line| line.split(' ').nth(1) == Some("001"));
-        peer
+        RawPeer(harness::IrcRawPeer::connect(ngircd, nick).unwrap())
     }
 
     /// Sends one line.
     pub fn send(&mut self, line: &str) {
-        self.writer
-            .write_all(format!("{line}\r\n").as_bytes())
-            .unwrap();
+        self.0.send(line).unwrap();
     }
 
     /// Waits for a line that matches; returns it.
     pub fn expect(&mut self, predicate: impl Fn(&str) -> bool) -> String {
-        self.expect_within(WAIT, predicate)
-            .unwrap_or_else(|seen| panic!("peer timed out; seen: {seen:#?}"))
-    }
-
-    /// Waits up to `limit` for a matching line; on timeout returns the lines seen.
-    pub fn expect_within(
-        &mut self,
-        limit: Duration,
-        predicate: impl Fn(&str) -> bool,
-    ) -> Result<String, Vec<String>> {
-        let deadline = Instant::now() + limit;
-        let mut seen = Vec::new();
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) if predicate(&line) => return Ok(line),
-                Ok(line) => seen.push(line),
-                Err(_) => return Err(seen),
-            }
-        }
+        self.0
+            .expect_within(WAIT, "a matching line", predicate)
+            .unwrap()
     }
 
     /// Joins a channel and waits for the server's confirmation.
     pub fn join(&mut self, channel: &str) {
-        self.send(&format!("JOIN {channel}"));
-        self.expect(|line| line.contains(" 366 "));
+        self.0.join(channel).unwrap();
     }
 }
 
