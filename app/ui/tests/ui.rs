@@ -771,3 +771,30 @@ fn the_periodic_check_setting_is_saved() {
             .any(|a| matches!(a, Action::SettingsChanged(s) if s.check_updates_periodically))
     );
 }
+
+#[test]
+fn a_long_room_stays_at_its_end_from_one_frame_to_the_next() {
+    let mut model = ready_model();
+    let account = model.add_account("OFTC", ProtocolKind::Irc);
+    let room = Conversation::Room("#tor".into());
+    for i in 0..400 {
+        model.apply(
+            account,
+            incoming("bob", room.clone(), &format!("line {i}")),
+            false,
+        );
+    }
+    let id = model.find(account, &room).unwrap();
+    model.activate(id);
+    let mut harness = harness(seen(), model);
+    harness.run();
+    // Every further frame shows the end too (the view once swung between the end and an
+    // empty stretch past it, frame after frame, and stopped on either).
+    for frame in 0..6 {
+        harness.step();
+        assert!(
+            harness.query_by_label("line 399").is_some(),
+            "the last line is shown in frame {frame}"
+        );
+    }
+}

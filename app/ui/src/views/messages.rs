@@ -69,8 +69,12 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: 
                 heights.set(index, height + spacing);
                 top += height + spacing;
             }
-            // The content's full height, with the rows just measured.
-            ui.set_min_height(heights.total());
+            // The content's full height, with the rows just measured. Measured from the
+            // content's top: `set_min_height` would count from the cursor, which the rows just
+            // drawn moved down, and the content would grow by the rows' height in frames that
+            // draw rows and not in others; the view, stuck to the bottom, then swung between
+            // the end and an empty stretch past it from one pass to the next.
+            ui.expand_to_include_y(origin.y + heights.total());
         });
 }
 
