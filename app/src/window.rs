@@ -176,7 +176,8 @@ impl Messenger {
         match self.network.as_mut() {
             Some(network) => {
                 if let Err(error) = network.remove_account(&mut self.model, account, forget_otr) {
-                    eprintln!("tor-messenger: {error}");
+                    // Only the OTR part can fail: the user must know the key is still there.
+                    self.ui.account_removal_failed(error.to_string());
                 }
             }
             None => self.model.remove_account(account),

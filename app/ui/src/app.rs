@@ -43,6 +43,8 @@ pub struct MessengerUi {
     pub(crate) remove_dialog: Option<AccountId>,
     /// The removal dialog's "also delete the OTR key" box (unchecked when it opens).
     pub(crate) remove_forget_otr: bool,
+    /// Why a removed account's OTR key could not be deleted (shown until closed).
+    pub(crate) removal_problem: Option<String>,
     /// The throwaway registration in progress or its failure.
     pub(crate) registration: Option<views::registration::Registration>,
     /// The last update check's result.
@@ -75,6 +77,7 @@ impl MessengerUi {
             actions: Vec::new(),
             remove_dialog: None,
             remove_forget_otr: false,
+            removal_problem: None,
             registration: None,
             update: None,
             update_dialog: false,
@@ -152,6 +155,13 @@ impl MessengerUi {
             Ok(address) => views::registration::Registration::Created { address },
             Err(reason) => views::registration::Registration::Failed { server, reason },
         });
+    }
+
+    /// The user asked to delete a removed account's OTR key and that failed (or was refused):
+    /// `reason`, in words, is shown until the user closes it, so nobody believes a key gone
+    /// that is still there.
+    pub fn account_removal_failed(&mut self, reason: String) {
+        self.removal_problem = Some(reason);
     }
 
     /// Says whether this build can check for updates (it has a manifest address).

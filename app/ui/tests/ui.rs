@@ -798,3 +798,21 @@ fn a_long_room_stays_at_its_end_from_one_frame_to_the_next() {
         );
     }
 }
+
+#[test]
+fn an_otr_key_that_could_not_be_deleted_is_reported_until_closed() {
+    let mut harness = harness(seen(), ready_model());
+    harness.state_mut().ui.account_removal_failed(
+        "the account was removed, but its OTR key could not be deleted: disk full".into(),
+    );
+    harness.run();
+    harness.get_by_label("The OTR key was not deleted");
+    harness.get_by_label_contains("could not be deleted: disk full");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("The OTR key was not deleted")
+            .is_none()
+    );
+}

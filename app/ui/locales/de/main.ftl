@@ -155,6 +155,7 @@ account-remove-title = { $account } entfernen?
 account-remove-explain = Die Verbindung des Kontos wird getrennt und es wird aus diesem Profil entfernt. Seine Unterhaltungen werden geschlossen. Das Konto selbst besteht auf seinem Server weiter.
 account-remove-forget-otr = Auch den OTR-Schlüssel dieses Kontos und die Fingerabdrücke seiner Kontakte löschen (kann nicht rückgängig gemacht werden)
 account-remove-confirm = Konto entfernen
+account-remove-otr-problem = Der OTR-Schlüssel wurde nicht gelöscht
 
 ## Wegwerfkonto
 register-creating = Ein Wegwerfkonto wird über Tor auf { $server } angelegt; das kann eine Minute dauern…

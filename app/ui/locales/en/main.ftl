@@ -155,6 +155,7 @@ account-remove-title = Remove { $account }?
 account-remove-explain = The account is disconnected and removed from this profile. Your conversations on it close. The account itself still exists on its server.
 account-remove-forget-otr = Also delete this account's OTR key and the fingerprints of its contacts (cannot be undone)
 account-remove-confirm = Remove account
+account-remove-otr-problem = The OTR key was not deleted
 
 ## Throwaway registration
 register-creating = Creating a throwaway account on { $server } through Tor; this can take a minute…

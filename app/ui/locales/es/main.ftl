@@ -155,6 +155,7 @@ account-remove-title = ¿Quitar { $account }?
 account-remove-explain = La cuenta se desconecta y se quita de este perfil. Sus conversaciones se cierran. La cuenta sigue existiendo en su servidor.
 account-remove-forget-otr = Borrar también la clave OTR de esta cuenta y las huellas de sus contactos (no se puede deshacer)
 account-remove-confirm = Quitar la cuenta
+account-remove-otr-problem = La clave OTR no se ha borrado
 
 ## Cuenta desechable
 register-creating = Creando una cuenta desechable en { $server } a través de Tor; puede tardar un minuto…

@@ -149,6 +149,7 @@ account-remove-title = { $account } حذف شود؟
 account-remove-explain = اتصال حساب قطع و از این نمایه حذف می‌شود. گفتگوهایش بسته می‌شوند. خود حساب همچنان روی کارساز وجود دارد.
 account-remove-forget-otr = کلید OTR این حساب و اثرانگشت‌های مخاطبانش هم پاک شود (برگشت‌پذیر نیست)
 account-remove-confirm = حذف حساب
+account-remove-otr-problem = کلید OTR پاک نشد
 
 ## حساب یک‌بارمصرف
 register-creating = در حال ساختن یک حساب یک‌بارمصرف روی { $server } از راه Tor؛ ممکن است یک دقیقه طول بکشد.

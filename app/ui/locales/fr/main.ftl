@@ -155,6 +155,7 @@ account-remove-title = Supprimer { $account } ?
 account-remove-explain = Le compte est déconnecté et retiré de ce profil. Ses conversations se ferment. Le compte lui-même existe toujours sur son serveur.
 account-remove-forget-otr = Supprimer aussi la clé OTR de ce compte et les empreintes de ses contacts (irréversible)
 account-remove-confirm = Supprimer le compte
+account-remove-otr-problem = La clé OTR n'a pas été supprimée
 
 ## Compte jetable
 register-creating = Création d'un compte jetable sur { $server } via Tor ; cela peut prendre une minute…

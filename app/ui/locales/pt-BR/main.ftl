@@ -155,6 +155,7 @@ account-remove-title = Remover { $account }?
 account-remove-explain = A conta é desconectada e removida deste perfil. Suas conversas são fechadas. A conta continua existindo no servidor.
 account-remove-forget-otr = Apagar também a chave OTR desta conta e as impressões digitais dos contatos dela (não pode ser desfeito)
 account-remove-confirm = Remover conta
+account-remove-otr-problem = A chave OTR não foi apagada
 
 ## Conta descartável
 register-creating = Criando uma conta descartável em { $server } pelo Tor; isso pode levar um minuto…

@@ -149,6 +149,7 @@ account-remove-title = { $account } kaldırılsın mı?
 account-remove-explain = Hesabın bağlantısı kesilir ve bu profilden kaldırılır. Konuşmaları kapanır. Hesabın kendisi sunucusunda var olmaya devam eder.
 account-remove-forget-otr = Bu hesabın OTR anahtarını ve kişilerinin parmak izlerini de sil (geri alınamaz)
 account-remove-confirm = Hesabı kaldır
+account-remove-otr-problem = OTR anahtarı silinmedi
 
 ## Tek kullanımlık hesap
 register-creating = { $server } üzerinde Tor aracılığıyla tek kullanımlık bir hesap oluşturuluyor; bu bir dakika sürebilir…

@@ -149,6 +149,7 @@ account-remove-title = 删除 { $account }？
 account-remove-explain = 该账户将断开连接并从此配置文件中删除，其对话会关闭。账户本身仍存在于服务器上。
 account-remove-forget-otr = 同时删除此账户的 OTR 密钥及其联系人的指纹（无法撤销）
 account-remove-confirm = 删除账户
+account-remove-otr-problem = OTR 密钥未被删除
 
 ## 一次性账户
 register-creating = 正在通过 Tor 在 { $server } 上创建一次性账户；这可能需要一分钟…

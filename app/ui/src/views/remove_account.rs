@@ -13,6 +13,7 @@ use crate::i18n::Arg;
 use messenger_chat::Model;
 
 pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
+    problem(app, ui);
     let Some(account) = app.remove_dialog else {
         return;
     };
@@ -71,5 +72,28 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) 
             account,
             forget_otr,
         });
+    }
+}
+
+/// Says that the OTR key the user asked to delete is still there, and why.
+fn problem(app: &mut MessengerUi, ui: &mut egui::Ui) {
+    let Some(reason) = &app.removal_problem else {
+        return;
+    };
+    let tr = &app.tr;
+    let rtl = app.right_to_left();
+    let mut closed = false;
+    egui::Modal::new(egui::Id::new("remove_account_problem")).show(ui.ctx(), |ui| {
+        ui.set_width(460.0);
+        crate::views::mirror(rtl, ui, |ui| {
+            ui.heading(tr.t("account-remove-otr-problem"));
+            crate::views::paragraph(ui, rtl, reason, egui::RichText::new);
+            if ui.button(tr.t("update-close")).clicked() {
+                closed = true;
+            }
+        });
+    });
+    if closed {
+        app.removal_problem = None;
     }
 }
