@@ -83,7 +83,7 @@ fn problem(app: &mut MessengerUi, ui: &mut egui::Ui) {
     let tr = &app.tr;
     let rtl = app.right_to_left();
     let mut closed = false;
-    egui::Modal::new(egui::Id::new("remove_account_problem")).show(ui.ctx(), |ui| {
+    egui::Modal::new(egui::Id::unique("remove_account_problem")).show(ui.ctx(), |ui| {
         ui.set_width(460.0);
         crate::views::mirror(rtl, ui, |ui| {
             ui.heading(tr.t("account-remove-otr-problem"));
