@@ -244,6 +244,10 @@ unsafe extern "C" {
     pub fn otrl_instag_write(us: OtrlUserState, filename: *const c_char) -> gcry_error_t;
     /// Write all instance tags to an open file.
     pub fn otrl_instag_write_FILEp(us: OtrlUserState, instf: *mut FILE) -> gcry_error_t;
+    /// Unlink one instance tag from its user state and free it.
+    pub fn otrl_instag_forget(instag: *mut OtrlInsTag);
+    /// Forget every instance tag of a user state.
+    pub fn otrl_instag_forget_all(us: OtrlUserState);
 
     // privkey.h
     /// 20-byte hash to the 45-byte human form.

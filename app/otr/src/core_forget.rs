@@ -12,12 +12,6 @@ use libotr_sys::*;
 use std::ffi::CStr;
 use std::io::{Seek, SeekFrom, Write};
 
-// SAFETY: declared in libotr 4.1.1's instag.h and exported by the library libotr-sys links;
-// libotr-sys does not bind it (yet). It unlinks the tag from the user state and frees it.
-unsafe extern "C" {
-    fn otrl_instag_forget(instag: *mut OtrlInsTag);
-}
-
 impl OtrCore {
     /// Forgets `account`: its private key, its instance tag and its contacts' fingerprints
     /// (with their trust), in memory and in the files. Private conversations of the account
