@@ -11,15 +11,12 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use harness::{Ngircd, TorNetwork};
+use harness::{IrcRawPeer, Ngircd, TorNetwork};
 use messenger_chat::{AccountState, Model, TorState};
 use messenger_net::{TlsTrust, TorSocks};
 use messenger_protocol::accounts::{AccountConfig as SavedAccount, Transport};
 use messenger_session::{OtrPolicy, Session, SessionNetwork};
 use messenger_ui::{Action, MessengerUi, Screen, Settings};
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpStream;
-use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(120);
@@ -71,69 +68,6 @@ impl State {
     }
 }
 
-/// A raw IRC client straight to ngircd (test scaffolding, not the app).
-struct RawIrc {
-    writer: TcpStream,
-    lines: Receiver<String>,
-}
-
-impl RawIrc {
-    fn connect(ngircd: &Ngircd, nick: &str) -> RawIrc {
-        let stream = TcpStream::connect(ngircd.addr()).unwrap();
-        let mut ponger = stream.try_clone().unwrap();
-        let reader = BufReader::new(stream.try_clone().unwrap());
-        let (sender, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for raw in reader.split(b'\n') {
-                let Ok(raw) = raw else { break };
-                let line = String::from_utf8_lossy(&raw)
-                    .trim_end_matches('\r')
-                    .to_owned();
-                if let Some(token) = line.strip_prefix("PING ") {
-                    let _ = ponger.write_all(format!("PONG {token}\r\n").as_bytes());
-                    continue;
-                }
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut peer = RawIrc {
-            writer: stream,
-            lines,
-        };
-        peer.send(&format!("NICK {nick}"));
-        peer.send(&format!("USER {nick} 0 * :{nick}"));
-        peer.expect(|line| line.split(' ').nth(1) == Some("001"))
-            .expect("the peer is registered");
-        peer
-    }
-
-    fn send(&mut self, line: &str) {
-        self.writer
-            .write_all(format!("{line}\r\n").as_bytes())
-            .unwrap();
-    }
-
-    fn expect(&mut self, predicate: impl Fn(&str) -> bool) -> Option<String> {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) if predicate(&line) => return Some(line),
-                Ok(_) => {}
-                Err(_) => return None,
-            }
-        }
-    }
-}
-
-impl Drop for RawIrc {
-    fn drop(&mut self) {
-        let _ = self.writer.shutdown(std::net::Shutdown::Both);
-    }
-}
-
 /// Steps frames (the session works on other threads) until `done`, or panics naming `what`.
 fn wait_for(harness: &mut Harness<'static, State>, what: &str, done: impl Fn(&State) -> bool) {
     let deadline = Instant::now() + WAIT;
@@ -156,10 +90,8 @@ fn type_into(harness: &mut Harness<'static, State>, label: &str, text: &str) {
 fn a_user_connects_joins_and_sends_through_tor_to_ngircd() {
     let ngircd = Ngircd::start().expect("ngircd");
     let client = TorNetwork::shared_client().expect("a tor client on the private network");
-    let mut bob = RawIrc::connect(&ngircd, "bob");
-    bob.send("JOIN #kittest");
-    bob.expect(|line| line.contains(" 366 "))
-        .expect("bob is in the room");
+    let mut bob = IrcRawPeer::connect(&ngircd, "bob").expect("bob registers");
+    bob.join("#kittest").expect("bob is in the room");
 
     let profile = tempfile::tempdir().unwrap();
     let runtime = messenger_session::spawn_runtime().unwrap();
@@ -227,8 +159,10 @@ fn a_user_connects_joins_and_sends_through_tor_to_ngircd() {
     type_into(&mut harness, "Start a conversation", "#kittest");
     harness.get_by_label("Join").click();
     harness.run_steps(2);
-    bob.expect(|line| line.contains("JOIN") && line.starts_with(":alice"))
-        .expect("alice joined the room");
+    bob.expect_within(WAIT, "alice joining", |line| {
+        line.contains("JOIN") && line.starts_with(":alice")
+    })
+    .expect("alice joined the room");
     let field = harness
         .get_all_by_role(egui::accesskit::Role::TextInput)
         .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
@@ -240,7 +174,9 @@ fn a_user_connects_joins_and_sends_through_tor_to_ngircd() {
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
     let received = bob
-        .expect(|line| line.contains("PRIVMSG #kittest"))
+        .expect_within(WAIT, "the message", |line| {
+            line.contains("PRIVMSG #kittest")
+        })
         .expect("the server delivered the message");
     assert!(
         received.starts_with(":alice") && received.ends_with(":hello from kittest"),

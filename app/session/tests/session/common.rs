@@ -2,10 +2,7 @@
 //! drains it into a model with a time limit, and a raw IRC peer (a plain loopback socket to
 //! ngircd: test scaffolding, not the app).
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use harness::{Ngircd, TorNetwork};
@@ -107,77 +104,31 @@ pub fn lines(model: &Model, conversation: ConversationId) -> Vec<Line> {
         .collect()
 }
 
-/// A raw IRC client on a plain loopback socket straight to ngircd. A reader thread answers
-/// PING and hands every other line over.
-pub struct RawIrc {
-    writer: TcpStream,
-    lines: Receiver<String>,
-    /// Every line read so far (PINGs excepted).
-    pub seen: Vec<String>,
-}
-
-impl Drop for RawIrc {
-    fn drop(&mut self) {
-        let _ = self.writer.shutdown(std::net::Shutdown::Both);
-    }
-}
+/// The harness's raw IRC client (straight to ngircd, not through tor), with the shorthands
+/// these tests use.
+pub struct RawIrc(harness::IrcRawPeer);
 
 impl RawIrc {
     /// Connects and registers as `nick`.
     pub fn connect(ngircd: &Ngircd, nick: &str) -> RawIrc {
-        let stream = TcpStream::connect(ngircd.addr()).unwrap();
-        let mut ponger = stream.try_clone().unwrap();
-        let reader = BufReader::new(stream.try_clone().unwrap());
-        let (sender, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for raw in reader.split(b'\n') {
-                let Ok(raw) = raw else { break };
-                let line = String::from_utf8_lossy(&raw)
-                    .trim_end_matches('\r')
-                    .to_owned();
-                if let Some(token) = line.strip_prefix("PING ") {
-                    let _ = ponger.write_all(format!("PONG {token}\r\n").as_bytes());
-                    continue;
-                }
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut peer = RawIrc {
-            writer: stream,
-            lines,
-            seen: Vec::new(),
-        };
-        peer.send(&format!("NICK {nick}"));
-        peer.send(&format!("USER {nick} 0 * :{nick}"));
-        peer.expect(WAIT, |line| line.split(' ').nth(1) == Some("001"))
-            .expect("registered");
-        peer
+        RawIrc(harness::IrcRawPeer::connect(ngircd, nick).unwrap())
     }
 
     /// Sends one line.
     pub fn send(&mut self, line: &str) {
-        self.writer
-            .write_all(format!("{line}\r\n").as_bytes())
-            .unwrap();
+        self.0.send(line).unwrap();
     }
 
     /// Waits up to `limit` for a matching line; `None` on timeout. Every line read is kept
     /// in [`RawIrc::seen`].
     pub fn expect(&mut self, limit: Duration, predicate: impl Fn(&str) -> bool) -> Option<String> {
-        let deadline = Instant::now() + limit;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    self.seen.push(line.clone());
-                    if predicate(&line) {
-                        return Some(line);
-                    }
-                }
-                Err(_) => return None,
-            }
-        }
+        self.0
+            .expect_within(limit, "a matching line", predicate)
+            .ok()
+    }
+
+    /// Every line read so far.
+    pub fn seen(&self) -> &[String] {
+        self.0.seen()
     }
 }

@@ -176,7 +176,7 @@ fn require_encryption_never_sends_plaintext_to_a_peer_without_otr() {
     // The peer gets an OTR query, never the text.
     let query = plain
         .expect(WAIT, |line| line.contains("PRIVMSG plain :"))
-        .unwrap_or_else(|| panic!("nothing arrived; seen: {:#?}", plain.seen));
+        .unwrap_or_else(|| panic!("nothing arrived; seen: {:#?}", plain.seen()));
     assert!(query.contains("?OTRv2?"), "{query}");
     assert!(!query.contains(typed), "{query}");
 
@@ -200,9 +200,12 @@ fn require_encryption_never_sends_plaintext_to_a_peer_without_otr() {
     // Nothing more arrives (a late plaintext would show here).
     plain.expect(Duration::from_secs(3), |_| false);
     assert!(
-        plain.seen.iter().all(|line| !line.contains("blue folder")),
+        plain
+            .seen()
+            .iter()
+            .all(|line| !line.contains("blue folder")),
         "plaintext leaked: {:#?}",
-        plain.seen
+        plain.seen()
     );
 
     // Dropping the session ends its account tasks: alice leaves the server.
@@ -211,5 +214,5 @@ fn require_encryption_never_sends_plaintext_to_a_peer_without_otr() {
         .expect(WAIT, |line| {
             line.starts_with(":alice!") && line.contains(" QUIT")
         })
-        .unwrap_or_else(|| panic!("alice stayed; seen: {:#?}", plain.seen));
+        .unwrap_or_else(|| panic!("alice stayed; seen: {:#?}", plain.seen()));
 }
