@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use messenger_net::{TlsTrust, TorSocks};
-use messenger_session::{OtrPolicy, OtrRequest, Session, SessionNetwork};
+use messenger_session::{OtrPolicy, Session, SessionNetwork};
 use messenger_ui::Settings;
 use std::path::Path;
 
@@ -46,20 +46,5 @@ pub fn policy(settings: &Settings) -> OtrPolicy {
         require_encryption_for: settings.require_encryption_for.clone(),
         allow_v3: settings.otr_v3,
         ..OtrPolicy::default()
-    }
-}
-
-/// The session's form of a UI OTR request.
-pub fn otr_request(request: messenger_ui::OtrRequest) -> OtrRequest {
-    use messenger_ui::OtrRequest as Ui;
-    match request {
-        Ui::Start => OtrRequest::Start,
-        Ui::Refresh => OtrRequest::Refresh,
-        Ui::End => OtrRequest::End,
-        Ui::AskQuestion { question, answer } => OtrRequest::AskQuestion { question, answer },
-        Ui::SharedSecret { secret } => OtrRequest::SharedSecret { secret },
-        Ui::Respond { answer } => OtrRequest::Respond { answer },
-        Ui::TrustFingerprint => OtrRequest::TrustFingerprint,
-        Ui::AbortVerification => OtrRequest::AbortVerification,
     }
 }

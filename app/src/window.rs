@@ -234,11 +234,7 @@ impl Messenger {
                 request,
             } => {
                 if let Some(network) = self.network.as_mut() {
-                    network.otr_request(
-                        &mut self.model,
-                        conversation,
-                        network::otr_request(request),
-                    );
+                    network.otr_request(&mut self.model, conversation, request);
                 }
             }
         }

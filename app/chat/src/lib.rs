@@ -6,6 +6,7 @@
 mod log;
 mod model;
 mod otr_detail;
+mod otr_request;
 mod otr_status;
 mod policy;
 mod tor_state;
@@ -13,6 +14,7 @@ mod tor_state;
 pub use log::{MessageFlags, MessageLog, MessageView, Sender};
 pub use model::{AccountEntry, AccountId, AccountState, ConversationId, ConversationState, Model};
 pub use otr_detail::{OtrDetail, OtrProgress};
+pub use otr_request::OtrRequest;
 pub use otr_status::OtrStatus;
 pub use policy::EncryptionPolicy;
 pub use tor_state::TorState;

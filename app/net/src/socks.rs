@@ -86,20 +86,23 @@ impl TorSocks {
         check_credential(&isolation.username)?;
         check_credential(&isolation.password)?;
         let attempts = async {
-            let mut tries = 0;
+            let mut tries = 1;
             loop {
-                tries += 1;
                 match self.attempt(target.clone(), isolation).await {
+                    Ok(stream) => return Ok(stream),
                     // A circuit that failed while the stream was being attached is common
                     // on the real network: tor builds another for the same isolation
                     // credentials, so one more try usually succeeds. Never a direct
                     // connection: the retry goes through the same SOCKS port.
-                    Err(Retryable(error)) if tries < SOCKS_ATTEMPTS => {
+                    Err(
+                        error @ (tokio_socks::Error::GeneralSocksServerFailure
+                        | tokio_socks::Error::TtlExpired),
+                    ) if tries < SOCKS_ATTEMPTS => {
                         tracing::debug!(error = ?error, "tor stream failed; trying once more");
+                        tries += 1;
                         tokio::time::sleep(SOCKS_RETRY_PAUSE).await;
                     }
-                    Err(Retryable(error)) => return Err(map_socks_error(error)),
-                    Ok(result) => return result,
+                    Err(error) => return Err(map_socks_error(error)),
                 }
             }
         };
@@ -110,42 +113,27 @@ impl TorSocks {
             })?
     }
 
-    /// One SOCKS handshake: `Err` only for a failure worth one more try (the circuit or
-    /// the stream failed inside tor), `Ok(Err)` for every other outcome.
+    /// One SOCKS handshake through tor.
     async fn attempt(
         &self,
         target: TargetAddr<'_>,
         isolation: &Isolation,
-    ) -> Result<Result<ProxiedStream, NetError>, Retryable> {
-        let socket = match TcpStream::connect(self.addr).await {
-            Ok(socket) => socket,
-            Err(e) => {
-                tracing::debug!(error = %e, "tor SOCKS port unreachable");
-                return Ok(Err(NetError::TorUnreachable));
-            }
-        };
+    ) -> Result<ProxiedStream, tokio_socks::Error> {
+        let socket = TcpStream::connect(self.addr).await.map_err(|e| {
+            tracing::debug!(error = %e, "tor SOCKS port unreachable");
+            tokio_socks::Error::ProxyServerUnreachable
+        })?;
         // Interactive chat: do not hold back small writes.
         let _ = socket.set_nodelay(true);
-        match Socks5Stream::connect_with_password_and_socket(
+        Socks5Stream::connect_with_password_and_socket(
             socket,
             target,
             &isolation.username,
             &isolation.password,
         )
         .await
-        {
-            Ok(stream) => Ok(Ok(stream)),
-            Err(
-                error @ (tokio_socks::Error::GeneralSocksServerFailure
-                | tokio_socks::Error::TtlExpired),
-            ) => Err(Retryable(error)),
-            Err(error) => Ok(Err(map_socks_error(error))),
-        }
     }
 }
-
-/// A SOCKS failure after which one more try may succeed.
-struct Retryable(tokio_socks::Error);
 
 /// Tries per connection (the first and one retry).
 const SOCKS_ATTEMPTS: u32 = 2;

@@ -27,7 +27,7 @@ mod runtime;
 mod session;
 
 pub use error::SessionError;
-pub use otr_requests::OtrRequest;
+pub use messenger_chat::OtrRequest;
 pub use policy::OtrPolicy;
 pub use register::throwaway_account;
 pub use runtime::spawn_runtime;

@@ -1,41 +1,9 @@
 //! What the user asks of OTR in one conversation, carried out.
 
 use crate::Session;
-use messenger_chat::{ConversationId, Model};
+use messenger_chat::{ConversationId, Model, OtrRequest};
 use messenger_otr::Trust;
 use messenger_protocol::Conversation;
-
-/// What the user asks of OTR in one conversation (the UI's `OtrRequest` maps onto this).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OtrRequest {
-    /// Start a private conversation.
-    Start,
-    /// Restart it (new keys).
-    Refresh,
-    /// End it (the contact is told).
-    End,
-    /// Start identity verification with a question only the contact can answer.
-    AskQuestion {
-        /// Shown to the contact.
-        question: String,
-        /// Never sent; compared by SMP.
-        answer: String,
-    },
-    /// Start identity verification with a secret both sides know.
-    SharedSecret {
-        /// Never sent; compared by SMP.
-        secret: String,
-    },
-    /// Answer the contact's verification request.
-    Respond {
-        /// Never sent; compared by SMP.
-        answer: String,
-    },
-    /// The user compared fingerprints by another channel and they match.
-    TrustFingerprint,
-    /// Stop a verification in progress.
-    AbortVerification,
-}
 
 impl Session {
     /// Carries out `request` in `conversation` (private conversations only; rooms have no

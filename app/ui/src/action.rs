@@ -2,6 +2,7 @@
 //! out (through OTR and the protocol crates) and updates the model with what happens.
 
 use crate::settings::{AccountConfig, Settings};
+pub use messenger_chat::OtrRequest;
 use messenger_chat::{AccountId, ConversationId};
 use messenger_protocol::{Command, MessageKind};
 
@@ -55,36 +56,4 @@ pub enum Action {
     },
     /// The settings changed; the binary saves them in the profile.
     SettingsChanged(Settings),
-}
-
-/// What the user asks of OTR in one conversation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OtrRequest {
-    /// Start a private conversation.
-    Start,
-    /// Restart it (new keys).
-    Refresh,
-    /// End it.
-    End,
-    /// Start identity verification with a question only the contact can answer.
-    AskQuestion {
-        /// Shown to the contact.
-        question: String,
-        /// Never sent; compared by SMP.
-        answer: String,
-    },
-    /// Start identity verification with a secret both sides know.
-    SharedSecret {
-        /// Never sent; compared by SMP.
-        secret: String,
-    },
-    /// Answer the contact's verification request.
-    Respond {
-        /// Never sent; compared by SMP.
-        answer: String,
-    },
-    /// The user compared fingerprints by another channel and they match.
-    TrustFingerprint,
-    /// Stop a verification in progress.
-    AbortVerification,
 }
