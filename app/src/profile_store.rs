@@ -3,8 +3,6 @@
 
 use anyhow::{Context, Result};
 use messenger_ui::Profile;
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "settings.toml";
@@ -39,34 +37,17 @@ pub fn load(dir: &Path) -> Result<Profile> {
 
 /// Saves the profile atomically with owner-only permissions.
 pub fn save(dir: &Path, profile: &Profile) -> Result<()> {
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .context("cannot create the profile folder")?;
+    private_file::create_dir(dir).context("cannot create the profile folder")?;
     let text = profile.to_toml()?;
-    let temporary = dir.join(format!(".{FILE}.tmp"));
-    {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&temporary)
-            .context("cannot write in the profile folder")?;
-        // An older temporary file may have other bits; make sure of 0600 before writing.
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-    }
-    std::fs::rename(&temporary, dir.join(FILE)).context("cannot replace the settings file")?;
-    Ok(())
+    private_file::write(&dir.join(FILE), text.as_bytes())
+        .context("cannot write the settings file in the profile folder")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use messenger_ui::{Language, Theme};
+    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn saves_atomically_with_owner_only_permissions() {

@@ -5,7 +5,6 @@
 //! own random SOCKS credentials, so tor gives it its own circuits.
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use messenger_net::{Isolation, Sensitive};
@@ -213,42 +212,14 @@ pub fn save_accounts(profile_dir: &Path, file: &AccountsFile) -> Result<(), Acco
         action: "saved",
         kind: std::io::ErrorKind::InvalidData,
     })?;
-    let path = accounts_path(profile_dir);
-    let temporary = profile_dir.join(format!(".{ACCOUNTS_FILE}.new"));
-    let _ = std::fs::remove_file(&temporary);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut out = options.open(&temporary).map_err(io)?;
-    out.write_all(text.as_bytes()).map_err(io)?;
-    out.sync_all().map_err(io)?;
-    drop(out);
-    std::fs::rename(&temporary, &path).map_err(io)?;
-    // Make the rename itself durable.
-    if let Ok(dir) = std::fs::File::open(profile_dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
+    private_file::write(&accounts_path(profile_dir), text.as_bytes()).map_err(io)
 }
 
 fn restrict_to_owner(path: &Path) -> Result<(), AccountsError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let io = |e: std::io::Error| AccountsError::Io {
-            action: "read",
-            kind: e.kind(),
-        };
-        let mode = std::fs::metadata(path).map_err(io)?.permissions().mode();
-        if mode & 0o077 != 0 {
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
-        }
-    }
-    Ok(())
+    private_file::restrict_to_owner(path).map_err(|e| AccountsError::Io {
+        action: "read",
+        kind: e.kind(),
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! What `check-update` has already seen, kept in the profile (rollback defence).
 
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The highest manifest and version accepted so far, and the keys rotated in or out since.
@@ -65,18 +64,10 @@ impl UpdateState {
             source,
         };
         let folder = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(folder).map_err(io)?;
-        let mut temporary = tempfile::Builder::new()
-            .prefix(".update-state")
-            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
-            .tempfile_in(folder)
-            .map_err(io)?;
+        private_file::create_dir(folder).map_err(io)?;
         let json =
             serde_json::to_vec_pretty(self).map_err(|error| io(std::io::Error::other(error)))?;
-        temporary.write_all(&json).map_err(io)?;
-        temporary.as_file().sync_all().map_err(io)?;
-        temporary.persist(path).map_err(|error| io(error.error))?;
-        Ok(())
+        private_file::write(path, &json).map_err(io)
     }
 }
 
