@@ -2,8 +2,8 @@
 //! paths) for the window, and maps the UI's settings and requests onto it.
 
 use anyhow::{Context, Result};
-use messenger_net::{TlsTrust, TorSocks};
-use messenger_session::{OtrPolicy, Session, SessionNetwork};
+use messenger_net::{Network, TlsTrust, TorSocks};
+use messenger_session::{OtrPolicy, Session};
 use messenger_ui::Settings;
 use std::path::Path;
 
@@ -25,7 +25,7 @@ pub fn start(
     settings: &Settings,
     wake: impl Fn() + Send + Sync + 'static,
 ) -> Result<Session> {
-    let network = SessionNetwork { socks, trust };
+    let network = Network { socks, trust };
     let session = Session::start(
         runtime,
         network,

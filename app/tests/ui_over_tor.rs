@@ -13,9 +13,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use harness::{IrcRawPeer, Ngircd, TorNetwork};
 use messenger_chat::{AccountState, Model, TorState};
-use messenger_net::{TlsTrust, TorSocks};
+use messenger_net::{Network, TlsTrust, TorSocks};
 use messenger_protocol::accounts::{AccountConfig as SavedAccount, Transport};
-use messenger_session::{OtrPolicy, Session, SessionNetwork};
+use messenger_session::{OtrPolicy, Session};
 use messenger_ui::{Action, MessengerUi, Screen, Settings};
 use std::time::{Duration, Instant};
 
@@ -95,7 +95,7 @@ fn a_user_connects_joins_and_sends_through_tor_to_ngircd() {
 
     let profile = tempfile::tempdir().unwrap();
     let runtime = messenger_session::spawn_runtime().unwrap();
-    let network = SessionNetwork {
+    let network = Network {
         socks: TorSocks {
             addr: client.socks_addr(),
         },

@@ -14,8 +14,8 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use harness::{Ngircd, TorNetwork};
-use messenger_irc::{FloodPolicy, IrcAccountConfig, IrcNetwork, spawn_account};
-use messenger_net::{Isolation, TlsTrust, TorSocks};
+use messenger_irc::{FloodPolicy, IrcAccountConfig, spawn_account};
+use messenger_net::{Isolation, Network, TlsTrust, TorSocks};
 use messenger_protocol::accounts::Transport;
 use messenger_protocol::{AccountHandle, Command, Conversation, Event, MessageKind, OutgoingId};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
@@ -97,7 +97,7 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-async fn our_stack(ngircd: &Ngircd, network: IrcNetwork, isolation: Isolation) -> Vec<Duration> {
+async fn our_stack(ngircd: &Ngircd, network: Network, isolation: Isolation) -> Vec<Duration> {
     let mut app = spawn_account(account(ngircd, "benchapp", isolation), network);
     app.commands.send(Command::Connect).await.unwrap();
     wait_for(&mut app, |e| matches!(e, Event::Connected { .. })).await;
@@ -184,7 +184,7 @@ fn main() {
     let socks = TorSocks {
         addr: client.socks_addr(),
     };
-    let network = IrcNetwork {
+    let network = Network {
         socks,
         trust: TlsTrust::public_roots().unwrap(),
     };

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, VecDeque};
 use std::time::{Duration, Instant, SystemTime};
 
 use futures_util::{SinkExt, StreamExt};
-use messenger_net::{Isolation, NetError, Sensitive};
-use messenger_protocol::accounts::Transport;
+use messenger_net::{Isolation, NetError, Network, Sensitive};
+use messenger_protocol::accounts::{AccountConfig, Transport};
 use messenger_protocol::lifecycle::{AccountConnection, Ending, not_sent, run_lifecycle};
 use messenger_protocol::{
     AccountHandle, Backoff, Command, DisconnectReason, Event, OutgoingId, ReconnectPolicy,
@@ -17,9 +17,9 @@ use tokio::sync::mpsc;
 use tokio_util::codec::Framed;
 
 use crate::codec::{Incoming, LineCodec};
-use crate::connection::{IrcNetwork, IrcStream, open_stream};
+use crate::connection::{IrcStream, open_stream};
 use crate::flood::{FloodPolicy, TokenBucket};
-use crate::session::{Output, Session, SessionConfig};
+use crate::state::{IrcState, IrcStateConfig, Output};
 use crate::wire::{build_line, fold_case};
 
 /// Everything an IRC account needs to connect.
@@ -71,11 +71,25 @@ impl IrcAccountConfig {
             registration_timeout: Duration::from_secs(120),
         }
     }
+
+    /// The task's settings from a saved account (the defaults for what it does not say).
+    pub fn from_account(account: &AccountConfig) -> IrcAccountConfig {
+        let mut config = IrcAccountConfig::new(
+            &account.server,
+            account.port,
+            &account.user,
+            account.isolation(),
+        );
+        config.transport = account.transport;
+        config.password = account.password.clone().map(Sensitive::new);
+        config.rooms.clone_from(&account.rooms);
+        config
+    }
 }
 
 /// Starts an account task on the current tokio runtime. It does nothing until it receives
 /// [`Command::Connect`].
-pub fn spawn_account(config: IrcAccountConfig, network: IrcNetwork) -> AccountHandle {
+pub fn spawn_account(config: IrcAccountConfig, network: Network) -> AccountHandle {
     let (commands, events, handle) = account_channels(256);
     tokio::spawn(run_account(config, network, commands, events));
     handle
@@ -87,9 +101,11 @@ pub struct Irc;
 
 impl messenger_protocol::Protocol for Irc {
     type Config = IrcAccountConfig;
-    type Network = IrcNetwork;
     const KIND: messenger_protocol::ProtocolKind = messenger_protocol::ProtocolKind::Irc;
-    fn spawn(config: IrcAccountConfig, network: IrcNetwork) -> AccountHandle {
+    fn config(account: &AccountConfig) -> Result<IrcAccountConfig, String> {
+        Ok(IrcAccountConfig::from_account(account))
+    }
+    fn spawn(config: IrcAccountConfig, network: Network) -> AccountHandle {
         spawn_account(config, network)
     }
 }
@@ -100,7 +116,7 @@ type Rooms = BTreeMap<String, (String, Option<String>)>;
 /// Runs an account until its handle is dropped.
 pub async fn run_account(
     config: IrcAccountConfig,
-    network: IrcNetwork,
+    network: Network,
     commands: mpsc::Receiver<Command>,
     events: mpsc::Sender<Event>,
 ) {
@@ -122,7 +138,7 @@ pub async fn run_account(
 /// across reconnects.
 struct IrcAccount {
     config: IrcAccountConfig,
-    network: IrcNetwork,
+    network: Network,
     rooms: Rooms,
 }
 
@@ -192,7 +208,7 @@ fn reason_for(error: NetError) -> Ending {
 /// One connection, from opening the stream to its end.
 async fn connect_once(
     config: &IrcAccountConfig,
-    network: &IrcNetwork,
+    network: &Network,
     commands: &mut mpsc::Receiver<Command>,
     events: &mpsc::Sender<Event>,
     rooms: &mut Rooms,
@@ -220,7 +236,7 @@ async fn connect_once(
     };
     let mut connection = Connection {
         framed: Framed::new(stream, LineCodec::default()),
-        session: Session::new(SessionConfig {
+        session: IrcState::new(IrcStateConfig {
             nick: config.nick.clone(),
             password: config.password.clone(),
             use_sasl: config.use_sasl,
@@ -236,7 +252,7 @@ async fn connect_once(
 
 struct Connection {
     framed: Framed<Box<dyn IrcStream>, LineCodec>,
-    session: Session,
+    session: IrcState,
     queue: VecDeque<(String, Option<OutgoingId>)>,
     bucket: TokenBucket,
     events: mpsc::Sender<Event>,
@@ -438,7 +454,7 @@ impl Connection {
     /// Says goodbye with the fixed quit message; errors do not matter any more.
     async fn quit(&mut self) {
         let _ = tokio::time::timeout(Duration::from_secs(5), async {
-            let _ = self.framed.send(Session::quit_line()).await;
+            let _ = self.framed.send(IrcState::quit_line()).await;
             let _ = self.framed.close().await;
         })
         .await;

@@ -1,7 +1,7 @@
 //! Opening the byte stream of an IRC connection: through tor always, then TLS unless the
 //! account chose plaintext.
 
-use messenger_net::{NetError, TlsTrust, TorSocks, tls_connect};
+use messenger_net::{NetError, Network, tls_connect};
 use messenger_protocol::accounts::Transport;
 use tokio::io::{AsyncRead, AsyncWrite};
 
@@ -11,19 +11,10 @@ use crate::account::IrcAccountConfig;
 pub trait IrcStream: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> IrcStream for T {}
 
-/// Where connections go: tor's SOCKS port and what TLS trusts. Shared by all accounts.
-#[derive(Debug, Clone)]
-pub struct IrcNetwork {
-    /// Tor's SOCKS port.
-    pub socks: TorSocks,
-    /// Roots and pins.
-    pub trust: TlsTrust,
-}
-
 /// Opens the stream for an account: SOCKS through tor, then TLS when asked (the default).
 /// A TLS failure is returned as is: there is never a plaintext retry.
 pub async fn open_stream(
-    network: &IrcNetwork,
+    network: &Network,
     config: &IrcAccountConfig,
 ) -> Result<Box<dyn IrcStream>, NetError> {
     let stream = network

@@ -16,15 +16,15 @@ pub mod ctcp;
 pub mod flood;
 pub mod formatting;
 mod sasl;
-pub mod session;
 pub mod split;
+pub mod state;
 pub mod wire;
 
 pub use account::{Irc, IrcAccountConfig, run_account, spawn_account};
-pub use connection::{IrcNetwork, IrcStream, open_stream};
+pub use connection::{IrcStream, open_stream};
 pub use ctcp::CTCP_VERSION_REPLY;
 pub use flood::FloodPolicy;
-pub use session::{IRC_QUIT_MESSAGE, IRC_REALNAME, IRC_USERNAME};
+pub use state::{IRC_QUIT_MESSAGE, IRC_REALNAME, IRC_USERNAME};
 
 /// Feeds raw bytes as if a server sent them, through the line codec and the session: what the
 /// fuzz target exercises. Returns how many outputs were produced.
@@ -32,7 +32,7 @@ pub fn process_server_bytes(bytes: &[u8]) -> usize {
     use tokio_util::codec::Decoder;
     let mut codec = codec::LineCodec::default();
     let mut buffer = bytes::BytesMut::from(bytes);
-    let mut session = session::Session::new(session::SessionConfig {
+    let mut session = state::IrcState::new(state::IrcStateConfig {
         nick: "fuzz".to_owned(),
         password: Some(messenger_net::Sensitive::new("pw".to_owned())),
         use_sasl: true,

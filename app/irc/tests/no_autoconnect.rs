@@ -6,8 +6,8 @@
 
 use std::time::Duration;
 
-use messenger_irc::{Irc, IrcAccountConfig, IrcNetwork};
-use messenger_net::{Isolation, TlsTrust, TorSocks};
+use messenger_irc::{Irc, IrcAccountConfig};
+use messenger_net::{Isolation, Network, TlsTrust, TorSocks};
 use messenger_protocol::{
     Command, Conversation, Event, MessageKind, OutgoingId, Protocol, ProtocolKind,
 };
@@ -16,7 +16,7 @@ use messenger_protocol::{
 async fn an_account_stays_offline_until_asked() {
     // A listener where tor's SOCKS port would be: it must see no connection.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let network = IrcNetwork {
+    let network = Network {
         socks: TorSocks {
             addr: listener.local_addr().unwrap(),
         },

@@ -4,6 +4,7 @@
 //!   to tor (never resolved here) and per-account circuit isolation ([`Isolation`]).
 //! - [`TlsTrust`] and [`tls_connect`]: TLS 1.2+ with rustls (ring), Mozilla's roots plus extra
 //!   roots from `certs/`, and strict pins from `certs/cert_override.txt`.
+//! - [`Network`]: the SOCKS port and the TLS trust together, as every protocol takes them.
 //! - [`NetError`]: every failure in words a user understands, without chat content or hosts.
 //! - [`Sensitive`]: the safelog wrapper for text, nicks and addresses in logs and errors.
 
@@ -12,12 +13,14 @@
 
 mod error;
 mod hex;
+mod network;
 pub mod safelog;
 mod socks;
 mod tls;
 
 pub use error::NetError;
 pub use hex::{decode_sha256, encode as hex_encode};
+pub use network::Network;
 pub use safelog::Sensitive;
 pub use socks::{DEFAULT_SOCKS_PORT, Isolation, ProxiedStream, SOCKS_CONNECT_TIMEOUT, TorSocks};
 pub use tls::{

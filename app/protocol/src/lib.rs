@@ -228,12 +228,13 @@ pub struct AccountHandle {
 pub trait Protocol {
     /// The protocol's account settings.
     type Config;
-    /// How it reaches the network (tor's SOCKS port, TLS trust).
-    type Network;
     /// Which protocol this is.
     const KIND: ProtocolKind;
+    /// The task's settings from a saved account, or why the account cannot run, in words
+    /// for the user (shown when they press Connect).
+    fn config(account: &accounts::AccountConfig) -> Result<Self::Config, String>;
     /// Starts an account task on the current tokio runtime.
-    fn spawn(config: Self::Config, network: Self::Network) -> AccountHandle;
+    fn spawn(config: Self::Config, network: messenger_net::Network) -> AccountHandle;
 }
 
 /// Creates the channel pair an account task uses: the task keeps the first two ends.

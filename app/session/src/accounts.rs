@@ -3,10 +3,11 @@
 use crate::events::Inbox;
 use crate::routing::Router;
 use messenger_chat::AccountId;
-use messenger_irc::{IrcAccountConfig, IrcNetwork};
+use messenger_irc::Irc;
+use messenger_net::Network;
 use messenger_protocol::accounts::AccountConfig;
-use messenger_protocol::{AccountHandle, Command, ProtocolKind};
-use messenger_xmpp::{XmppAccountConfig, XmppNetwork};
+use messenger_protocol::{AccountHandle, Command, Protocol, ProtocolKind};
+use messenger_xmpp::Xmpp;
 use std::sync::Arc;
 use tokio::sync::mpsc;
 
@@ -33,25 +34,10 @@ pub(crate) fn otr_account(account: &AccountConfig) -> messenger_otr::AccountId {
     )
 }
 
-/// The IRC task's settings from a saved account.
-fn irc_config(account: &AccountConfig) -> IrcAccountConfig {
-    let mut config = IrcAccountConfig::new(
-        &account.server,
-        account.port,
-        &account.user,
-        account.isolation(),
-    );
-    config.transport = account.transport;
-    config.password = account.password.clone().map(messenger_net::Sensitive::new);
-    config.rooms.clone_from(&account.rooms);
-    config
-}
-
 /// What starting an account task needs from the session.
 pub(crate) struct Spawner<'a> {
     pub runtime: &'a tokio::runtime::Handle,
-    pub irc: &'a IrcNetwork,
-    pub xmpp: &'a XmppNetwork,
+    pub network: &'a Network,
     pub inbox: &'a Inbox,
     pub router: &'a Arc<Router>,
 }
@@ -65,8 +51,7 @@ pub(crate) fn start(
 ) -> Link {
     let Spawner {
         runtime,
-        irc,
-        xmpp,
+        network,
         inbox,
         router,
     } = *spawner;
@@ -74,13 +59,8 @@ pub(crate) fn start(
         // spawn_account uses tokio::spawn: it must run inside the runtime.
         let _guard = runtime.enter();
         match account.protocol {
-            ProtocolKind::Irc => Ok(messenger_irc::spawn_account(
-                irc_config(account),
-                irc.clone(),
-            )),
-            ProtocolKind::Xmpp => XmppAccountConfig::from_account(account, None)
-                .map(|config| messenger_xmpp::spawn_account(config, xmpp.clone()))
-                .map_err(|error| error.to_string()),
+            ProtocolKind::Irc => spawn::<Irc>(account, network),
+            ProtocolKind::Xmpp => spawn::<Xmpp>(account, network),
         }
     };
     let otr_account = otr_account(account);
@@ -113,4 +93,10 @@ pub(crate) fn start(
         otr_account,
         label: label.to_owned(),
     }
+}
+
+/// Starts protocol `P`'s task for `account`, or says why it cannot run.
+fn spawn<P: Protocol>(account: &AccountConfig, network: &Network) -> Result<AccountHandle, String> {
+    debug_assert_eq!(P::KIND, account.protocol);
+    P::config(account).map(|config| P::spawn(config, network.clone()))
 }

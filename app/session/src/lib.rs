@@ -31,4 +31,4 @@ pub use messenger_chat::OtrRequest;
 pub use policy::OtrPolicy;
 pub use register::throwaway_account;
 pub use runtime::spawn_runtime;
-pub use session::{Outcome, Session, SessionNetwork};
+pub use session::{Outcome, Session};

@@ -36,7 +36,7 @@ pub fn throwaway_account(server: &str, port: u16) -> Result<AccountConfig, Strin
 /// Registers `account` on its server on the session's runtime; the result arrives through
 /// the session's inbox.
 pub(crate) fn spawn(session: &Session, account: AccountConfig) {
-    let network = session.xmpp.clone();
+    let network = session.network.clone();
     let inbox = session.inbox.clone();
     session.runtime.spawn(async move {
         let result = match new_account(&account) {

@@ -7,25 +7,14 @@ use crate::policy::OtrPolicy;
 use crate::register;
 use crate::routing::{INJECT_BASE, Router};
 use messenger_chat::{AccountId, ConversationId, Model};
-use messenger_irc::IrcNetwork;
-use messenger_net::{TlsTrust, TorSocks};
+use messenger_net::Network;
 use messenger_otr::{Fingerprint, OtrEngine, PeerId};
 use messenger_protocol::accounts::AccountConfig;
 use messenger_protocol::{Command, Conversation, Event, MessageKind, OutgoingId};
-use messenger_xmpp::XmppNetwork;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
-
-/// Where every connection goes: tor's SOCKS port, and what TLS trusts (roots and pins).
-#[derive(Debug, Clone)]
-pub struct SessionNetwork {
-    /// Tor's SOCKS port.
-    pub socks: TorSocks,
-    /// Roots and pins.
-    pub trust: TlsTrust,
-}
 
 /// Something the caller must act on, returned by [`Session::drain`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +30,7 @@ pub enum Outcome {
 /// The running network side of one profile.
 pub struct Session {
     pub(crate) runtime: tokio::runtime::Handle,
-    irc: IrcNetwork,
-    pub(crate) xmpp: XmppNetwork,
+    pub(crate) network: Network,
     pub(crate) links: Vec<(AccountId, Link)>,
     pub(crate) otr: Option<Arc<OtrEngine>>,
     router: Arc<Router>,
@@ -68,7 +56,7 @@ impl Session {
     /// ([`Session::otr_unavailable`] says why).
     pub fn start(
         runtime: tokio::runtime::Handle,
-        network: SessionNetwork,
+        network: Network,
         otr_dir: &Path,
         policy: OtrPolicy,
         wake: impl Fn() + Send + Sync + 'static,
@@ -93,14 +81,7 @@ impl Session {
         }
         Session {
             runtime,
-            irc: IrcNetwork {
-                socks: network.socks,
-                trust: network.trust.clone(),
-            },
-            xmpp: XmppNetwork {
-                socks: network.socks,
-                trust: network.trust,
-            },
+            network,
             links: Vec::new(),
             otr,
             router,
@@ -131,8 +112,7 @@ impl Session {
         let id = model.add_account(label, account.protocol);
         let spawner = accounts::Spawner {
             runtime: &self.runtime,
-            irc: &self.irc,
-            xmpp: &self.xmpp,
+            network: &self.network,
             inbox: &self.inbox,
             router: &self.router,
         };

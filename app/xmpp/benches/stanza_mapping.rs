@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::time::{Instant, SystemTime};
 
 use messenger_protocol::Command;
-use messenger_xmpp::session::Session;
+use messenger_xmpp::state::XmppState;
 use tokio_xmpp::Stanza;
 use xmpp_parsers::jid::FullJid;
 use xmpp_parsers::minidom::Element;
@@ -35,7 +35,7 @@ fn main() {
             "<iq xmlns='jabber:client' type='get' id='t' from='bob@xmpp.test/x'><time xmlns='urn:xmpp:time'/></iq>",
         ),
     ];
-    let mut session = Session::new(
+    let mut session = XmppState::new(
         FullJid::new("alice@xmpp.test/abc").unwrap(),
         "alice".to_owned(),
     );

@@ -2,6 +2,7 @@
 //! tor, log in, relay commands and events, keep the link alive, and reconnect with backoff
 //! after a drop (never after the user's own disconnect, nor after a login or TLS refusal).
 
+use messenger_net::Network;
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
@@ -21,14 +22,14 @@ use xmpp_parsers::ping::Ping;
 use xmpp_parsers::stream_error::DefinedCondition as StreamCondition;
 
 use crate::config::XmppAccountConfig;
-use crate::connector::{ConnectError, SecureStream, TorStartTlsConnector, XmppNetwork};
+use crate::connector::{ConnectError, SecureStream, TorStartTlsConnector};
 use crate::ids::stanza_id;
 use crate::login::{LoginError, login};
-use crate::session::{Output, Session, StanzaKind};
+use crate::state::{Output, StanzaKind, XmppState};
 
 /// Starts an account task on the current tokio runtime. It does nothing until it receives
 /// [`Command::Connect`].
-pub fn spawn_account(config: XmppAccountConfig, network: XmppNetwork) -> AccountHandle {
+pub fn spawn_account(config: XmppAccountConfig, network: Network) -> AccountHandle {
     let (commands, events, handle) = account_channels(256);
     tokio::spawn(run_account(config, network, commands, events));
     handle
@@ -40,9 +41,13 @@ pub struct Xmpp;
 
 impl messenger_protocol::Protocol for Xmpp {
     type Config = XmppAccountConfig;
-    type Network = XmppNetwork;
     const KIND: messenger_protocol::ProtocolKind = messenger_protocol::ProtocolKind::Xmpp;
-    fn spawn(config: XmppAccountConfig, network: XmppNetwork) -> AccountHandle {
+    fn config(
+        account: &messenger_protocol::accounts::AccountConfig,
+    ) -> Result<XmppAccountConfig, String> {
+        XmppAccountConfig::from_account(account, None).map_err(|error| error.to_string())
+    }
+    fn spawn(config: XmppAccountConfig, network: Network) -> AccountHandle {
         spawn_account(config, network)
     }
 }
@@ -53,7 +58,7 @@ type WantedRooms = BTreeMap<String, Option<String>>;
 /// Runs an account until its handle is dropped.
 pub async fn run_account(
     config: XmppAccountConfig,
-    network: XmppNetwork,
+    network: Network,
     commands: mpsc::Receiver<Command>,
     events: mpsc::Sender<Event>,
 ) {
@@ -212,7 +217,7 @@ async fn connect_once(
     backoff.reset();
     let mut connection = Connection {
         stream: logged_in.stream,
-        session: Session::new(logged_in.jid, nick.clone()),
+        session: XmppState::new(logged_in.jid, nick.clone()),
         events: events.clone(),
     };
     let remembered: Vec<(String, Option<String>)> = rooms
@@ -228,7 +233,7 @@ async fn connect_once(
 
 struct Connection {
     stream: XmppStream<SecureStream>,
-    session: Session,
+    session: XmppState,
     events: mpsc::Sender<Event>,
 }
 

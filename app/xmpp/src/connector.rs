@@ -13,9 +13,7 @@ use std::borrow::Cow;
 use std::io;
 
 use futures_util::{SinkExt, StreamExt};
-use messenger_net::{
-    Isolation, NetError, ProxiedStream, TlsStream, TlsTrust, TorSocks, tls_connect,
-};
+use messenger_net::{Isolation, NetError, Network, ProxiedStream, TlsStream, tls_connect};
 use sasl::common::ChannelBinding;
 use tokio::io::BufStream;
 use tokio_xmpp::connect::{ServerConnector, ServerConnectorError};
@@ -28,19 +26,10 @@ use xmpp_parsers::starttls;
 /// The stream a login runs over: TLS over a SOCKS stream through tor, buffered.
 pub type SecureStream = BufStream<TlsStream<ProxiedStream>>;
 
-/// Where connections go: tor's SOCKS port and what TLS trusts. Shared by all accounts.
-#[derive(Debug, Clone)]
-pub struct XmppNetwork {
-    /// Tor's SOCKS port.
-    pub socks: TorSocks,
-    /// Roots and pins.
-    pub trust: TlsTrust,
-}
-
 /// Connects through tor with STARTTLS; see the module documentation.
 #[derive(Clone)]
 pub struct TorStartTlsConnector {
-    network: XmppNetwork,
+    network: Network,
     host: String,
     port: u16,
     isolation: Isolation,
@@ -82,7 +71,7 @@ impl ServerConnectorError for ConnectError {}
 
 impl TorStartTlsConnector {
     /// A connector to `host:port` through tor, on this account's own circuits.
-    pub fn new(network: XmppNetwork, host: &str, port: u16, isolation: Isolation) -> Self {
+    pub fn new(network: Network, host: &str, port: u16, isolation: Isolation) -> Self {
         TorStartTlsConnector {
             network,
             host: host.to_owned(),

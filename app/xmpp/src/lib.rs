@@ -25,11 +25,11 @@ pub mod login;
 pub mod markup;
 pub mod register;
 pub mod rooms;
-pub mod session;
+pub mod state;
 
 pub use account::{Xmpp, run_account, spawn_account};
 pub use config::{DEFAULT_PORT, InvalidAccount, XmppAccountConfig};
-pub use connector::{ConnectError, TorStartTlsConnector, XmppNetwork};
+pub use connector::{ConnectError, TorStartTlsConnector};
 pub use login::LoginError;
 pub use register::{NewAccount, RegisterError, register_account};
 
@@ -51,7 +51,7 @@ pub fn process_stanza_bytes(bytes: &[u8]) -> usize {
     let Ok(own) = FullJid::new("alice@example.org/fuzz") else {
         return 0;
     };
-    let mut session = session::Session::new(own, "alice".to_owned());
+    let mut session = state::XmppState::new(own, "alice".to_owned());
     let mut outputs = session
         .start(&[("room@conference.example.org".to_owned(), None)])
         .len();

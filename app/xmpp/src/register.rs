@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
-use messenger_net::{Isolation, Sensitive};
+use messenger_net::{Isolation, Network, Sensitive};
 use tokio_xmpp::Stanza;
 use tokio_xmpp::xmlstream::{
     FallibleStreamElement, ReadError, Timeouts, XmppStream, XmppStreamElement,
@@ -18,7 +18,7 @@ use xmpp_parsers::ns;
 use xmpp_parsers::stanza_error::DefinedCondition;
 
 use crate::config::DEFAULT_PORT;
-use crate::connector::{ConnectError, SecureStream, TorStartTlsConnector, XmppNetwork};
+use crate::connector::{ConnectError, SecureStream, TorStartTlsConnector};
 use crate::ids::stanza_id;
 
 /// How long the whole registration may take through tor.
@@ -95,7 +95,7 @@ pub enum RegisterError {
 
 /// Creates the account on its server (usable by the GUI's "create a new account").
 pub async fn register_account(
-    network: &XmppNetwork,
+    network: &Network,
     account: &NewAccount,
 ) -> Result<(), RegisterError> {
     tokio::time::timeout(REGISTRATION_TIMEOUT, register(network, account))
@@ -103,7 +103,7 @@ pub async fn register_account(
         .map_err(|_| RegisterError::Timeout)?
 }
 
-async fn register(network: &XmppNetwork, account: &NewAccount) -> Result<(), RegisterError> {
+async fn register(network: &Network, account: &NewAccount) -> Result<(), RegisterError> {
     let user = account
         .jid
         .node()

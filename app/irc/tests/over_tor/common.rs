@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use harness::{Ngircd, TorNetwork};
-use messenger_irc::{FloodPolicy, IrcAccountConfig, IrcNetwork, spawn_account};
-use messenger_net::{Isolation, TlsTrust, TorSocks};
+use messenger_irc::{FloodPolicy, IrcAccountConfig, spawn_account};
+use messenger_net::{Isolation, Network, TlsTrust, TorSocks};
 use messenger_protocol::accounts::Transport;
 use messenger_protocol::{AccountHandle, Event, ReconnectPolicy};
 
@@ -13,9 +13,9 @@ use messenger_protocol::{AccountHandle, Event, ReconnectPolicy};
 pub const WAIT: Duration = Duration::from_secs(90);
 
 /// The shared tor network's shared client, as the app's network settings.
-pub fn shared_network() -> IrcNetwork {
+pub fn shared_network() -> Network {
     let client = TorNetwork::shared_client().expect("tor client");
-    IrcNetwork {
+    Network {
         socks: TorSocks {
             addr: client.socks_addr(),
         },
@@ -41,7 +41,7 @@ pub fn plaintext_account(ngircd: &Ngircd, nick: &str) -> IrcAccountConfig {
 }
 
 /// Starts an account and connects it, waiting for `Connected`.
-pub async fn connected(config: IrcAccountConfig, network: IrcNetwork) -> AccountHandle {
+pub async fn connected(config: IrcAccountConfig, network: Network) -> AccountHandle {
     let mut handle = spawn_account(config, network);
     handle
         .commands

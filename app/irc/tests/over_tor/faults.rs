@@ -4,8 +4,7 @@
 use std::process::{Child, Command as Process, Stdio};
 
 use harness::TorNetwork;
-use messenger_irc::IrcNetwork;
-use messenger_net::{TlsTrust, TorSocks};
+use messenger_net::{Network, TlsTrust, TorSocks};
 use messenger_protocol::{Command, Conversation, Event, MessageKind, OutgoingId};
 
 use crate::common::*;
@@ -49,7 +48,7 @@ async fn tor_stopped_then_back_on_the_same_port() {
     let ngircd = harness::Ngircd::start().unwrap();
     let first_tor = network.start_client().unwrap();
     let socks = first_tor.socks_addr();
-    let app_network = IrcNetwork {
+    let app_network = Network {
         socks: TorSocks { addr: socks },
         trust: TlsTrust::public_roots().unwrap(),
     };

@@ -12,8 +12,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use messenger_irc::{IrcAccountConfig, IrcNetwork, spawn_account};
-use messenger_net::{TlsTrust, TorSocks};
+use messenger_irc::{IrcAccountConfig, spawn_account};
+use messenger_net::{Network, TlsTrust, TorSocks};
 use messenger_protocol::accounts::{AccountConfig, AccountsFile, save_accounts};
 use messenger_protocol::{Command, Conversation, Event, MessageKind, OutgoingId, ProtocolKind};
 
@@ -54,7 +54,7 @@ async fn child_session() {
     )
     .unwrap();
 
-    let network = IrcNetwork {
+    let network = Network {
         socks: TorSocks {
             addr: socks.parse().unwrap(),
         },

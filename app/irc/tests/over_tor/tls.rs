@@ -16,7 +16,7 @@ fn tls_account(ngircd: &harness::Ngircd, port: u16, nick: &str) -> messenger_irc
 
 async fn refusal(
     config: messenger_irc::IrcAccountConfig,
-    network: messenger_irc::IrcNetwork,
+    network: messenger_net::Network,
 ) -> String {
     let mut app = messenger_irc::spawn_account(config, network);
     app.commands.send(Command::Connect).await.unwrap();

@@ -8,18 +8,18 @@ use std::time::{Duration, Instant};
 use harness::{Ngircd, TorNetwork};
 use messenger_chat::MessageFlags;
 use messenger_chat::{AccountId, AccountState, ConversationId, Model, Sender};
-use messenger_net::{TlsTrust, TorSocks};
+use messenger_net::{Network, TlsTrust, TorSocks};
 use messenger_protocol::accounts::{AccountConfig, Transport};
 use messenger_protocol::{Command, ProtocolKind};
-use messenger_session::{OtrPolicy, Outcome, Session, SessionNetwork};
+use messenger_session::{OtrPolicy, Outcome, Session};
 
 /// How long any single wait in these tests may take.
 pub const WAIT: Duration = Duration::from_secs(90);
 
 /// The shared tor network's client with `trust`.
-pub fn network(trust: TlsTrust) -> SessionNetwork {
+pub fn network(trust: TlsTrust) -> Network {
     let client = TorNetwork::shared_client().expect("tor client");
-    SessionNetwork {
+    Network {
         socks: TorSocks {
             addr: client.socks_addr(),
         },
@@ -28,7 +28,7 @@ pub fn network(trust: TlsTrust) -> SessionNetwork {
 }
 
 /// A session with its own network thread and OTR files in `profile`.
-pub fn session(profile: &Path, policy: OtrPolicy, network: SessionNetwork) -> Session {
+pub fn session(profile: &Path, policy: OtrPolicy, network: Network) -> Session {
     let runtime = messenger_session::spawn_runtime().unwrap();
     let session = Session::start(runtime, network, &profile.join("otr"), policy, || {});
     assert_eq!(session.otr_unavailable(), None);

@@ -4,16 +4,16 @@
 use std::net::{Ipv4Addr, SocketAddr};
 
 use messenger_chat::Model;
-use messenger_net::{TlsTrust, TorSocks};
+use messenger_net::{Network, TlsTrust, TorSocks};
 use messenger_protocol::accounts::AccountConfig;
 use messenger_protocol::{Command, ProtocolKind};
-use messenger_session::{OtrPolicy, Session, SessionNetwork};
+use messenger_session::{OtrPolicy, Session};
 
 #[test]
 fn an_xmpp_account_without_password_explains_on_connect() {
     let profile = tempfile::tempdir().unwrap();
     // A SOCKS port nobody listens on: nothing may try to connect here anyway.
-    let network = SessionNetwork {
+    let network = Network {
         socks: TorSocks {
             addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 9)),
         },

@@ -114,7 +114,7 @@ fn removing_with_forget_otr_deletes_only_that_accounts_key() {
     let runtime = messenger_session::spawn_runtime().unwrap();
     let mut session = messenger_session::Session::start(
         runtime,
-        messenger_session::SessionNetwork {
+        messenger_net::Network {
             socks: messenger_net::TorSocks {
                 addr: std::net::SocketAddr::from((std::net::Ipv4Addr::LOCALHOST, 9)),
             },

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 pub use harness::XmppRawPeer;
 use harness::{Prosody, TorNetwork};
-use messenger_net::{Isolation, TlsTrust, TorSocks};
+use messenger_net::{Isolation, Network, TlsTrust, TorSocks};
 use messenger_protocol::{AccountHandle, Command, Event, Protocol, ReconnectPolicy};
-use messenger_xmpp::{Xmpp, XmppAccountConfig, XmppNetwork};
+use messenger_xmpp::{Xmpp, XmppAccountConfig};
 use xmpp_parsers::jid::BareJid;
 
 /// How long any single wait in these tests may take.
@@ -21,9 +21,9 @@ pub fn start_prosody() -> Prosody {
 }
 
 /// The shared tor network's client as the app's network settings, trusting `trust`.
-pub fn network_with(trust: TlsTrust) -> XmppNetwork {
+pub fn network_with(trust: TlsTrust) -> Network {
     let client = TorNetwork::shared_client().expect("tor client");
-    XmppNetwork {
+    Network {
         socks: TorSocks {
             addr: client.socks_addr(),
         },
@@ -53,7 +53,7 @@ pub fn account(prosody: &Prosody, (user, password): (&str, &str)) -> XmppAccount
 }
 
 /// Starts an account and connects it, waiting for `Connected`; returns our full JID too.
-pub async fn connected(config: XmppAccountConfig, network: XmppNetwork) -> (AccountHandle, String) {
+pub async fn connected(config: XmppAccountConfig, network: Network) -> (AccountHandle, String) {
     let mut handle = Xmpp::spawn(config, network);
     handle.commands.send(Command::Connect).await.unwrap();
     let Event::Connected { own_name } =

@@ -10,10 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use messenger_net::{TlsTrust, TorSocks};
+use messenger_net::{Network, TlsTrust, TorSocks};
 use messenger_protocol::accounts::{AccountConfig, AccountsFile, save_accounts};
 use messenger_protocol::{Command, Conversation, Event, MessageKind, OutgoingId, ProtocolKind};
-use messenger_xmpp::{XmppAccountConfig, XmppNetwork, spawn_account};
+use messenger_xmpp::{XmppAccountConfig, spawn_account};
 
 use crate::common::*;
 
@@ -48,7 +48,7 @@ async fn child_session() {
     )
     .unwrap();
 
-    let network = XmppNetwork {
+    let network = Network {
         socks: TorSocks {
             addr: socks.parse().unwrap(),
         },

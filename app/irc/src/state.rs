@@ -41,7 +41,7 @@ pub enum Output {
 
 /// What the session needs to know about the account.
 #[derive(Clone)]
-pub struct SessionConfig {
+pub struct IrcStateConfig {
     /// The nick we ask for.
     pub nick: String,
     /// The password for SASL or NickServ.
@@ -63,8 +63,8 @@ enum Sasl {
 }
 
 /// One connection's protocol state.
-pub struct Session {
-    config: SessionConfig,
+pub struct IrcState {
+    config: IrcStateConfig,
     nick: String,
     registered: bool,
     cap_open: bool,
@@ -76,10 +76,10 @@ pub struct Session {
     names: BTreeMap<String, Vec<String>>,
 }
 
-impl Session {
+impl IrcState {
     /// A session that will register as `config.nick`.
-    pub fn new(config: SessionConfig) -> Session {
-        Session {
+    pub fn new(config: IrcStateConfig) -> IrcState {
+        IrcState {
             nick: config.nick.clone(),
             config,
             registered: false,
@@ -603,5 +603,4 @@ fn numeric_error_text(code: u16) -> &'static str {
 }
 
 #[cfg(test)]
-#[path = "session_tests.rs"]
 mod tests;

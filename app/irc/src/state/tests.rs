@@ -1,8 +1,8 @@
 use super::*;
 use std::time::UNIX_EPOCH;
 
-fn session(password: Option<&str>) -> Session {
-    Session::new(SessionConfig {
+fn session(password: Option<&str>) -> IrcState {
+    IrcState::new(IrcStateConfig {
         nick: "bob".to_owned(),
         password: password.map(|p| Sensitive::new(p.to_owned())),
         use_sasl: true,
@@ -39,7 +39,7 @@ fn events(outputs: &[Output]) -> Vec<Event> {
         .collect()
 }
 
-fn feed(session: &mut Session, line: &str) -> Vec<Output> {
+fn feed(session: &mut IrcState, line: &str) -> Vec<Output> {
     session.handle_text(line, UNIX_EPOCH)
 }
 
@@ -58,7 +58,7 @@ fn registers_with_neutral_names_and_no_cap_without_password() {
         }]
     );
     assert!(s.is_registered());
-    assert_eq!(Session::quit_line(), "QUIT Leaving");
+    assert_eq!(IrcState::quit_line(), "QUIT Leaving");
 }
 
 #[test]

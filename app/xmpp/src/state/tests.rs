@@ -7,7 +7,7 @@ use tokio_xmpp::Stanza;
 use xmpp_parsers::jid::FullJid;
 use xmpp_parsers::minidom::Element;
 
-use super::{Output, Session};
+use super::{Output, XmppState};
 
 const NOW: Duration = Duration::from_secs(1_700_000_000);
 const ROOM: &str = "room@conference.xmpp.test";
@@ -16,8 +16,8 @@ fn now() -> SystemTime {
     SystemTime::UNIX_EPOCH + NOW
 }
 
-fn session() -> Session {
-    Session::new(
+fn session() -> XmppState {
+    XmppState::new(
         FullJid::new("alice@xmpp.test/abc").unwrap(),
         "alice".to_owned(),
     )
@@ -28,7 +28,7 @@ fn stanza(xml: &str) -> Stanza {
     Stanza::try_from(element).unwrap()
 }
 
-fn feed(session: &mut Session, xml: &str) -> Vec<Output> {
+fn feed(session: &mut XmppState, xml: &str) -> Vec<Output> {
     session.stanza(stanza(xml), now())
 }
 
@@ -52,7 +52,7 @@ fn sent(outputs: Vec<Output>) -> Vec<Element> {
         .collect()
 }
 
-fn joined_session() -> Session {
+fn joined_session() -> XmppState {
     let mut s = session();
     s.command(Command::Join {
         room: ROOM.to_owned(),

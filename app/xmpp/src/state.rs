@@ -67,7 +67,7 @@ impl StanzaKind {
 
 /// The state of one logged-in connection.
 #[derive(Debug)]
-pub struct Session {
+pub struct XmppState {
     own: FullJid,
     /// The nick used when joining rooms.
     nick: String,
@@ -83,10 +83,10 @@ pub struct Session {
 /// How many outgoing messages are remembered for matching bounces.
 const RECENT_MESSAGES: usize = 256;
 
-impl Session {
+impl XmppState {
     /// A session for the JID the server bound; `nick` is used in rooms.
-    pub fn new(own: FullJid, nick: String) -> Session {
-        Session {
+    pub fn new(own: FullJid, nick: String) -> XmppState {
+        XmppState {
             own,
             nick,
             rooms: Rooms::default(),
@@ -593,5 +593,4 @@ fn room_error_words(condition: &DefinedCondition) -> &'static str {
 }
 
 #[cfg(test)]
-#[path = "session_tests.rs"]
 mod tests;
