@@ -180,7 +180,8 @@ impl MessengerUi {
         ctx.take_actions()
     }
 
-    /// The chat screen: conversation list, tabs, OTR bar, members, input line, messages.
+    /// The chat screen: conversation list, members, tabs, OTR bar, input line, messages (in
+    /// this order: egui's side and top panels take their room before the central one).
     fn show_chats(&mut self, ui: &mut egui::Ui, model: &mut Model) {
         let ctx = &mut self.context;
         self.sidebar.show(ui, ctx, model);
@@ -190,9 +191,7 @@ impl MessengerUi {
                 .is_some_and(|conversation| !conversation.closed)
         });
         let Some(active) = active else {
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui.centered_and_justified(|ui| ui.label(ctx.tr().t("conversation-none")));
-            });
+            self.messages.show(ui, ctx, model, None);
             return;
         };
         let is_room = model
@@ -208,10 +207,7 @@ impl MessengerUi {
             self.verify.open(active);
         }
         self.input.show(ui, ctx, model, active);
-        let messages = &mut self.messages;
-        egui::CentralPanel::default().show(ui, |ui| {
-            messages.show(ui, ctx, model, active);
-        });
+        self.messages.show(ui, ctx, model, Some(active));
     }
 
     /// The accounts screen, with the throwaway registration between list and form.

@@ -25,8 +25,25 @@ impl Messages {
         self.row_heights.remove(&conversation);
     }
 
-    /// Draws conversation `id`'s topic and messages, only the visible rows laid out.
+    /// Fills the rest of the window with conversation `active`'s topic and messages, or
+    /// says that no conversation is open.
     pub(crate) fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext,
+        model: &Model,
+        active: Option<ConversationId>,
+    ) {
+        egui::CentralPanel::default().show(ui, |ui| match active {
+            Some(id) => self.conversation(ui, ctx, model, id),
+            None => {
+                ui.centered_and_justified(|ui| ui.label(ctx.tr().t("conversation-none")));
+            }
+        });
+    }
+
+    /// Draws conversation `id`'s topic and messages, only the visible rows laid out.
+    fn conversation(
         &mut self,
         ui: &mut egui::Ui,
         ctx: &ViewContext,

@@ -13,7 +13,9 @@ use messenger_protocol::{Command, Conversation};
 /// The "start a conversation" form.
 #[derive(Debug, Clone, Default)]
 struct OpenForm {
+    /// The room or contact as typed.
     target: String,
+    /// The account it is opened on.
     account: Option<AccountId>,
 }
 
@@ -40,7 +42,7 @@ impl Sidebar {
                     .max_height(ui.available_height() - 150.0)
                     .show(ui, |ui| list(ui, ctx, model));
                 ui.separator();
-                open_form(ui, ctx, model, &mut self.open_form);
+                self.open_form.show(ui, ctx, model);
             })
         });
     }
@@ -157,74 +159,76 @@ fn list(ui: &mut egui::Ui, ctx: &ViewContext, model: &mut Model) {
     }
 }
 
-/// Joins a room or writes to a contact on the chosen account.
-fn open_form(ui: &mut egui::Ui, ctx: &mut ViewContext, model: &mut Model, form: &mut OpenForm) {
-    let accounts: Vec<(AccountId, String)> = model
-        .accounts()
-        .map(|(id, entry)| (id, entry.label.clone()))
-        .collect();
-    if accounts.is_empty() {
-        return;
-    }
-    let title = ui.label(ctx.tr().t("open-title"));
-    if form
-        .account
-        .is_none_or(|chosen| !accounts.iter().any(|(id, _)| *id == chosen))
-    {
-        form.account = accounts.first().map(|(id, _)| *id);
-    }
-    if accounts.len() > 1 {
-        let selected = accounts
-            .iter()
-            .find(|(id, _)| Some(*id) == form.account)
-            .map(|(_, label)| label.clone())
-            .unwrap_or_default();
-        egui::ComboBox::from_id_salt("open_account")
-            .selected_text(selected)
-            .show_ui(ui, |ui| {
-                for (id, label) in &accounts {
-                    ui.selectable_value(&mut form.account, Some(*id), label);
-                }
-            })
-            .response
-            .labelled_by(title.id);
-    }
-    ui.add(
-        egui::TextEdit::singleline(&mut form.target).hint_text(format!(
-            "{} / {}",
-            ctx.tr().t("open-room"),
-            ctx.tr().t("open-contact")
-        )),
-    )
-    .labelled_by(title.id);
-    let Some(account) = form.account else {
-        return;
-    };
-    let target = form.target.trim().to_owned();
-    ui.horizontal(|ui| {
-        let enabled = !target.is_empty();
-        if ui
-            .add_enabled(enabled, egui::Button::new(ctx.tr().t("open-join")))
-            .clicked()
-        {
-            ctx.push(Action::Account {
-                account,
-                command: Command::Join {
-                    room: target.clone(),
-                    password: None,
-                },
-            });
-            let id = model.open(account, Conversation::Room(target.clone()));
-            model.activate(id);
-            form.target.clear();
+impl OpenForm {
+    /// Joins a room or writes to a contact on the chosen account, and activates it.
+    fn show(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext, model: &mut Model) {
+        let accounts: Vec<(AccountId, String)> = model
+            .accounts()
+            .map(|(id, entry)| (id, entry.label.clone()))
+            .collect();
+        if accounts.is_empty() {
+            return;
         }
-        if ui
-            .add_enabled(enabled, egui::Button::new(ctx.tr().t("open-write")))
-            .clicked()
+        let title = ui.label(ctx.tr().t("open-title"));
+        if self
+            .account
+            .is_none_or(|chosen| !accounts.iter().any(|(id, _)| *id == chosen))
         {
-            let id = model.open(account, Conversation::Direct(target.clone()));
-            model.activate(id);
-            form.target.clear();
+            self.account = accounts.first().map(|(id, _)| *id);
         }
-    });
+        if accounts.len() > 1 {
+            let selected = accounts
+                .iter()
+                .find(|(id, _)| Some(*id) == self.account)
+                .map(|(_, label)| label.clone())
+                .unwrap_or_default();
+            egui::ComboBox::from_id_salt("open_account")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    for (id, label) in &accounts {
+                        ui.selectable_value(&mut self.account, Some(*id), label);
+                    }
+                })
+                .response
+                .labelled_by(title.id);
+        }
+        ui.add(
+            egui::TextEdit::singleline(&mut self.target).hint_text(format!(
+                "{} / {}",
+                ctx.tr().t("open-room"),
+                ctx.tr().t("open-contact")
+            )),
+        )
+        .labelled_by(title.id);
+        let Some(account) = self.account else {
+            return;
+        };
+        let target = self.target.trim().to_owned();
+        ui.horizontal(|ui| {
+            let enabled = !target.is_empty();
+            if ui
+                .add_enabled(enabled, egui::Button::new(ctx.tr().t("open-join")))
+                .clicked()
+            {
+                ctx.push(Action::Account {
+                    account,
+                    command: Command::Join {
+                        room: target.clone(),
+                        password: None,
+                    },
+                });
+                let id = model.open(account, Conversation::Room(target.clone()));
+                model.activate(id);
+                self.target.clear();
+            }
+            if ui
+                .add_enabled(enabled, egui::Button::new(ctx.tr().t("open-write")))
+                .clicked()
+            {
+                let id = model.open(account, Conversation::Direct(target.clone()));
+                model.activate(id);
+                self.target.clear();
+            }
+        });
+    }
 }
