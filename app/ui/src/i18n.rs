@@ -177,7 +177,7 @@ impl Localizer {
     }
 
     /// The text of `key` (with `args`) in logical order, for a paragraph that is broken
-    /// into lines before it is ordered for display (`views::paragraph`).
+    /// into lines before it is ordered for display (`layout::paragraph`).
     pub fn logical(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         self.raw(key, Some(&fluent_args(args)))
     }

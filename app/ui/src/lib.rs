@@ -4,6 +4,7 @@
 //! [`Action`]s; the binary carries them out. Every word comes from Fluent files
 //! (`locales/`), right-to-left text is shaped and ordered before egui draws it (`bidi`).
 
+mod account_form;
 mod action;
 mod app;
 pub mod bidi;
@@ -12,15 +13,22 @@ pub mod fonts;
 pub mod i18n;
 mod icons;
 pub mod irc_format;
+mod layout;
+mod message_row;
 pub mod presets;
 mod problems;
 mod row_heights;
+mod screen;
 mod settings;
+mod style;
 mod update_status;
+mod view_context;
 mod views;
+mod widgets;
 
 pub use action::{Action, OtrRequest};
-pub use app::{MessengerUi, Screen};
+pub use app::MessengerUi;
 pub use i18n::{Language, Localizer, Script};
+pub use screen::Screen;
 pub use settings::{AccountConfig, AccountKind, Profile, ProfileError, Settings, Theme};
 pub use update_status::{UpdateRefusal, UpdateStatus};

@@ -1,5 +1,5 @@
 //! Connection problems in plain words with what to do next, in the user's language, in
-//! logical order (they are shown as wrapped paragraphs: `views::paragraph` orders them).
+//! logical order (they are shown as wrapped paragraphs: `layout::paragraph` orders them).
 
 use crate::i18n::{Arg, Localizer};
 use messenger_protocol::DisconnectReason;

@@ -1,170 +1,141 @@
-//! Accounts: their connection state with Connect/Disconnect, and the form to add one.
-//! Nothing connects by itself; a preset is never preselected.
+//! Accounts: their connection state with Connect/Disconnect/Remove, the registration in
+//! progress (drawn by the app's slot), and the form to add one. Nothing connects by itself.
 
+use crate::account_form::AccountForm;
 use crate::action::Action;
-use crate::app::MessengerUi;
 use crate::i18n::Arg;
+use crate::layout::{grid_scope, mirror, paragraph};
 use crate::presets::{self, ServerPreset};
 use crate::problems;
-use crate::settings::{AccountConfig, AccountKind};
-use crate::views::top_bar::{caution, good};
-use messenger_chat::{AccountState, Model};
+use crate::settings::AccountKind;
+use crate::view_context::ViewContext;
+use crate::widgets::{caution, good};
+use messenger_chat::{AccountId, AccountState, Model};
 use messenger_protocol::Command;
 
-/// The add-account form's fields.
-#[derive(Debug, Clone)]
-pub(crate) struct AccountForm {
-    kind: AccountKind,
-    preset: Option<&'static ServerPreset>,
-    label: String,
-    server: String,
-    port: String,
-    use_onion: bool,
-    tls: bool,
-    user: String,
-    password: String,
-    remember_password: bool,
-    problem: Option<&'static str>,
+/// What the accounts screen asks of the rest of the UI in one frame.
+#[derive(Debug, Default)]
+pub(crate) struct AccountRequests {
+    /// The user asked to remove this account (it waits for confirmation).
+    pub(crate) remove: Option<AccountId>,
+    /// A throwaway registration on this server was asked for.
+    pub(crate) registering: Option<String>,
 }
 
-impl Default for AccountForm {
-    fn default() -> AccountForm {
-        AccountForm {
-            kind: AccountKind::Irc,
-            preset: None,
-            label: String::new(),
-            server: String::new(),
-            port: "6697".into(),
-            use_onion: false,
-            tls: true,
-            user: String::new(),
-            password: String::new(),
-            remember_password: false,
-            problem: None,
-        }
-    }
+/// The accounts screen; it owns the add-account form.
+#[derive(Debug, Default)]
+pub(crate) struct Accounts {
+    form: AccountForm,
 }
 
-impl AccountForm {
-    fn choose_preset(&mut self, preset: Option<&'static ServerPreset>) {
-        self.preset = preset;
-        if let Some(preset) = preset {
-            self.label = preset.name.to_owned();
-            self.server = preset.host.to_owned();
-            self.port = preset.port.to_string();
-            self.tls = true;
-            self.use_onion = false;
-        }
-    }
-
-    fn host(&self) -> String {
-        match self.preset {
-            Some(ServerPreset {
-                onion: Some(onion), ..
-            }) if self.use_onion => (*onion).to_owned(),
-            _ => self.server.trim().to_owned(),
-        }
-    }
-
-    /// The account described, or the key of what is missing.
-    fn build(&self) -> Result<AccountConfig, &'static str> {
-        let server = self.host();
-        if server.is_empty() {
-            return Err("account-missing-server");
-        }
-        if self.user.trim().is_empty() {
-            return Err("account-missing-user");
-        }
-        let port = match self.port.trim().parse::<u16>() {
-            Ok(port) if port > 0 => port,
-            _ => return Err("account-bad-port"),
-        };
-        let label = if self.label.trim().is_empty() {
-            server.clone()
-        } else {
-            self.label.trim().to_owned()
-        };
-        Ok(AccountConfig {
-            label,
-            kind: self.kind,
-            server,
-            port,
-            tls: self.tls,
-            user: self.user.trim().to_owned(),
-            password: (self.remember_password && !self.password.is_empty())
-                .then(|| self.password.clone()),
-            rooms: Vec::new(),
-        })
-    }
-}
-
-pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
-    let rtl = app.right_to_left();
-    egui::CentralPanel::default().show(ui, |ui| {
-        crate::views::mirror(rtl, ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.heading(app.tr.t("accounts-title"));
-                ui.add_space(6.0);
-                account_list(app, ui, model);
-                ui.add_space(8.0);
-                crate::views::registration::show(app, ui);
-                ui.add_space(8.0);
-                ui.separator();
-                add_form(app, ui);
-            })
+impl Accounts {
+    /// Draws the screen over `model`. `registration` draws the registration in progress
+    /// between the list and the form; while `registration_running`, another cannot start.
+    pub(crate) fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &mut ViewContext,
+        model: &Model,
+        registration_running: bool,
+        registration: impl FnOnce(&mut egui::Ui, &mut ViewContext),
+    ) -> AccountRequests {
+        let mut requests = AccountRequests::default();
+        let rtl = ctx.right_to_left();
+        egui::CentralPanel::default().show(ui, |ui| {
+            mirror(rtl, ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.heading(ctx.tr().t("accounts-title"));
+                    ui.add_space(6.0);
+                    requests.remove = account_list(ui, ctx, model);
+                    ui.add_space(8.0);
+                    registration(ui, ctx);
+                    ui.add_space(8.0);
+                    ui.separator();
+                    requests.registering = self.add_form(ui, ctx, registration_running);
+                })
+            });
         });
-    });
+        requests
+    }
+
+    /// The add-account form. Returns the server of a throwaway registration just asked for.
+    fn add_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &mut ViewContext,
+        registration_running: bool,
+    ) -> Option<String> {
+        ui.heading(ctx.tr().t("account-add-title"));
+        ui.add_space(6.0);
+        let form = &mut self.form;
+        form_fields(ui, ctx, form);
+        let tr = ctx.tr();
+        if let Some(problem) = form.problem {
+            ui.colored_label(ui.visuals().error_fg_color, tr.t(problem));
+        }
+        let mut added = None;
+        let mut registering = None;
+        ui.horizontal(|ui| {
+            if ui.button(tr.t("account-add")).clicked() {
+                match form.build() {
+                    Ok(config) => {
+                        added = Some(config);
+                        *form = AccountForm::default();
+                    }
+                    Err(problem) => form.problem = Some(problem),
+                }
+            }
+            if form.kind == AccountKind::Xmpp {
+                let server = form.host();
+                let button = ui
+                    .add_enabled(
+                        !server.is_empty() && !registration_running,
+                        egui::Button::new(tr.t("account-register-throwaway")),
+                    )
+                    .on_hover_text(tr.t("account-register-hint"));
+                if button.clicked() {
+                    let port = form.port.trim().parse().unwrap_or(5222);
+                    registering = Some((server, port));
+                }
+            }
+        });
+        if let Some(config) = added {
+            ctx.push(Action::AddAccount(config));
+        }
+        let (server, port) = registering?;
+        ctx.push(Action::RegisterThrowaway {
+            server: server.clone(),
+            port,
+        });
+        Some(server)
+    }
 }
 
-fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
-    let rtl = app.right_to_left();
+/// The accounts with their state and buttons. Returns the account the user asked to remove.
+fn account_list(ui: &mut egui::Ui, ctx: &mut ViewContext, model: &Model) -> Option<AccountId> {
+    let rtl = ctx.right_to_left();
     if model.accounts().next().is_none() {
-        ui.label(app.tr.t("accounts-empty"));
-        return;
+        ui.label(ctx.tr().t("accounts-empty"));
+        return None;
     }
     let tor_ready = model.tor.is_ready();
-    crate::views::grid_scope(ui, |ui| {
+    let mut remove = None;
+    grid_scope(ui, |ui| {
         egui::Grid::new("accounts")
             .num_columns(3)
             .spacing([16.0, 8.0])
             .show(ui, |ui| {
-                let accounts: Vec<_> = model.accounts().collect();
-                for (id, account) in accounts {
+                for (id, account) in model.accounts() {
                     ui.strong(crate::bidi::visual(&account.label));
-                    let (text, colour) = match &account.state {
-                        AccountState::Offline => (app.tr.t("account-state-offline"), None),
-                        AccountState::Connecting => {
-                            (app.tr.t("account-state-connecting"), Some(caution(ui)))
-                        }
-                        AccountState::Online { own_name } => (
-                            app.tr
-                                .f("account-state-online", &[("name", Arg::Text(own_name))]),
-                            Some(good(ui)),
-                        ),
-                        AccountState::Reconnecting { retry_in, .. } => (
-                            app.tr.f(
-                                "account-state-reconnecting",
-                                &[("seconds", Arg::Number(retry_in.as_secs_f64().ceil()))],
-                            ),
-                            Some(caution(ui)),
-                        ),
-                        AccountState::Failed { .. } => (
-                            app.tr.t("account-state-failed"),
-                            Some(ui.visuals().error_fg_color),
-                        ),
-                    };
-                    match colour {
-                        Some(colour) => ui.colored_label(colour, text),
-                        None => ui.label(text),
-                    };
+                    state(ui, ctx, &account.state);
                     ui.horizontal(|ui| {
                         let connected = !matches!(
                             account.state,
                             AccountState::Offline | AccountState::Failed { .. }
                         );
                         if connected {
-                            if ui.button(app.tr.t("account-disconnect")).clicked() {
-                                app.actions.push(Action::Account {
+                            if ui.button(ctx.tr().t("account-disconnect")).clicked() {
+                                ctx.push(Action::Account {
                                     account: id,
                                     command: Command::Disconnect,
                                 });
@@ -172,37 +143,37 @@ fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                         } else {
                             let button = ui.add_enabled(
                                 tor_ready,
-                                egui::Button::new(app.tr.t("account-connect")),
+                                egui::Button::new(ctx.tr().t("account-connect")),
                             );
                             if !tor_ready {
-                                button.on_disabled_hover_text(app.tr.t("account-waiting-for-tor"));
+                                button
+                                    .on_disabled_hover_text(ctx.tr().t("account-waiting-for-tor"));
                             } else if button.clicked() {
-                                app.actions.push(Action::Account {
+                                ctx.push(Action::Account {
                                     account: id,
                                     command: Command::Connect,
                                 });
                             }
                         }
-                        if ui.button(app.tr.t("account-remove")).clicked() {
-                            app.remove_dialog = Some(id);
-                            app.remove_forget_otr = false;
+                        if ui.button(ctx.tr().t("account-remove")).clicked() {
+                            remove = Some(id);
                         }
                     });
                     ui.end_row();
                     let problem = match &account.state {
                         AccountState::Failed { reason }
                         | AccountState::Reconnecting { reason, .. } => {
-                            Some(problems::explain(reason, &app.tr))
+                            Some(problems::explain(reason, ctx.tr()))
                         }
                         _ => account
                             .last_error
                             .as_deref()
-                            .map(|detail| problems::server_says(detail, &app.tr)),
+                            .map(|detail| problems::server_says(detail, ctx.tr())),
                     };
                     if let Some(problem) = problem {
                         ui.label("");
                         let colour = ui.visuals().error_fg_color;
-                        crate::views::paragraph(ui, rtl, &problem, |text| {
+                        paragraph(ui, rtl, &problem, |text| {
                             egui::RichText::new(text).color(colour)
                         });
                         ui.end_row();
@@ -210,13 +181,40 @@ fn account_list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
                 }
             });
     });
+    remove
 }
 
-fn add_form(app: &mut MessengerUi, ui: &mut egui::Ui) {
-    ui.heading(app.tr.t("account-add-title"));
-    ui.add_space(6.0);
-    let form = &mut app.account_form;
-    let tr = &app.tr;
+/// An account's connection state in words and colour.
+fn state(ui: &mut egui::Ui, ctx: &ViewContext, state: &AccountState) {
+    let tr = ctx.tr();
+    let (text, colour) = match state {
+        AccountState::Offline => (tr.t("account-state-offline"), None),
+        AccountState::Connecting => (tr.t("account-state-connecting"), Some(caution(ui))),
+        AccountState::Online { own_name } => (
+            tr.f("account-state-online", &[("name", Arg::Text(own_name))]),
+            Some(good(ui)),
+        ),
+        AccountState::Reconnecting { retry_in, .. } => (
+            tr.f(
+                "account-state-reconnecting",
+                &[("seconds", Arg::Number(retry_in.as_secs_f64().ceil()))],
+            ),
+            Some(caution(ui)),
+        ),
+        AccountState::Failed { .. } => (
+            tr.t("account-state-failed"),
+            Some(ui.visuals().error_fg_color),
+        ),
+    };
+    match colour {
+        Some(colour) => ui.colored_label(colour, text),
+        None => ui.label(text),
+    };
+}
+
+/// The form's fields: protocol, preset, server, onion, port, TLS, user, password.
+fn form_fields(ui: &mut egui::Ui, ctx: &ViewContext, form: &mut AccountForm) {
+    let tr = ctx.tr();
     ui.horizontal(|ui| {
         ui.label(tr.t("account-protocol"));
         for (kind, key) in [
@@ -224,16 +222,11 @@ fn add_form(app: &mut MessengerUi, ui: &mut egui::Ui) {
             (AccountKind::Xmpp, "account-protocol-xmpp"),
         ] {
             if ui.radio(form.kind == kind, tr.t(key)).clicked() && form.kind != kind {
-                form.kind = kind;
-                form.choose_preset(None);
-                form.port = match kind {
-                    AccountKind::Irc => "6697".into(),
-                    AccountKind::Xmpp => "5222".into(),
-                };
+                form.choose_kind(kind);
             }
         }
     });
-    crate::views::grid_scope(ui, |ui| {
+    grid_scope(ui, |ui| {
         egui::Grid::new("account_form")
             .num_columns(2)
             .spacing([12.0, 6.0])
@@ -299,39 +292,5 @@ fn add_form(app: &mut MessengerUi, ui: &mut egui::Ui) {
                 );
                 ui.end_row();
             });
-    });
-    if let Some(problem) = form.problem {
-        ui.colored_label(ui.visuals().error_fg_color, tr.t(problem));
-    }
-    ui.horizontal(|ui| {
-        if ui.button(tr.t("account-add")).clicked() {
-            match form.build() {
-                Ok(config) => {
-                    app.actions.push(Action::AddAccount(config));
-                    *form = AccountForm::default();
-                }
-                Err(problem) => form.problem = Some(problem),
-            }
-        }
-        if form.kind == AccountKind::Xmpp {
-            let server = form.host();
-            let busy = matches!(
-                app.registration,
-                Some(crate::views::registration::Registration::Creating { .. })
-            );
-            let button = ui
-                .add_enabled(
-                    !server.is_empty() && !busy,
-                    egui::Button::new(tr.t("account-register-throwaway")),
-                )
-                .on_hover_text(tr.t("account-register-hint"));
-            if button.clicked() {
-                let port = form.port.trim().parse().unwrap_or(5222);
-                app.registration = Some(crate::views::registration::Registration::Creating {
-                    server: server.clone(),
-                });
-                app.actions.push(Action::RegisterThrowaway { server, port });
-            }
-        }
     });
 }

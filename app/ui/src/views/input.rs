@@ -3,16 +3,18 @@
 //! conversation yet, nothing is sent and the user is told why.
 
 use crate::action::{Action, OtrRequest};
-use crate::app::MessengerUi;
+use crate::layout::row_layout;
+use crate::view_context::ViewContext;
 use messenger_chat::{ConversationId, Model};
 use messenger_protocol::{Conversation, MessageKind};
+use std::collections::HashMap;
 
 /// How many sent lines Up/Down can recall per conversation.
 const HISTORY: usize = 50;
 
 /// One conversation's input line.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct InputLine {
+struct InputLine {
     text: String,
     history: Vec<String>,
     /// Position while walking the history; `None` means "the line being typed".
@@ -21,10 +23,6 @@ pub(crate) struct InputLine {
 }
 
 impl InputLine {
-    pub(crate) fn set_text(&mut self, text: &str) {
-        self.text = text.to_owned();
-    }
-
     fn older(&mut self) {
         if self.history.is_empty() {
             return;
@@ -67,132 +65,167 @@ impl InputLine {
     }
 }
 
-pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: ConversationId) {
-    let Some(conversation) = model.conversation(id) else {
-        return;
-    };
-    let direct_contact = match &conversation.target {
-        Conversation::Direct(contact) => Some(contact.clone()),
-        Conversation::Room(_) => None,
-    };
-    let account_label = model
-        .account(conversation.account)
-        .map(|a| a.label.clone())
-        .unwrap_or_default();
-    let otr = conversation.otr;
-    let rtl = app.right_to_left();
-    egui::Panel::bottom("input").show(ui, |ui| {
-        ui.add_space(4.0);
-        if app.blocked_notice == Some(id) {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                app.tr.t("otr-blocked-plaintext"),
-            );
-        }
-        // egui's text field shows its text in logical order (it has no bidi algorithm), so a
-        // right-to-left sentence reads word by word backwards while typed: above the field,
-        // the same text as it will be shown, in visual order and aligned right.
-        let typed = app
-            .inputs
-            .get(&id)
-            .map(|line| line.text.as_str())
-            .unwrap_or("");
-        let typed_right_to_left = crate::bidi::is_right_to_left_paragraph(typed);
-        if typed.chars().any(crate::bidi::is_right_to_left) {
-            let shown = crate::bidi::visual(typed);
-            if shown != typed {
-                let preview = egui::RichText::new(shown.into_owned()).weak();
-                ui.with_layout(
-                    egui::Layout::top_down(direction_align(typed_right_to_left)),
-                    |ui| {
-                        ui.add(egui::Label::new(preview).truncate())
-                            .on_hover_text(app.tr.t("message-preview-hint"));
-                    },
-                );
-            }
-        }
-        let align = if typed.is_empty() {
-            direction_align(rtl)
-        } else {
-            direction_align(typed_right_to_left)
+/// The input lines of all conversations, and which one refused to send in plain text.
+#[derive(Debug, Default)]
+pub(crate) struct InputLines {
+    lines: HashMap<ConversationId, InputLine>,
+    /// The conversation whose last send waited for a private conversation.
+    blocked_notice: Option<ConversationId>,
+}
+
+impl InputLines {
+    /// Puts `text` in `conversation`'s input line, as if typed.
+    pub(crate) fn set_text(&mut self, conversation: ConversationId, text: &str) {
+        self.lines.entry(conversation).or_default().text = text.to_owned();
+    }
+
+    /// Forgets what was typed in `conversation` and its history (it was closed or removed).
+    pub(crate) fn forget(&mut self, conversation: ConversationId) {
+        self.lines.remove(&conversation);
+    }
+
+    /// Draws conversation `id`'s input line at the bottom; Enter or Send sends.
+    pub(crate) fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &mut ViewContext,
+        model: &Model,
+        id: ConversationId,
+    ) {
+        let Some(conversation) = model.conversation(id) else {
+            return;
         };
-        let mut send = false;
-        let row = egui::vec2(
-            ui.available_width(),
-            ui.spacing()
-                .interact_size
-                .y
-                .max(ui.text_style_height(&egui::TextStyle::Body) + 6.0),
-        );
-        ui.allocate_ui_with_layout(
-            row,
-            // The Send button at the end of the line in reading order.
-            crate::views::row_layout(!rtl),
-            |ui| {
-                if ui.button(app.tr.t("message-send")).clicked() {
-                    send = true;
+        let rtl = ctx.right_to_left();
+        let send = egui::Panel::bottom("input")
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                if self.blocked_notice == Some(id) {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        ctx.tr().t("otr-blocked-plaintext"),
+                    );
                 }
-                let line = app.inputs.entry(id).or_default();
-                let edit = egui::TextEdit::singleline(&mut line.text)
-                    .id_salt(("input", id.0))
-                    .hint_text(app.tr.t("message-input-hint"))
-                    .align(egui::Align2([align, egui::Align::Center]))
-                    .desired_width(ui.available_width());
-                let response = ui.add(edit);
-                if response.has_focus() {
-                    let (up, down) = ui.input(|i| {
-                        (
-                            i.key_pressed(egui::Key::ArrowUp),
-                            i.key_pressed(egui::Key::ArrowDown),
-                        )
-                    });
-                    if up {
-                        line.older();
-                    } else if down {
-                        line.newer();
-                    }
-                }
-                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    send = true;
-                    response.request_focus();
-                }
-            },
-        );
-        ui.add_space(4.0);
+                let line = self.lines.entry(id).or_default();
+                let send = edit_row(ui, ctx, rtl, line, id);
+                ui.add_space(4.0);
+                send
+            })
+            .inner;
         if !send {
             return;
         }
-        let Some(line) = app.inputs.get_mut(&id) else {
+        let Some(line) = self.lines.get_mut(&id) else {
             return;
         };
         if line.text.trim().is_empty() {
             return;
         }
-        if let Some(contact) = &direct_contact {
+        if let Conversation::Direct(contact) = &conversation.target {
+            let account_label = model
+                .account(conversation.account)
+                .map(|a| a.label.as_str())
+                .unwrap_or_default();
             let key = format!("{account_label}/{contact}");
-            let required = app.settings.policy().requires_encryption(&key);
+            let required = ctx.settings().policy().requires_encryption(&key);
+            let otr = conversation.otr;
             if !otr.is_encrypted() && !otr.allows_plaintext(required) {
                 // Keep the text; start OTR so the user can send once it is private.
-                app.blocked_notice = Some(id);
-                app.actions.push(Action::Otr {
+                self.blocked_notice = Some(id);
+                ctx.push(Action::Otr {
                     conversation: id,
                     request: OtrRequest::Start,
                 });
                 return;
             }
         }
-        app.blocked_notice = None;
+        self.blocked_notice = None;
         let typed = line.take();
         let (text, kind) = match typed.strip_prefix("/me ") {
             Some(action) => (action.to_owned(), MessageKind::Action),
             None => (typed, MessageKind::Normal),
         };
-        app.actions.push(Action::Send {
+        ctx.push(Action::Send {
             conversation: id,
             text,
             kind,
         });
-    });
+    }
+}
+
+/// The preview of right-to-left text, the field and the Send button. Returns whether the
+/// user sent (Enter or the button).
+fn edit_row(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext,
+    rtl: bool,
+    line: &mut InputLine,
+    id: ConversationId,
+) -> bool {
+    // egui's text field shows its text in logical order (it has no bidi algorithm), so a
+    // right-to-left sentence reads word by word backwards while typed: above the field,
+    // the same text as it will be shown, in visual order and aligned right.
+    let typed = line.text.as_str();
+    let typed_right_to_left = crate::bidi::is_right_to_left_paragraph(typed);
+    if typed.chars().any(crate::bidi::is_right_to_left) {
+        let shown = crate::bidi::visual(typed);
+        if shown != typed {
+            let preview = egui::RichText::new(shown.into_owned()).weak();
+            ui.with_layout(
+                egui::Layout::top_down(direction_align(typed_right_to_left)),
+                |ui| {
+                    ui.add(egui::Label::new(preview).truncate())
+                        .on_hover_text(ctx.tr().t("message-preview-hint"));
+                },
+            );
+        }
+    }
+    let align = if typed.is_empty() {
+        direction_align(rtl)
+    } else {
+        direction_align(typed_right_to_left)
+    };
+    let mut send = false;
+    let row = egui::vec2(
+        ui.available_width(),
+        ui.spacing()
+            .interact_size
+            .y
+            .max(ui.text_style_height(&egui::TextStyle::Body) + 6.0),
+    );
+    ui.allocate_ui_with_layout(
+        row,
+        // The Send button at the end of the line in reading order.
+        row_layout(!rtl),
+        |ui| {
+            if ui.button(ctx.tr().t("message-send")).clicked() {
+                send = true;
+            }
+            let edit = egui::TextEdit::singleline(&mut line.text)
+                .id_salt(("input", id.0))
+                .hint_text(ctx.tr().t("message-input-hint"))
+                .align(egui::Align2([align, egui::Align::Center]))
+                .desired_width(ui.available_width());
+            let response = ui.add(edit);
+            if response.has_focus() {
+                let (up, down) = ui.input(|i| {
+                    (
+                        i.key_pressed(egui::Key::ArrowUp),
+                        i.key_pressed(egui::Key::ArrowDown),
+                    )
+                });
+                if up {
+                    line.older();
+                } else if down {
+                    line.newer();
+                }
+            }
+            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                send = true;
+                response.request_focus();
+            }
+        },
+    );
+    send
 }
 
 /// Where text of a direction starts.

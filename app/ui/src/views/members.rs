@@ -1,38 +1,52 @@
 //! A room's member list, virtualised: only visible names are laid out.
 
-use crate::app::MessengerUi;
 use crate::bidi;
 use crate::i18n::Arg;
+use crate::layout::mirror;
+use crate::view_context::ViewContext;
 use messenger_chat::{ConversationId, Model};
 
-pub(crate) fn show(app: &MessengerUi, ui: &mut egui::Ui, model: &Model, id: ConversationId) {
-    let Some(conversation) = model.conversation(id) else {
-        return;
-    };
-    let members = &conversation.members;
-    let rtl = app.right_to_left();
-    let panel = if rtl {
-        egui::Panel::left("members")
-    } else {
-        egui::Panel::right("members")
-    };
-    panel.resizable(true).default_size(170.0).show(ui, |ui| {
-        crate::views::mirror(rtl, ui, |ui| {
-            let count = u32::try_from(members.len()).unwrap_or(u32::MAX);
-            ui.strong(
-                app.tr
-                    .f("members-title", &[("count", Arg::Number(count.into()))]),
-            );
-            ui.separator();
-            let row_height = ui.text_style_height(&egui::TextStyle::Body);
-            egui::ScrollArea::vertical()
-                .id_salt(("members", id.0))
-                .auto_shrink([false, false])
-                .show_rows(ui, row_height, members.len(), |ui, rows| {
-                    for name in members.get(rows).unwrap_or_default() {
-                        ui.add(egui::Label::new(bidi::visual(name)).truncate());
-                    }
-                });
-        })
-    });
+/// The member list beside a room (it has no state: egui keeps its scroll position).
+#[derive(Debug, Default)]
+pub(crate) struct Members;
+
+impl Members {
+    /// Draws the members of room `id` in a side panel (left when the UI is mirrored).
+    pub(crate) fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext,
+        model: &Model,
+        id: ConversationId,
+    ) {
+        let Some(conversation) = model.conversation(id) else {
+            return;
+        };
+        let members = &conversation.members;
+        let rtl = ctx.right_to_left();
+        let panel = if rtl {
+            egui::Panel::left("members")
+        } else {
+            egui::Panel::right("members")
+        };
+        panel.resizable(true).default_size(170.0).show(ui, |ui| {
+            mirror(rtl, ui, |ui| {
+                let count = u32::try_from(members.len()).unwrap_or(u32::MAX);
+                ui.strong(
+                    ctx.tr()
+                        .f("members-title", &[("count", Arg::Number(count.into()))]),
+                );
+                ui.separator();
+                let row_height = ui.text_style_height(&egui::TextStyle::Body);
+                egui::ScrollArea::vertical()
+                    .id_salt(("members", id.0))
+                    .auto_shrink([false, false])
+                    .show_rows(ui, row_height, members.len(), |ui, rows| {
+                        for name in members.get(rows).unwrap_or_default() {
+                            ui.add(egui::Label::new(bidi::visual(name)).truncate());
+                        }
+                    });
+            })
+        });
+    }
 }

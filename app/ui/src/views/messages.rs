@@ -5,281 +5,111 @@
 //! Only the visible rows are laid out (`ScrollArea::show_viewport` with a height remembered
 //! per row, `row_heights`), so 100,000 messages cost what 30 do.
 
-use crate::app::MessengerUi;
-use crate::views::top_bar::caution;
-use crate::{bidi, clock, irc_format};
-use egui::text::LayoutJob;
-use egui::{Align, FontSelection, Galley, RichText};
-use messenger_chat::{ConversationId, MessageFlags, MessageView, Model, Sender};
-use messenger_protocol::MessageKind;
-use std::sync::Arc;
+use crate::irc_format;
+use crate::message_row::{Row, Words};
+use crate::row_heights::RowHeights;
+use crate::view_context::ViewContext;
+use egui::RichText;
+use messenger_chat::{ConversationId, Model};
+use std::collections::HashMap;
 
-pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model, id: ConversationId) {
-    let Some(conversation) = model.conversation(id) else {
-        return;
-    };
-    if let Some(topic) = &conversation.topic {
-        let topic = irc_format::strip(topic);
-        ui.add(
-            egui::Label::new(
-                RichText::new(
-                    app.tr
-                        .f("topic", &[("topic", crate::i18n::Arg::Text(&topic))]),
-                )
-                .weak(),
-            )
-            .truncate(),
-        );
-        ui.separator();
+/// The message view; it remembers each conversation's row heights.
+#[derive(Debug, Default)]
+pub(crate) struct Messages {
+    row_heights: HashMap<ConversationId, RowHeights>,
+}
+
+impl Messages {
+    /// Forgets the row heights of `conversation` (it was removed).
+    pub(crate) fn forget(&mut self, conversation: ConversationId) {
+        self.row_heights.remove(&conversation);
     }
-    let log = &conversation.log;
-    let words = Words {
-        me: app.tr.t("message-me"),
-        failed: app.tr.t("message-failed"),
-        pending: app.tr.t("message-pending"),
-        utc_offset_seconds: app.utc_offset_seconds,
-        mirrored: app.right_to_left(),
-    };
-    let spacing = ui.spacing().item_spacing.y;
-    let line = ui.text_style_height(&egui::TextStyle::Body);
-    let heights = app.row_heights.entry(id).or_default();
-    egui::ScrollArea::vertical()
-        .id_salt(("messages", id.0))
-        .auto_shrink([false, false])
-        .stick_to_bottom(true)
-        .show_viewport(ui, |ui, viewport| {
-            let width = ui.available_width();
-            heights.prepare(log.len(), width, line + spacing);
-            let (first, mut top) = heights.first_below(viewport.min.y);
-            let origin = ui.max_rect().left_top();
-            for index in first..log.len() {
-                if top > viewport.max.y {
-                    break;
-                }
-                let Some(message) = log.get(index) else {
-                    break;
-                };
-                let row = Row::lay_out(ui, &message, &words, width);
-                let height = row.height();
-                let rect = egui::Rect::from_min_size(
-                    origin + egui::vec2(0.0, top),
-                    egui::vec2(width, height),
-                );
-                row.paint(ui, rect, words.mirrored);
-                heights.set(index, height + spacing);
-                top += height + spacing;
+
+    /// Fills the rest of the window with conversation `active`'s topic and messages, or
+    /// says that no conversation is open.
+    pub(crate) fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext,
+        model: &Model,
+        active: Option<ConversationId>,
+    ) {
+        egui::CentralPanel::default().show(ui, |ui| match active {
+            Some(id) => self.conversation(ui, ctx, model, id),
+            None => {
+                ui.centered_and_justified(|ui| ui.label(ctx.tr().t("conversation-none")));
             }
-            // The content's full height, with the rows just measured. Measured from the
-            // content's top: `set_min_height` would count from the cursor, which the rows just
-            // drawn moved down, and the content would grow by the rows' height in frames that
-            // draw rows and not in others; the view, stuck to the bottom, then swung between
-            // the end and an empty stretch past it from one pass to the next.
-            ui.expand_to_include_y(origin.y + heights.total());
         });
-}
+    }
 
-/// What every row needs from the localizer, looked up once per frame.
-struct Words {
-    me: String,
-    failed: String,
-    pending: String,
-    utc_offset_seconds: i64,
-    /// The UI is right to left: time and name on the right.
-    mirrored: bool,
-}
-
-/// One message laid out: the time, mark and sender on one line, the text wrapped beside it.
-struct Row {
-    prefix: Arc<Galley>,
-    text: Arc<Galley>,
-}
-
-impl Row {
-    fn lay_out(ui: &egui::Ui, message: &MessageView<'_>, words: &Words, width: f32) -> Row {
-        let style = ui.style();
-        let mut prefix = LayoutJob::default();
-        let mut append = |text: RichText| {
-            text.append_to(&mut prefix, style, FontSelection::Default, Align::Min);
+    /// Draws conversation `id`'s topic and messages, only the visible rows laid out.
+    fn conversation(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewContext,
+        model: &Model,
+        id: ConversationId,
+    ) {
+        let Some(conversation) = model.conversation(id) else {
+            return;
         };
-        let time = clock::hours_minutes(message.time, words.utc_offset_seconds);
-        let time = RichText::new(time).weak().monospace();
-        let mark = if message.flags.contains(MessageFlags::FAILED) {
-            Some(RichText::new(format!("[{}]", words.failed)).color(ui.visuals().error_fg_color))
-        } else if message.flags.contains(MessageFlags::PENDING) {
-            Some(RichText::new(words.pending.as_str()).color(caution(ui)))
-        } else {
-            None
-        };
-        let plain = irc_format::strip(message.text);
-        let (who, body) = match (message.sender, message.kind) {
-            (Sender::System, _) => (None, Body::new(plain.into_owned()).italics().weak()),
-            (sender, MessageKind::Action) => {
-                let name = sender_name(sender, &words.me);
-                (None, Body::new(format!("* {name} {plain}")).italics())
-            }
-            (sender, MessageKind::Notice) => (
-                Some(sender_name(sender, &words.me)),
-                Body::new(plain.into_owned()).weak(),
-            ),
-            (sender, MessageKind::Normal) => (
-                Some(sender_name(sender, &words.me)),
-                Body::new(plain.into_owned()),
-            ),
-        };
-        let colour = if message.sender == Sender::Me {
-            ui.visuals().weak_text_color()
-        } else {
-            ui.visuals().strong_text_color()
-        };
-        let name = |text: String| RichText::new(text).color(colour).strong();
-        // Reading order: time, mark, name and its colon. A mirrored row is read from the
-        // right, so its pieces are laid out the other way round, the colon on the name's left
-        // (a section of its own: inside the name's section egui would shape it with a Persian
-        // name, on the wrong side).
-        let mut pieces = vec![time];
-        if let Some(mark) = mark {
-            pieces.push(RichText::new(" "));
-            pieces.push(mark);
-        }
-        if let Some(who) = who {
-            pieces.push(RichText::new(" "));
-            pieces.push(name(who));
-            pieces.push(name(":".to_owned()));
-        }
-        if words.mirrored {
-            pieces.reverse();
-        }
-        for piece in pieces {
-            append(piece);
-        }
-        let prefix = ui.fonts_mut(|fonts| fonts.layout_job(prefix));
-        let column = (width - prefix.size().x - ui.spacing().item_spacing.x).max(40.0);
-        let text = wrap_text(ui, body, column);
-        Row { prefix, text }
-    }
-
-    fn height(&self) -> f32 {
-        self.prefix.size().y.max(self.text.size().y)
-    }
-
-    /// Places the prefix at the row's start (left, or right when the UI is mirrored) and
-    /// the text in the rest, aligned to its own paragraph direction.
-    fn paint(self, ui: &mut egui::Ui, rect: egui::Rect, mirrored: bool) {
-        let gap = ui.spacing().item_spacing.x;
-        let prefix_width = self.prefix.size().x;
-        let (prefix_rect, text_rect) = if mirrored {
-            let split = rect.right() - prefix_width;
-            (
-                egui::Rect::from_x_y_ranges(split..=rect.right(), rect.y_range()),
-                egui::Rect::from_x_y_ranges(rect.left()..=split - gap, rect.y_range()),
-            )
-        } else {
-            let split = rect.left() + prefix_width;
-            (
-                egui::Rect::from_x_y_ranges(rect.left()..=split, rect.y_range()),
-                egui::Rect::from_x_y_ranges(split + gap..=rect.right(), rect.y_range()),
-            )
-        };
-        place(ui, prefix_rect, self.prefix, Align::Min);
-        let align = self.text.job.halign;
-        // A plain label: never a hyperlink, nothing fetched.
-        place(ui, text_rect, self.text, align);
-    }
-}
-
-/// Adds `galley` as a label in `rect`, at its left or right edge.
-fn place(ui: &mut egui::Ui, rect: egui::Rect, galley: Arc<Galley>, align: Align) {
-    let layout = if align == Align::RIGHT {
-        egui::Layout::right_to_left(Align::Min)
-    } else {
-        egui::Layout::left_to_right(Align::Min)
-    };
-    ui.scope_builder(egui::UiBuilder::new().max_rect(rect).layout(layout), |ui| {
-        ui.add(egui::Label::new(galley));
-    });
-}
-
-/// A message's text in logical order, and how it is styled.
-struct Body {
-    text: String,
-    weak: bool,
-    italics: bool,
-}
-
-impl Body {
-    fn new(text: String) -> Body {
-        Body {
-            text,
-            weak: false,
-            italics: false,
-        }
-    }
-
-    fn weak(mut self) -> Body {
-        self.weak = true;
-        self
-    }
-
-    fn italics(mut self) -> Body {
-        self.italics = true;
-        self
-    }
-
-    /// The styled text showing `shown` (the body in display order).
-    fn rich(&self, shown: String) -> RichText {
-        let mut text = RichText::new(shown);
-        if self.weak {
-            text = text.weak();
-        }
-        if self.italics {
-            text = text.italics();
-        }
-        text
-    }
-}
-
-/// Lays `body` out within `width`: wrapped by egui when left to right; broken into lines
-/// here, each ordered for display and aligned right, when right to left.
-fn wrap_text(ui: &egui::Ui, body: Body, width: f32) -> Arc<Galley> {
-    let right_to_left = bidi::is_right_to_left_paragraph(&body.text);
-    let shown = if right_to_left {
-        let font = FontSelection::Default.resolve(ui.style());
-        let lines = ui.fonts_mut(|fonts| {
-            bidi::break_lines(&body.text, width, |piece| {
-                fonts
-                    .layout_no_wrap(
-                        bidi::visual_in(piece, true).into_owned(),
-                        font.clone(),
-                        egui::Color32::PLACEHOLDER,
+        if let Some(topic) = &conversation.topic {
+            let topic = irc_format::strip(topic);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(
+                        ctx.tr()
+                            .f("topic", &[("topic", crate::i18n::Arg::Text(&topic))]),
                     )
-                    .size()
-                    .x
-            })
-        });
-        lines
-            .iter()
-            .map(|line| bidi::visual_in(line, true))
-            .collect::<Vec<_>>()
-            .join("\n")
-    } else {
-        bidi::visual(&body.text).into_owned()
-    };
-    let mut job = LayoutJob::default();
-    body.rich(shown)
-        .append_to(&mut job, ui.style(), FontSelection::Default, Align::Min);
-    job.wrap.max_width = width;
-    job.halign = if right_to_left {
-        Align::RIGHT
-    } else {
-        Align::LEFT
-    };
-    ui.fonts_mut(|fonts| fonts.layout_job(job))
-}
-
-fn sender_name(sender: Sender<'_>, me: &str) -> String {
-    match sender {
-        Sender::Me => me.to_owned(),
-        Sender::Peer(name) => bidi::visual(name).into_owned(),
-        Sender::System => String::new(),
+                    .weak(),
+                )
+                .truncate(),
+            );
+            ui.separator();
+        }
+        let log = &conversation.log;
+        let words = Words {
+            me: ctx.tr().t("message-me"),
+            failed: ctx.tr().t("message-failed"),
+            pending: ctx.tr().t("message-pending"),
+            utc_offset_seconds: ctx.utc_offset_seconds(),
+            mirrored: ctx.right_to_left(),
+        };
+        let spacing = ui.spacing().item_spacing.y;
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        let heights = self.row_heights.entry(id).or_default();
+        egui::ScrollArea::vertical()
+            .id_salt(("messages", id.0))
+            .auto_shrink([false, false])
+            .stick_to_bottom(true)
+            .show_viewport(ui, |ui, viewport| {
+                let width = ui.available_width();
+                heights.prepare(log.len(), width, line + spacing);
+                let (first, mut top) = heights.first_below(viewport.min.y);
+                let origin = ui.max_rect().left_top();
+                for index in first..log.len() {
+                    if top > viewport.max.y {
+                        break;
+                    }
+                    let Some(message) = log.get(index) else {
+                        break;
+                    };
+                    let row = Row::lay_out(ui, &message, &words, width);
+                    let height = row.height();
+                    let rect = egui::Rect::from_min_size(
+                        origin + egui::vec2(0.0, top),
+                        egui::vec2(width, height),
+                    );
+                    row.paint(ui, rect, words.mirrored);
+                    heights.set(index, height + spacing);
+                    top += height + spacing;
+                }
+                // The content's full height, with the rows just measured. Measured from the
+                // content's top: `set_min_height` would count from the cursor, which the rows just
+                // drawn moved down, and the content would grow by the rows' height in frames that
+                // draw rows and not in others; the view, stuck to the bottom, then swung between
+                // the end and an empty stretch past it from one pass to the next.
+                ui.expand_to_include_y(origin.y + heights.total());
+            });
     }
 }

@@ -2,42 +2,54 @@
 //! starts a conversation (join a room, write to a contact).
 
 use crate::action::Action;
-use crate::app::MessengerUi;
 use crate::bidi;
 use crate::i18n::Arg;
-use crate::views::conversation_name;
-use crate::views::top_bar::good;
+use crate::layout::mirror;
+use crate::view_context::ViewContext;
+use crate::widgets::{conversation_name, good};
 use messenger_chat::{AccountId, AccountState, Model};
 use messenger_protocol::{Command, Conversation};
 
 /// The "start a conversation" form.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct OpenForm {
+struct OpenForm {
+    /// The room or contact as typed.
     target: String,
+    /// The account it is opened on.
     account: Option<AccountId>,
 }
 
-pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
-    let rtl = app.right_to_left();
-    // Mirrored for a right-to-left language: the list sits on the right.
-    let panel = if rtl {
-        egui::Panel::right("conversations")
-    } else {
-        egui::Panel::left("conversations")
-    };
-    panel.resizable(true).default_size(220.0).show(ui, |ui| {
-        crate::views::mirror(rtl, ui, |ui| {
-            ui.heading(app.tr.t("contacts-title"));
-            egui::ScrollArea::vertical()
-                .max_height(ui.available_height() - 150.0)
-                .show(ui, |ui| list(app, ui, model));
-            ui.separator();
-            open_form(app, ui, model);
-        })
-    });
+/// The side panel with the conversations; it owns the "start a conversation" form.
+#[derive(Debug, Default)]
+pub(crate) struct Sidebar {
+    open_form: OpenForm,
 }
 
-fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
+impl Sidebar {
+    /// Draws the panel; clicking a conversation or contact opens and activates it in `model`.
+    pub(crate) fn show(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext, model: &mut Model) {
+        let rtl = ctx.right_to_left();
+        // Mirrored for a right-to-left language: the list sits on the right.
+        let panel = if rtl {
+            egui::Panel::right("conversations")
+        } else {
+            egui::Panel::left("conversations")
+        };
+        panel.resizable(true).default_size(220.0).show(ui, |ui| {
+            mirror(rtl, ui, |ui| {
+                ui.heading(ctx.tr().t("contacts-title"));
+                egui::ScrollArea::vertical()
+                    .max_height(ui.available_height() - 150.0)
+                    .show(ui, |ui| list(ui, ctx, model));
+                ui.separator();
+                self.open_form.show(ui, ctx, model);
+            })
+        });
+    }
+}
+
+/// The conversations and contacts of each account.
+fn list(ui: &mut egui::Ui, ctx: &ViewContext, model: &mut Model) {
     let mut activate = None;
     let mut open = None;
     let accounts: Vec<_> = model.accounts().map(|(id, _)| id).collect();
@@ -73,7 +85,7 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
                 Conversation::Room(_) => None,
             };
             if conversation.unread > 0 {
-                let unread = app.tr.f(
+                let unread = ctx.tr().f(
                     "contacts-unread",
                     &[("count", Arg::Number(conversation.unread.into()))],
                 );
@@ -117,7 +129,7 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
                 continue;
             }
             any = true;
-            let state = app.tr.t(if *available {
+            let state = ctx.tr().t(if *available {
                 "contacts-online"
             } else {
                 "contacts-offline"
@@ -137,7 +149,7 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
         }
     }
     if !any {
-        ui.add(egui::Label::new(app.tr.t("contacts-none")).wrap());
+        ui.add(egui::Label::new(ctx.tr().t("contacts-none")).wrap());
     }
     if let Some((account, target)) = open {
         activate = Some(model.open(account, target));
@@ -147,74 +159,76 @@ fn list(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
     }
 }
 
-fn open_form(app: &mut MessengerUi, ui: &mut egui::Ui, model: &mut Model) {
-    let accounts: Vec<(AccountId, String)> = model
-        .accounts()
-        .map(|(id, entry)| (id, entry.label.clone()))
-        .collect();
-    if accounts.is_empty() {
-        return;
-    }
-    let title = ui.label(app.tr.t("open-title"));
-    let form = &mut app.open_form;
-    if form
-        .account
-        .is_none_or(|chosen| !accounts.iter().any(|(id, _)| *id == chosen))
-    {
-        form.account = accounts.first().map(|(id, _)| *id);
-    }
-    if accounts.len() > 1 {
-        let selected = accounts
-            .iter()
-            .find(|(id, _)| Some(*id) == form.account)
-            .map(|(_, label)| label.clone())
-            .unwrap_or_default();
-        egui::ComboBox::from_id_salt("open_account")
-            .selected_text(selected)
-            .show_ui(ui, |ui| {
-                for (id, label) in &accounts {
-                    ui.selectable_value(&mut form.account, Some(*id), label);
-                }
-            })
-            .response
-            .labelled_by(title.id);
-    }
-    ui.add(
-        egui::TextEdit::singleline(&mut form.target).hint_text(format!(
-            "{} / {}",
-            app.tr.t("open-room"),
-            app.tr.t("open-contact")
-        )),
-    )
-    .labelled_by(title.id);
-    let Some(account) = form.account else {
-        return;
-    };
-    let target = form.target.trim().to_owned();
-    ui.horizontal(|ui| {
-        let enabled = !target.is_empty();
-        if ui
-            .add_enabled(enabled, egui::Button::new(app.tr.t("open-join")))
-            .clicked()
-        {
-            app.actions.push(Action::Account {
-                account,
-                command: Command::Join {
-                    room: target.clone(),
-                    password: None,
-                },
-            });
-            let id = model.open(account, Conversation::Room(target.clone()));
-            model.activate(id);
-            app.open_form.target.clear();
+impl OpenForm {
+    /// Joins a room or writes to a contact on the chosen account, and activates it.
+    fn show(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext, model: &mut Model) {
+        let accounts: Vec<(AccountId, String)> = model
+            .accounts()
+            .map(|(id, entry)| (id, entry.label.clone()))
+            .collect();
+        if accounts.is_empty() {
+            return;
         }
-        if ui
-            .add_enabled(enabled, egui::Button::new(app.tr.t("open-write")))
-            .clicked()
+        let title = ui.label(ctx.tr().t("open-title"));
+        if self
+            .account
+            .is_none_or(|chosen| !accounts.iter().any(|(id, _)| *id == chosen))
         {
-            let id = model.open(account, Conversation::Direct(target.clone()));
-            model.activate(id);
-            app.open_form.target.clear();
+            self.account = accounts.first().map(|(id, _)| *id);
         }
-    });
+        if accounts.len() > 1 {
+            let selected = accounts
+                .iter()
+                .find(|(id, _)| Some(*id) == self.account)
+                .map(|(_, label)| label.clone())
+                .unwrap_or_default();
+            egui::ComboBox::from_id_salt("open_account")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    for (id, label) in &accounts {
+                        ui.selectable_value(&mut self.account, Some(*id), label);
+                    }
+                })
+                .response
+                .labelled_by(title.id);
+        }
+        ui.add(
+            egui::TextEdit::singleline(&mut self.target).hint_text(format!(
+                "{} / {}",
+                ctx.tr().t("open-room"),
+                ctx.tr().t("open-contact")
+            )),
+        )
+        .labelled_by(title.id);
+        let Some(account) = self.account else {
+            return;
+        };
+        let target = self.target.trim().to_owned();
+        ui.horizontal(|ui| {
+            let enabled = !target.is_empty();
+            if ui
+                .add_enabled(enabled, egui::Button::new(ctx.tr().t("open-join")))
+                .clicked()
+            {
+                ctx.push(Action::Account {
+                    account,
+                    command: Command::Join {
+                        room: target.clone(),
+                        password: None,
+                    },
+                });
+                let id = model.open(account, Conversation::Room(target.clone()));
+                model.activate(id);
+                self.target.clear();
+            }
+            if ui
+                .add_enabled(enabled, egui::Button::new(ctx.tr().t("open-write")))
+                .clicked()
+            {
+                let id = model.open(account, Conversation::Direct(target.clone()));
+                model.activate(id);
+                self.target.clear();
+            }
+        });
+    }
 }

@@ -3,150 +3,192 @@
 //! Nothing is downloaded or installed from here: a newer version comes with the manual step.
 
 use crate::action::Action;
-use crate::app::MessengerUi;
 use crate::i18n::{Arg, Localizer};
+use crate::layout::{mirror, paragraph};
 use crate::update_status::{UpdateRefusal, UpdateStatus};
-use crate::views::top_bar::{caution, good};
+use crate::view_context::ViewContext;
+use crate::widgets::{caution, good};
 
-/// The entries of the top bar's menu that concern updates.
-pub(crate) fn menu_entries(app: &mut MessengerUi, ui: &mut egui::Ui) {
-    if app.updates_configured {
-        let checking = app.update == Some(UpdateStatus::Checking);
+/// The last update check and how it is shown.
+#[derive(Debug, Default)]
+pub(crate) struct Updates {
+    /// The last check's result.
+    status: Option<UpdateStatus>,
+    /// The dialog is open.
+    dialog_open: bool,
+    /// A periodic check found something the user should see (shown in the top bar).
+    notice: bool,
+}
+
+impl Updates {
+    /// Shows a check's result. A check the user asked for (`asked`) opens the dialog; a
+    /// periodic one only leaves a notice, and only when there is something to act on (a
+    /// newer version, or a refusal).
+    pub(crate) fn set_status(&mut self, status: UpdateStatus, asked: bool) {
+        if !asked {
+            self.notice = matches!(
+                status,
+                UpdateStatus::Available { .. } | UpdateStatus::Refused(_)
+            );
+        } else {
+            self.dialog_open = true;
+        }
+        self.status = Some(status);
+    }
+
+    /// The last check's result, if any.
+    pub(crate) fn status(&self) -> Option<&UpdateStatus> {
+        self.status.as_ref()
+    }
+
+    /// The entries of the top bar's menu that concern updates.
+    pub(crate) fn menu_entries(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext) {
+        let configured = ctx.updates_configured();
+        if configured {
+            let checking = self.status == Some(UpdateStatus::Checking);
+            if ui
+                .add_enabled(!checking, egui::Button::new(ctx.tr().t("update-check")))
+                .clicked()
+            {
+                self.status = Some(UpdateStatus::Checking);
+                self.dialog_open = true;
+                self.notice = false;
+                ctx.push(Action::CheckForUpdates);
+                ui.close();
+            }
+        } else {
+            // Said plainly in the menu itself rather than failing after a click.
+            ui.add_enabled(false, egui::Button::new(ctx.tr().t("update-check")));
+            ui.add(
+                egui::Label::new(egui::RichText::new(ctx.tr().t("update-not-configured")).weak())
+                    .wrap(),
+            );
+        }
+        let mut periodic = ctx.settings().check_updates_periodically;
         if ui
-            .add_enabled(!checking, egui::Button::new(app.tr.t("update-check")))
+            .add_enabled(
+                configured,
+                egui::Checkbox::new(&mut periodic, ctx.tr().t("update-periodic")),
+            )
+            .changed()
+        {
+            ctx.change_settings(|s| s.check_updates_periodically = periodic);
+        }
+    }
+
+    /// The notice of a periodic check that found something; clicking it opens the dialog.
+    pub(crate) fn notice(&mut self, ui: &mut egui::Ui, ctx: &ViewContext) {
+        if !self.notice {
+            return;
+        }
+        let (text, colour) = match &self.status {
+            Some(UpdateStatus::Available { version, .. }) => (
+                ctx.tr().f(
+                    "update-notice-available",
+                    &[("version", Arg::Text(version))],
+                ),
+                good(ui),
+            ),
+            Some(UpdateStatus::Refused(_)) => (ctx.tr().t("update-notice-refused"), caution(ui)),
+            _ => return,
+        };
+        if ui
+            .add(egui::Button::new(egui::RichText::new(text).color(colour)).frame(false))
             .clicked()
         {
-            app.update = Some(UpdateStatus::Checking);
-            app.update_dialog = true;
-            app.update_notice = false;
-            app.actions.push(Action::CheckForUpdates);
-            ui.close();
+            self.dialog_open = true;
+            self.notice = false;
         }
-    } else {
-        // Said plainly in the menu itself rather than failing after a click.
-        ui.add_enabled(false, egui::Button::new(app.tr.t("update-check")));
-        ui.add(
-            egui::Label::new(egui::RichText::new(app.tr.t("update-not-configured")).weak()).wrap(),
-        );
     }
-    let mut periodic = app.settings.check_updates_periodically;
-    if ui
-        .add_enabled(
-            app.updates_configured,
-            egui::Checkbox::new(&mut periodic, app.tr.t("update-periodic")),
-        )
-        .changed()
-    {
-        app.change_settings(|s| s.check_updates_periodically = periodic);
-    }
-}
 
-/// The notice of a periodic check that found something; clicking it opens the dialog.
-pub(crate) fn notice(app: &mut MessengerUi, ui: &mut egui::Ui) {
-    if !app.update_notice {
-        return;
-    }
-    let (text, colour) = match &app.update {
-        Some(UpdateStatus::Available { version, .. }) => (
-            app.tr.f(
-                "update-notice-available",
-                &[("version", Arg::Text(version))],
-            ),
-            good(ui),
-        ),
-        Some(UpdateStatus::Refused(_)) => (app.tr.t("update-notice-refused"), caution(ui)),
-        _ => return,
-    };
-    if ui
-        .add(egui::Button::new(egui::RichText::new(text).color(colour)).frame(false))
-        .clicked()
-    {
-        app.update_dialog = true;
-        app.update_notice = false;
-    }
-}
-
-/// The dialog with the last check's verdict.
-pub(crate) fn dialog(app: &mut MessengerUi, ui: &mut egui::Ui) {
-    if !app.update_dialog {
-        return;
-    }
-    let Some(status) = app.update.clone() else {
-        app.update_dialog = false;
-        return;
-    };
-    let rtl = app.right_to_left();
-    let mut close = false;
-    egui::Modal::new(egui::Id::unique("update_dialog")).show(ui.ctx(), |ui| {
-        ui.set_width(480.0);
-        crate::views::mirror(rtl, ui, |ui| {
-            ui.heading(app.tr.t("update-title"));
-            ui.add_space(4.0);
-            match &status {
-                UpdateStatus::Checking => {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label(app.tr.t("update-checking"));
-                    });
+    /// The dialog with the last check's verdict, while open.
+    pub(crate) fn dialog(&mut self, ui: &mut egui::Ui, ctx: &ViewContext) {
+        if !self.dialog_open {
+            return;
+        }
+        let Some(status) = &self.status else {
+            self.dialog_open = false;
+            return;
+        };
+        let tr = ctx.tr();
+        let rtl = ctx.right_to_left();
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("update_dialog")).show(ui.ctx(), |ui| {
+            ui.set_width(480.0);
+            mirror(rtl, ui, |ui| {
+                ui.heading(tr.t("update-title"));
+                ui.add_space(4.0);
+                verdict(ui, tr, rtl, status);
+                ui.add_space(8.0);
+                if ui.button(tr.t("update-close")).clicked() {
+                    close = true;
                 }
-                UpdateStatus::NotConfigured => {
-                    let text = app.tr.logical("update-not-configured", &[]);
-                    crate::views::paragraph(ui, rtl, &text, egui::RichText::new);
-                }
-                UpdateStatus::UpToDate { current, latest } => {
-                    ui.colored_label(
-                        good(ui),
-                        app.tr.f(
-                            "update-up-to-date",
-                            &[
-                                ("current", Arg::Text(current)),
-                                ("latest", Arg::Text(latest)),
-                            ],
-                        ),
-                    );
-                }
-                UpdateStatus::Available { version, size } => {
-                    let megabytes = (*size as f64 / 1_000_000.0 * 10.0).round() / 10.0;
-                    ui.colored_label(
-                        good(ui),
-                        egui::RichText::new(app.tr.f(
-                            "update-available",
-                            &[
-                                ("version", Arg::Text(version)),
-                                ("megabytes", Arg::Number(megabytes)),
-                            ],
-                        ))
-                        .strong(),
-                    );
-                    let next = app.tr.logical("update-available-next", &[]);
-                    crate::views::paragraph(ui, rtl, &next, egui::RichText::new);
-                }
-                UpdateStatus::Refused(refusal) => {
-                    ui.add(
-                        egui::Label::new(
-                            egui::RichText::new(app.tr.t("update-refused"))
-                                .color(ui.visuals().error_fg_color)
-                                .strong(),
-                        )
-                        .wrap(),
-                    );
-                    let why = explain(refusal, &app.tr);
-                    crate::views::paragraph(ui, rtl, &why, egui::RichText::new);
-                }
-            }
-            ui.add_space(8.0);
-            if ui.button(app.tr.t("update-close")).clicked() {
-                close = true;
-            }
+            });
         });
-    });
-    if close {
-        app.update_dialog = false;
+        if close {
+            self.dialog_open = false;
+        }
     }
 }
 
-/// A refusal in plain words, with what to do next (logical order: see `views::paragraph`).
-pub(crate) fn explain(refusal: &UpdateRefusal, tr: &Localizer) -> String {
+/// The words for `status`, coloured by what they mean.
+fn verdict(ui: &mut egui::Ui, tr: &Localizer, rtl: bool, status: &UpdateStatus) {
+    match status {
+        UpdateStatus::Checking => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.t("update-checking"));
+            });
+        }
+        UpdateStatus::NotConfigured => {
+            let text = tr.logical("update-not-configured", &[]);
+            paragraph(ui, rtl, &text, egui::RichText::new);
+        }
+        UpdateStatus::UpToDate { current, latest } => {
+            ui.colored_label(
+                good(ui),
+                tr.f(
+                    "update-up-to-date",
+                    &[
+                        ("current", Arg::Text(current)),
+                        ("latest", Arg::Text(latest)),
+                    ],
+                ),
+            );
+        }
+        UpdateStatus::Available { version, size } => {
+            let megabytes = (*size as f64 / 1_000_000.0 * 10.0).round() / 10.0;
+            ui.colored_label(
+                good(ui),
+                egui::RichText::new(tr.f(
+                    "update-available",
+                    &[
+                        ("version", Arg::Text(version)),
+                        ("megabytes", Arg::Number(megabytes)),
+                    ],
+                ))
+                .strong(),
+            );
+            let next = tr.logical("update-available-next", &[]);
+            paragraph(ui, rtl, &next, egui::RichText::new);
+        }
+        UpdateStatus::Refused(refusal) => {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(tr.t("update-refused"))
+                        .color(ui.visuals().error_fg_color)
+                        .strong(),
+                )
+                .wrap(),
+            );
+            let why = explain(refusal, tr);
+            paragraph(ui, rtl, &why, egui::RichText::new);
+        }
+    }
+}
+
+/// A refusal in plain words, with what to do next (logical order: see `layout::paragraph`).
+fn explain(refusal: &UpdateRefusal, tr: &Localizer) -> String {
     match refusal {
         UpdateRefusal::Unreachable { detail } => {
             tr.logical("update-unreachable", &[("detail", Arg::Text(detail))])

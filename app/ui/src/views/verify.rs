@@ -2,20 +2,20 @@
 //! fingerprint comparison.
 
 use crate::action::{Action, OtrRequest};
-use crate::app::MessengerUi;
-use messenger_chat::{ConversationId, Model};
+use crate::view_context::ViewContext;
+use messenger_chat::{ConversationId, Model, OtrDetail};
 
 /// The three ways to verify.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Method {
+enum Method {
     Question,
     Secret,
     Fingerprint,
 }
 
-/// The dialog's state while open.
+/// The dialog's fields while open.
 #[derive(Debug, Clone)]
-pub(crate) struct VerifyDialog {
+struct VerifyForm {
     conversation: ConversationId,
     method: Method,
     question: String,
@@ -24,9 +24,9 @@ pub(crate) struct VerifyDialog {
     fingerprint_checked: bool,
 }
 
-impl VerifyDialog {
-    pub(crate) fn new(conversation: ConversationId) -> VerifyDialog {
-        VerifyDialog {
+impl VerifyForm {
+    fn new(conversation: ConversationId) -> VerifyForm {
+        VerifyForm {
             conversation,
             method: Method::Question,
             question: String::new(),
@@ -37,16 +37,49 @@ impl VerifyDialog {
     }
 }
 
-pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
-    let Some(dialog) = app.verify.as_mut() else {
-        return;
-    };
-    let Some(conversation) = model.conversation(dialog.conversation) else {
-        app.verify = None;
-        return;
-    };
-    let detail = &conversation.otr_detail;
-    let tr = &app.tr;
+/// The dialog, closed until a conversation's "verify" button (or the app) opens it.
+#[derive(Debug, Default)]
+pub(crate) struct Verify {
+    form: Option<VerifyForm>,
+}
+
+impl Verify {
+    /// Opens the dialog for `conversation`, with empty fields.
+    pub(crate) fn open(&mut self, conversation: ConversationId) {
+        self.form = Some(VerifyForm::new(conversation));
+    }
+
+    /// Draws the dialog while open; it closes itself when its conversation is gone.
+    pub(crate) fn show(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext, model: &Model) {
+        let Some(dialog) = self.form.as_mut() else {
+            return;
+        };
+        let Some(conversation) = model.conversation(dialog.conversation) else {
+            self.form = None;
+            return;
+        };
+        let (request, close) = ask(ui, ctx, dialog, &conversation.otr_detail);
+        if let Some(request) = request {
+            ctx.push(Action::Otr {
+                conversation: dialog.conversation,
+                request,
+            });
+        }
+        if close {
+            self.form = None;
+        }
+    }
+}
+
+/// Draws the open dialog: the method, its fields, Start and Cancel. Returns the request
+/// started, if any, and whether the dialog closes.
+fn ask(
+    ui: &mut egui::Ui,
+    ctx: &ViewContext,
+    dialog: &mut VerifyForm,
+    detail: &OtrDetail,
+) -> (Option<OtrRequest>, bool) {
+    let tr = ctx.tr();
     let mut close = false;
     let mut request = None;
     egui::Modal::new(egui::Id::unique("verify_dialog")).show(ui.ctx(), |ui| {
@@ -136,13 +169,5 @@ pub(crate) fn show(app: &mut MessengerUi, ui: &mut egui::Ui, model: &Model) {
             }
         });
     });
-    if let Some(request) = request {
-        app.actions.push(Action::Otr {
-            conversation: dialog.conversation,
-            request,
-        });
-    }
-    if close {
-        app.verify = None;
-    }
+    (request, close)
 }

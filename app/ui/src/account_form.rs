@@ -1,0 +1,115 @@
+//! The add-account form's fields and what they make: an [`AccountConfig`], or the key of
+//! what is missing. The accounts view draws the fields; a preset is never preselected.
+
+use crate::presets::ServerPreset;
+use crate::settings::{AccountConfig, AccountKind};
+
+/// The add-account form's fields, bound to the widgets that edit them.
+#[derive(Debug, Clone)]
+pub(crate) struct AccountForm {
+    /// IRC or XMPP.
+    pub(crate) kind: AccountKind,
+    /// The chosen server preset, `None` for a server the user types.
+    pub(crate) preset: Option<&'static ServerPreset>,
+    /// The account's name in lists (the server's when empty).
+    pub(crate) label: String,
+    /// The server's host name.
+    pub(crate) server: String,
+    /// The port as typed.
+    pub(crate) port: String,
+    /// Connect to the preset's onion address instead.
+    pub(crate) use_onion: bool,
+    /// Use TLS.
+    pub(crate) tls: bool,
+    /// The nickname (IRC) or address (XMPP).
+    pub(crate) user: String,
+    /// The password.
+    pub(crate) password: String,
+    /// Keep the password in the profile.
+    pub(crate) remember_password: bool,
+    /// The key of what was missing at the last "add".
+    pub(crate) problem: Option<&'static str>,
+}
+
+impl Default for AccountForm {
+    fn default() -> AccountForm {
+        AccountForm {
+            kind: AccountKind::Irc,
+            preset: None,
+            label: String::new(),
+            server: String::new(),
+            port: "6697".into(),
+            use_onion: false,
+            tls: true,
+            user: String::new(),
+            password: String::new(),
+            remember_password: false,
+            problem: None,
+        }
+    }
+}
+
+impl AccountForm {
+    /// Switches to `kind`: no preset, and that protocol's usual TLS port.
+    pub(crate) fn choose_kind(&mut self, kind: AccountKind) {
+        self.kind = kind;
+        self.choose_preset(None);
+        self.port = match kind {
+            AccountKind::Irc => "6697".into(),
+            AccountKind::Xmpp => "5222".into(),
+        };
+    }
+
+    /// Chooses `preset` (or none) and fills the fields it names.
+    pub(crate) fn choose_preset(&mut self, preset: Option<&'static ServerPreset>) {
+        self.preset = preset;
+        if let Some(preset) = preset {
+            self.label = preset.name.to_owned();
+            self.server = preset.host.to_owned();
+            self.port = preset.port.to_string();
+            self.tls = true;
+            self.use_onion = false;
+        }
+    }
+
+    /// The host to connect to: the preset's onion address when chosen, else the server.
+    pub(crate) fn host(&self) -> String {
+        match self.preset {
+            Some(ServerPreset {
+                onion: Some(onion), ..
+            }) if self.use_onion => (*onion).to_owned(),
+            _ => self.server.trim().to_owned(),
+        }
+    }
+
+    /// The account described, or the key of what is missing.
+    pub(crate) fn build(&self) -> Result<AccountConfig, &'static str> {
+        let server = self.host();
+        if server.is_empty() {
+            return Err("account-missing-server");
+        }
+        if self.user.trim().is_empty() {
+            return Err("account-missing-user");
+        }
+        let port = match self.port.trim().parse::<u16>() {
+            Ok(port) if port > 0 => port,
+            _ => return Err("account-bad-port"),
+        };
+        let label = if self.label.trim().is_empty() {
+            server.clone()
+        } else {
+            self.label.trim().to_owned()
+        };
+        Ok(AccountConfig {
+            label,
+            kind: self.kind,
+            server,
+            port,
+            tls: self.tls,
+            user: self.user.trim().to_owned(),
+            password: (self.remember_password && !self.password.is_empty())
+                .then(|| self.password.clone()),
+            rooms: Vec::new(),
+        })
+    }
+}
