@@ -2,7 +2,7 @@
 //! then rename), mode 0600 in a 0700 folder. Only settings and accounts; never chat content.
 
 use anyhow::{Context, Result};
-use messenger_ui::Profile;
+use messenger_ui::SettingsFile;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "settings.toml";
@@ -26,17 +26,17 @@ pub fn locate(explicit: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 /// Loads the profile, or defaults when there is none yet.
-pub fn load(dir: &Path) -> Result<Profile> {
+pub fn load(dir: &Path) -> Result<SettingsFile> {
     let path = dir.join(FILE);
     match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Profile::from_toml(&text)?),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Profile::default()),
+        Ok(text) => Ok(SettingsFile::from_toml(&text)?),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(SettingsFile::default()),
         Err(error) => Err(error).context("cannot read the settings file in the profile folder"),
     }
 }
 
 /// Saves the profile atomically with owner-only permissions.
-pub fn save(dir: &Path, profile: &Profile) -> Result<()> {
+pub fn save(dir: &Path, profile: &SettingsFile) -> Result<()> {
     private_file::create_dir(dir).context("cannot create the profile folder")?;
     let text = profile.to_toml()?;
     private_file::write(&dir.join(FILE), text.as_bytes())
@@ -53,7 +53,7 @@ mod tests {
     fn saves_atomically_with_owner_only_permissions() {
         let dir = tempfile::tempdir().unwrap();
         let profile_dir = dir.path().join("Data");
-        let mut profile = Profile::default();
+        let mut profile = SettingsFile::default();
         profile.settings.language = Language::Persian;
         profile.settings.theme = Theme::Dark;
         save(&profile_dir, &profile).unwrap();
@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn a_missing_profile_gives_defaults_and_a_damaged_one_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(load(dir.path()).unwrap(), Profile::default());
+        assert_eq!(load(dir.path()).unwrap(), SettingsFile::default());
         std::fs::write(dir.path().join(FILE), "settings = 3").unwrap();
         let error = load(dir.path()).unwrap_err().to_string();
         assert!(error.contains("damaged"), "{error}");

@@ -8,9 +8,9 @@ use crate::showcase::{self, Showcase};
 use crate::update_check::UpdateChecker;
 use messenger_chat::{AccountId, Model, TorState};
 use messenger_protocol::ProtocolKind;
-use messenger_protocol::accounts::{AccountConfig as SavedAccount, AccountsFile, Transport};
+use messenger_protocol::accounts::{AccountConfig, AccountsFile, Transport};
 use messenger_session::{Outcome, Session};
-use messenger_ui::{AccountConfig, Action, MessengerUi, Profile, Script};
+use messenger_ui::{Action, MessengerUi, NewAccount, Script, SettingsFile};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
@@ -18,7 +18,7 @@ use std::sync::mpsc::Receiver;
 pub struct Messenger {
     ui: MessengerUi,
     model: Model,
-    profile: Profile,
+    profile: SettingsFile,
     accounts: AccountsFile,
     /// The model's id of each entry of `accounts`, in the same order.
     account_ids: Vec<AccountId>,
@@ -35,7 +35,7 @@ pub struct Messenger {
 /// What the window needs at start.
 pub struct Start {
     /// Settings from the profile.
-    pub profile: Profile,
+    pub profile: SettingsFile,
     /// Accounts from the profile.
     pub accounts: AccountsFile,
     /// The profile folder.
@@ -53,7 +53,7 @@ pub struct Start {
 }
 
 /// The name an account is shown under (and per-contact settings are keyed by).
-pub fn account_label(account: &SavedAccount) -> String {
+pub fn account_label(account: &AccountConfig) -> String {
     match account.protocol {
         ProtocolKind::Irc => format!("{}@{}", account.user, account.server),
         ProtocolKind::Xmpp => account.user.clone(),
@@ -127,16 +127,16 @@ impl Messenger {
         }
     }
 
-    fn add_account(&mut self, config: AccountConfig) {
+    fn add_account(&mut self, config: NewAccount) {
         let protocol = config.kind.into();
-        let mut saved = match SavedAccount::new(protocol, &config.user, &config.server, config.port)
-        {
-            Ok(saved) => saved,
-            Err(error) => {
-                eprintln!("tor-messenger: account not added: {error}");
-                return;
-            }
-        };
+        let mut saved =
+            match AccountConfig::new(protocol, &config.user, &config.server, config.port) {
+                Ok(saved) => saved,
+                Err(error) => {
+                    eprintln!("tor-messenger: account not added: {error}");
+                    return;
+                }
+            };
         saved.transport = if config.tls {
             Transport::Tls
         } else {
@@ -149,7 +149,7 @@ impl Messenger {
     }
 
     /// Shows, starts and saves a new account.
-    fn add_saved_account(&mut self, saved: SavedAccount) {
+    fn add_saved_account(&mut self, saved: AccountConfig) {
         let label = account_label(&saved);
         let id = match self.network.as_mut() {
             Some(network) => network.add_account(&mut self.model, &saved, &label),
@@ -306,7 +306,7 @@ mod tests {
             None,
         );
         Messenger::new(Start {
-            profile: Profile::default(),
+            profile: SettingsFile::default(),
             accounts,
             profile_dir: profile_dir.to_path_buf(),
             fonts_dir: profile_dir.join("fonts"),
@@ -323,7 +323,7 @@ mod tests {
         let mut file = AccountsFile::default();
         for (user, server) in [("alice", "irc.oftc.net"), ("bob", "irc.example.org")] {
             file.accounts
-                .push(SavedAccount::new(ProtocolKind::Irc, user, server, 6697).unwrap());
+                .push(AccountConfig::new(ProtocolKind::Irc, user, server, 6697).unwrap());
         }
         messenger_protocol::accounts::save_accounts(dir.path(), &file).unwrap();
         let otr_key = dir.path().join("otr/private.key");

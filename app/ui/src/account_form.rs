@@ -1,8 +1,8 @@
-//! The add-account form's fields and what they make: an [`AccountConfig`], or the key of
+//! The add-account form's fields and what they make: an [`NewAccount`], or the key of
 //! what is missing. The accounts view draws the fields; a preset is never preselected.
 
 use crate::presets::ServerPreset;
-use crate::settings::{AccountConfig, AccountKind};
+use crate::settings::{AccountKind, NewAccount};
 
 /// The add-account form's fields, bound to the widgets that edit them.
 #[derive(Debug, Clone)]
@@ -83,7 +83,7 @@ impl AccountForm {
     }
 
     /// The account described, or the key of what is missing.
-    pub(crate) fn build(&self) -> Result<AccountConfig, &'static str> {
+    pub(crate) fn build(&self) -> Result<NewAccount, &'static str> {
         let server = self.host();
         if server.is_empty() {
             return Err("account-missing-server");
@@ -100,7 +100,7 @@ impl AccountForm {
         } else {
             self.label.trim().to_owned()
         };
-        Ok(AccountConfig {
+        Ok(NewAccount {
             label,
             kind: self.kind,
             server,

@@ -1,7 +1,7 @@
 //! What the user asked for, as typed values. The UI never does I/O: the binary carries these
 //! out (through OTR and the protocol crates) and updates the model with what happens.
 
-use crate::settings::{AccountConfig, Settings};
+use crate::settings::{NewAccount, Settings};
 pub use messenger_chat::OtrRequest;
 use messenger_chat::{AccountId, ConversationId};
 use messenger_protocol::{Command, MessageKind};
@@ -12,7 +12,7 @@ pub enum Action {
     /// The first-run explanation was acknowledged.
     FirstRunDone,
     /// Add this account (offline; it connects only when asked).
-    AddAccount(AccountConfig),
+    AddAccount(NewAccount),
     /// Register a new random XMPP account on `server` (in-band registration) and add it.
     RegisterThrowaway {
         /// The XMPP server's host name.

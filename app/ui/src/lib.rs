@@ -30,5 +30,5 @@ pub use action::{Action, OtrRequest};
 pub use app::MessengerUi;
 pub use i18n::{Language, Localizer, Script};
 pub use screen::Screen;
-pub use settings::{AccountConfig, AccountKind, Profile, ProfileError, Settings, Theme};
+pub use settings::{AccountKind, NewAccount, Settings, SettingsFile, SettingsFileError, Theme};
 pub use update_status::{UpdateRefusal, UpdateStatus};

@@ -90,7 +90,7 @@ impl From<AccountKind> for ProtocolKind {
 
 /// An account as the add-account form describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountConfig {
+pub struct NewAccount {
     /// The name shown in the UI.
     pub label: String,
     /// IRC or XMPP.
@@ -115,14 +115,14 @@ pub struct AccountConfig {
 /// (with their circuit-isolation credentials); this file holds only the user's choices.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Profile {
+pub struct SettingsFile {
     /// Choices.
     pub settings: Settings,
 }
 
 /// Why a profile file could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum ProfileError {
+pub enum SettingsFileError {
     /// The file is not valid TOML for a profile; the message names the line, never values.
     #[error("the settings file is damaged ({0}); move it away to start with fresh settings")]
     Damaged(String),
@@ -131,55 +131,24 @@ pub enum ProfileError {
     Encode,
 }
 
-impl Profile {
+impl SettingsFile {
     /// Parses `settings.toml`.
-    pub fn from_toml(text: &str) -> Result<Profile, ProfileError> {
+    pub fn from_toml(text: &str) -> Result<SettingsFile, SettingsFileError> {
         toml::from_str(text).map_err(|error| {
             // Only the position: the message could quote a password from the file.
             let at = error
                 .span()
                 .map(|span| format!("at byte {}", span.start))
                 .unwrap_or_else(|| "position unknown".into());
-            ProfileError::Damaged(at)
+            SettingsFileError::Damaged(at)
         })
     }
 
     /// Writes `settings.toml`.
-    pub fn to_toml(&self) -> Result<String, ProfileError> {
-        toml::to_string_pretty(self).map_err(|_| ProfileError::Encode)
+    pub fn to_toml(&self) -> Result<String, SettingsFileError> {
+        toml::to_string_pretty(self).map_err(|_| SettingsFileError::Encode)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_profile_survives_toml() {
-        let mut profile = Profile::default();
-        profile.settings.language = Language::BrazilianPortuguese;
-        profile.settings.theme = Theme::Dark;
-        profile
-            .settings
-            .require_encryption_for
-            .insert("OFTC/bob".into(), true);
-        let text = profile.to_toml().unwrap();
-        assert!(text.contains("language = \"pt-BR\""), "{text}");
-        assert_eq!(Profile::from_toml(&text).unwrap(), profile);
-    }
-
-    #[test]
-    fn an_empty_file_gives_defaults() {
-        let profile = Profile::from_toml("").unwrap();
-        assert!(!profile.settings.first_run_done);
-    }
-
-    #[test]
-    fn a_damaged_file_is_reported_without_its_content() {
-        let error = Profile::from_toml("[settings]\nlanguage = \"hunter2\"")
-            .unwrap_err()
-            .to_string();
-        assert!(error.contains("damaged"), "{error}");
-        assert!(!error.contains("hunter2"), "{error}");
-    }
-}
+mod tests;

@@ -89,7 +89,7 @@ pub fn write(
     Ok(paths)
 }
 
-/// `settings.toml` (the messenger's `Profile` format: a `[settings]` table).
+/// `settings.toml` (the messenger's `SettingsFile` format: a `[settings]` table).
 pub fn settings_toml(look: Look) -> String {
     format!(
         "[settings]\nfirst_run_done = {}\nlanguage = \"en\"\ntheme = \"{}\"\nfont_size = 14.0\n",
