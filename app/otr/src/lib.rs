@@ -19,6 +19,7 @@ mod engine;
 mod error;
 mod event_stream;
 mod events;
+mod ffi;
 mod keygen;
 mod privkey_file;
 pub mod profile;
