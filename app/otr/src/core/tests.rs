@@ -222,7 +222,7 @@ fn encrypted_data_outside_a_private_conversation_is_reported_not_shown() {
         events.iter().any(|e| matches!(
             e,
             OtrEvent::ReceiveProblem {
-                problem: crate::MessageProblem::EncryptedWhileNotPrivate,
+                problem: crate::events::MessageProblem::EncryptedWhileNotPrivate,
                 ..
             }
         )),
