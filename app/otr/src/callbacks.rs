@@ -4,9 +4,10 @@
 //! none logs message text.
 
 use crate::events::{MessageProblem, OtrEvent, SmpEvent};
+use crate::ffi::{generate_instance_tag, text};
 use crate::types::{AccountId, Fingerprint, OtrSettings, PeerId, protocol_from_name};
 use libotr_sys::*;
-use std::ffi::{CStr, CString, c_void};
+use std::ffi::{CStr, c_void};
 use std::os::raw::{c_char, c_int, c_uint, c_ushort};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -117,31 +118,6 @@ unsafe extern "C" fn update_context_list(opdata: *mut c_void) {
     unsafe { with_state(opdata, (), |_| {}) }
 }
 
-/// A C string as Rust text (lossy; NULL is empty).
-///
-/// # Safety
-/// `ptr` is NULL or a valid NUL-terminated string.
-pub(crate) unsafe fn text(ptr: *const c_char) -> String {
-    if ptr.is_null() {
-        return String::new();
-    }
-    // SAFETY: guaranteed by the caller.
-    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
-    // The strict check is much faster than the lossy one; bodies are almost always UTF-8.
-    // simdutf8 validates kilobyte bodies several times faster than std, and every message
-    // pays this twice (its wire body and its text).
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => {
-            // One byte spare: a received body goes back to libotr as a C string
-            // ([`c_string_from`]), and the terminating NUL then fits without a reallocation.
-            let mut owned = String::with_capacity(s.len() + 1);
-            owned.push_str(s);
-            owned
-        }
-        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
 /// The peer named by account, protocol and user strings.
 ///
 /// # Safety
@@ -180,7 +156,7 @@ unsafe fn names_match(
 ///
 /// # Safety
 /// `context` is NULL or a live libotr context.
-pub(crate) unsafe fn peer_of_context(context: *const ConnContext) -> Option<PeerId> {
+unsafe fn peer_of_context(context: *const ConnContext) -> Option<PeerId> {
     if context.is_null() {
         return None;
     }
@@ -546,15 +522,13 @@ unsafe extern "C" fn create_instag(
     account: *const c_char,
     protocol: *const c_char,
 ) {
-    // SAFETY: libotr passes our opdata and valid strings.
+    // SAFETY: libotr passes our opdata (whose user state is the one calling us, on this
+    // thread) and valid strings.
     unsafe {
         with_state(opdata, (), |state| {
-            if let Err(reason) = crate::core::generate_instance_tag(
-                state.us,
-                &state.instance_tags_path,
-                account,
-                protocol,
-            ) {
+            if let Err(reason) =
+                generate_instance_tag(state.us, &state.instance_tags_path, account, protocol)
+            {
                 state.events.push(OtrEvent::FileError { reason });
             }
         })
@@ -570,32 +544,5 @@ unsafe extern "C" fn timer_control(opdata: *mut c_void, interval: c_uint) {
     }
 }
 
-/// A C string for libotr, or `None` if it contains NUL.
-pub(crate) fn c_string(s: &str) -> Option<CString> {
-    CString::new(s).ok()
-}
-
-/// A message or body as a C string for libotr, without copying it; `None` if it contains
-/// NUL (libotr would silently cut it there).
-pub(crate) fn c_string_from(s: String) -> Option<CString> {
-    let bytes = s.into_bytes();
-    // glibc's vectorised memchr: several times faster than the portable search in
-    // `CString::new` on kilobyte messages, which every message pays twice.
-    // SAFETY: searches exactly the vector's initialised bytes.
-    let nul = unsafe { libc::memchr(bytes.as_ptr().cast(), 0, bytes.len()) };
-    if !nul.is_null() {
-        return None;
-    }
-    // SAFETY: just checked: no NUL byte inside.
-    Some(unsafe { CString::from_vec_unchecked(bytes) })
-}
-
-/// The text back from a C string made by [`c_string_from`] (no copy).
-pub(crate) fn string_of(c: CString) -> String {
-    c.into_string()
-        .unwrap_or_else(|e| e.into_cstring().to_string_lossy().into_owned())
-}
-
 #[cfg(test)]
-#[path = "callbacks_tests.rs"]
 mod tests;

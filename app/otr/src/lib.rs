@@ -1,3 +1,4 @@
+#![warn(missing_docs, unreachable_pub)]
 //! The messenger's OTR layer: a safe wrapper over `libotr-sys`.
 //!
 //! One [`OtrEngine`] per profile owns a libotr user state on a dedicated thread (libotr is
@@ -19,6 +20,7 @@ mod engine;
 mod error;
 mod event_stream;
 mod events;
+mod ffi;
 mod keygen;
 mod privkey_file;
 pub mod profile;

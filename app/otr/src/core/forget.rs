@@ -2,10 +2,11 @@
 //! private key, its instance tag and every fingerprint of its contacts, in memory and in the
 //! profile files, each file replaced atomically.
 
-use super::OtrCore;
-use crate::callbacks::c_string;
+use super::{Deferred, OtrCore};
 use crate::error::{FileKind, OtrError};
 use crate::events::{NotSentReason, OtrEvent};
+use crate::ffi::{c_string, libotr_result};
+use crate::privkey_file;
 use crate::profile::{self, CFile};
 use crate::types::AccountId;
 use libotr_sys::*;
@@ -45,7 +46,7 @@ impl OtrCore {
             self.forgotten.insert(account.clone());
         }
         for request in self.deferred.remove(account).unwrap_or_default() {
-            if let super::Deferred::Send { peer, id, .. } = request {
+            if let Deferred::Send { peer, id, .. } = request {
                 self.emit(OtrEvent::NotSent {
                     id,
                     to: peer,
@@ -171,7 +172,7 @@ impl OtrCore {
             reason,
         };
         let Some(kept) =
-            crate::privkey_file::without_account(&text, &account.name, account.protocol_name())
+            privkey_file::without_account(&text, &account.name, account.protocol_name())
                 .map_err(corrupt)?
         else {
             return Ok(());
@@ -250,15 +251,4 @@ unsafe fn count_keys(us: OtrlUserState) -> usize {
         }
     }
     count
-}
-
-fn libotr_result(err: gcry_error_t) -> std::io::Result<()> {
-    if err == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::other(format!(
-            "libotr error {}",
-            gcry_err_code(err)
-        )))
-    }
 }

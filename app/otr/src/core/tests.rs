@@ -1,7 +1,10 @@
 //! Tests that need the core's insides: a peer that sends what an honest libotr never would.
 
 use super::*;
+use crate::events::SmpEvent;
 use messenger_protocol::ProtocolKind;
+use std::os::raw::c_char;
+use std::ptr::null_mut;
 
 /// Two cores back to back (alice's peer is "bob" and bob's is "alice").
 struct Two {
@@ -219,7 +222,7 @@ fn encrypted_data_outside_a_private_conversation_is_reported_not_shown() {
         events.iter().any(|e| matches!(
             e,
             OtrEvent::ReceiveProblem {
-                problem: crate::MessageProblem::EncryptedWhileNotPrivate,
+                problem: crate::events::MessageProblem::EncryptedWhileNotPrivate,
                 ..
             }
         )),
