@@ -4,7 +4,7 @@
 //! `cargo bench -p messenger-otr --bench throughput`
 #![allow(clippy::unwrap_used)] // a benchmark binary: failing loudly is right
 
-use messenger_otr::{AccountId, OtrCore, OtrEngine, OtrEvent, OtrSettings, PeerId};
+use messenger_otr::{OtrAccount, OtrCore, OtrEngine, OtrEvent, OtrSettings, PeerId};
 use messenger_protocol::{OutgoingId, ProtocolKind};
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -48,13 +48,13 @@ impl CorePair {
         let mut pair = CorePair {
             alice: OtrCore::open(a.path(), OtrSettings::default()).unwrap(),
             bob: OtrCore::open(b.path(), OtrSettings::default()).unwrap(),
-            to_bob: PeerId::new(AccountId::new("alice", protocol), "bob"),
-            to_alice: PeerId::new(AccountId::new("bob", protocol), "alice"),
+            to_bob: PeerId::new(OtrAccount::new("alice", protocol), "bob"),
+            to_alice: PeerId::new(OtrAccount::new("bob", protocol), "alice"),
             queue: VecDeque::new(),
             _dirs: (a, b),
         };
         for (core, account) in [(&mut pair.alice, "alice"), (&mut pair.bob, "bob")] {
-            core.start_key_generation(&AccountId::new(account, protocol));
+            core.start_key_generation(&OtrAccount::new(account, protocol));
             core.complete_key_generations_blocking();
             core.take_events();
         }
@@ -189,8 +189,8 @@ fn engine_rate(protocol: ProtocolKind, window: u32) -> Rate {
     let (alice, mut alice_events) = OtrEngine::start(a.path(), OtrSettings::default()).unwrap();
     let (bob, mut bob_events) = OtrEngine::start(b.path(), OtrSettings::default()).unwrap();
     let (alice, bob) = (Arc::new(alice), Arc::new(bob));
-    let to_bob = PeerId::new(AccountId::new("alice", protocol), "bob");
-    let to_alice = PeerId::new(AccountId::new("bob", protocol), "alice");
+    let to_bob = PeerId::new(OtrAccount::new("alice", protocol), "bob");
+    let to_alice = PeerId::new(OtrAccount::new("bob", protocol), "alice");
     let (shown_tx, shown) = std::sync::mpsc::channel();
     let (private_tx, private) = std::sync::mpsc::channel();
     // The forwarders hold the other engine weakly: no cycle, so both engines (and these

@@ -5,7 +5,7 @@
 
 use crate::events::{MessageProblem, OtrEvent, SmpEvent};
 use crate::ffi::{generate_instance_tag, text};
-use crate::types::{AccountId, Fingerprint, OtrSettings, PeerId, protocol_from_name};
+use crate::types::{Fingerprint, OtrAccount, OtrSettings, PeerId, protocol_from_name};
 use libotr_sys::*;
 use std::ffi::{CStr, c_void};
 use std::os::raw::{c_char, c_int, c_uint, c_ushort};
@@ -130,7 +130,7 @@ unsafe fn peer_of(
     // SAFETY: guaranteed by the caller.
     let (account, protocol, user) = unsafe { (text(account), text(protocol), text(user)) };
     let protocol = protocol_from_name(&protocol)?;
-    Some(PeerId::new(AccountId::new(account, protocol), user))
+    Some(PeerId::new(OtrAccount::new(account, protocol), user))
 }
 
 /// Whether account, protocol and user strings name `peer`.

@@ -7,7 +7,7 @@ use crate::event_stream::OtrEvents;
 use crate::events::OtrEvent;
 use crate::keygen::PendingKey;
 use crate::types::{
-    AccountId, Fingerprint, KnownFingerprint, OtrSettings, PeerId, SessionState, Trust,
+    Fingerprint, KnownFingerprint, OtrAccount, OtrSettings, PeerId, SessionState, Trust,
 };
 use messenger_protocol::OutgoingId;
 use std::future::IntoFuture;
@@ -37,7 +37,7 @@ enum Request {
         peer: PeerId,
     },
     GenerateKey {
-        account: AccountId,
+        account: OtrAccount,
     },
     SmpStart {
         peer: PeerId,
@@ -55,7 +55,7 @@ enum Request {
         reply: ReplyTo<()>,
     },
     OwnFingerprint {
-        account: AccountId,
+        account: OtrAccount,
         reply: ReplyTo<Option<Fingerprint>>,
     },
     Fingerprints {
@@ -73,14 +73,14 @@ enum Request {
         reply: ReplyTo<SessionState>,
     },
     ForgetAccount {
-        account: AccountId,
+        account: OtrAccount,
         reply: ReplyTo<()>,
     },
     Settings {
         settings: Box<OtrSettings>,
     },
     KeyCalculated {
-        account: AccountId,
+        account: OtrAccount,
         key: PendingKey,
         result: u32,
     },
@@ -206,7 +206,7 @@ impl OtrEngine {
 
     /// Generates the account's private key now if it has none (otherwise it is generated on
     /// first use). Progress comes as `KeyGenerationStarted` then `KeyGenerated`.
-    pub fn generate_key(&self, account: AccountId) -> Result<(), OtrError> {
+    pub fn generate_key(&self, account: OtrAccount) -> Result<(), OtrError> {
         self.post(Request::GenerateKey { account })
     }
 
@@ -242,7 +242,7 @@ impl OtrEngine {
     }
 
     /// Our fingerprint for an account (`None` before its key exists).
-    pub fn own_fingerprint(&self, account: AccountId) -> Reply<Option<Fingerprint>> {
+    pub fn own_fingerprint(&self, account: OtrAccount) -> Reply<Option<Fingerprint>> {
         self.ask(|reply| Request::OwnFingerprint { account, reply })
     }
 
@@ -268,7 +268,7 @@ impl OtrEngine {
 
     /// Forgets an account's private key, instance tag and its contacts' fingerprints, in
     /// memory and in the profile files (see [`OtrCore::forget_account`]). Cannot be undone.
-    pub fn forget_account(&self, account: AccountId) -> Reply<()> {
+    pub fn forget_account(&self, account: OtrAccount) -> Reply<()> {
         self.ask(|reply| Request::ForgetAccount { account, reply })
     }
 

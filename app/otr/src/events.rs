@@ -1,6 +1,6 @@
 //! What the OTR engine reports, in order, on its event channel.
 
-use crate::types::{AccountId, Fingerprint, PeerId, SessionState};
+use crate::types::{Fingerprint, OtrAccount, PeerId, SessionState};
 use messenger_protocol::OutgoingId;
 use std::fmt;
 
@@ -164,19 +164,19 @@ pub enum OtrEvent {
     /// Private key generation started for an account (it takes up to a few hundred ms).
     KeyGenerationStarted {
         /// The account.
-        account: AccountId,
+        account: OtrAccount,
     },
     /// Private key generation finished.
     KeyGenerated {
         /// The account.
-        account: AccountId,
+        account: OtrAccount,
         /// Our new fingerprint.
         fingerprint: Fingerprint,
     },
     /// Private key generation or storage failed (the error says why).
     KeyGenerationFailed {
         /// The account.
-        account: AccountId,
+        account: OtrAccount,
         /// Why, in words a user understands.
         reason: String,
     },

@@ -2,7 +2,7 @@
 //! C strings and back, libotr's error codes as I/O errors, and the one libotr call both
 //! make outside a message (generating an instance tag and saving it).
 
-use crate::profile::{self, CFile};
+use crate::profile::CFile;
 use libotr_sys::{OtrlUserState, gcry_err_code, gcry_error_t, otrl_instag_generate_FILEp};
 use std::ffi::{CStr, CString};
 use std::os::raw::c_char;
@@ -86,7 +86,7 @@ pub(crate) unsafe fn generate_instance_tag(
     account: *const c_char,
     protocol: *const c_char,
 ) -> Result<(), String> {
-    profile::write_atomically(path, |file| {
+    private_file::write_with(path, |file| {
         let c_file = CFile::from_file(file, c"wb")?;
         // SAFETY: user state and strings guaranteed by the caller; an open FILE*.
         let err = unsafe { otrl_instag_generate_FILEp(us, c_file.as_ptr(), account, protocol) };

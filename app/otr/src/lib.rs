@@ -32,5 +32,5 @@ pub use error::{FileKind, OtrError};
 pub use event_stream::OtrEvents;
 pub use events::{MessageProblem, NotSentReason, OtrEvent, SmpEvent};
 pub use types::{
-    AccountId, Fingerprint, KnownFingerprint, OtrSettings, PeerId, SessionState, Trust,
+    Fingerprint, KnownFingerprint, OtrAccount, OtrSettings, PeerId, SessionState, Trust,
 };

@@ -1,12 +1,12 @@
-//! The OTR files of a profile: paths, validation before libotr reads them, and atomic
-//! writes (temporary file in the same folder, fsync, rename, fsync of the folder), mode 0600.
+//! The OTR files of a profile: paths, validation before libotr reads them, and the C `FILE*`
+//! libotr writes through (the files themselves are written atomically with mode 0600 by
+//! `private_file`).
 
 use crate::error::{FileKind, OtrError};
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where a profile keeps its OTR files.
 #[derive(Debug, Clone)]
@@ -19,12 +19,10 @@ impl ProfileFiles {
     pub fn new(dir: impl Into<PathBuf>) -> Result<Self, OtrError> {
         let dir = dir.into();
         if !dir.exists() {
-            fs::create_dir_all(&dir)
-                .and_then(|()| fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)))
-                .map_err(|source| OtrError::ProfileDir {
-                    path: dir.clone(),
-                    source,
-                })?;
+            private_file::create_dir(&dir).map_err(|source| OtrError::ProfileDir {
+                path: dir.clone(),
+                source,
+            })?;
         }
         Ok(ProfileFiles { dir })
     }
@@ -120,51 +118,6 @@ fn validate_lines(
         }
     }
     Ok(())
-}
-
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Writes `path` atomically: `write` fills a new temporary file (mode 0600) in the same
-/// folder, which is flushed to disk and renamed over `path`; then the folder is synced.
-/// A crash at any point leaves either the old file or the new one, never a mix.
-pub fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut File) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .read(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)?;
-        write(&mut file)?;
-        file.flush()?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, path)?;
-        File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        // Best effort: a leftover temporary file is harmless but untidy.
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Writes bytes atomically (see [`write_atomically`]).
-pub fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomically(path, |file| file.write_all(bytes))
 }
 
 /// A C `FILE*` on a duplicate of a Rust file's descriptor, closed on drop.

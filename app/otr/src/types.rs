@@ -11,17 +11,17 @@ use std::time::Duration;
 /// Names are shared strings: every event names its peer, and a clone is then a counter
 /// increment instead of two allocations and copies per event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct AccountId {
+pub struct OtrAccount {
     /// The account's name (e.g. `alice@irc.oftc.net` or `alice@xmpp.test`).
     pub name: Arc<str>,
     /// Its protocol; it decides the fragment size.
     pub protocol: ProtocolKind,
 }
 
-impl AccountId {
+impl OtrAccount {
     /// An account.
     pub fn new(name: impl Into<Arc<str>>, protocol: ProtocolKind) -> Self {
-        AccountId {
+        OtrAccount {
             name: name.into(),
             protocol,
         }
@@ -54,14 +54,14 @@ pub(crate) fn protocol_from_name(name: &str) -> Option<ProtocolKind> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PeerId {
     /// Our account.
-    pub account: AccountId,
+    pub account: OtrAccount,
     /// The contact's name on that network (IRC nick, XMPP bare JID).
     pub peer: Arc<str>,
 }
 
 impl PeerId {
     /// A contact of an account.
-    pub fn new(account: AccountId, peer: impl Into<Arc<str>>) -> Self {
+    pub fn new(account: OtrAccount, peer: impl Into<Arc<str>>) -> Self {
         PeerId {
             account,
             peer: peer.into(),

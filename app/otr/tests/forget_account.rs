@@ -4,7 +4,7 @@
 
 mod support;
 
-use messenger_otr::{AccountId, OtrCore, OtrSettings, PeerId, SessionState};
+use messenger_otr::{OtrAccount, OtrCore, OtrSettings, PeerId, SessionState};
 use messenger_protocol::ProtocolKind;
 use support::{Pair, Side, side};
 
@@ -33,7 +33,7 @@ fn forgetting_an_account_removes_its_key_tag_and_fingerprints_from_the_files() {
         ..
     } = alice;
     // ...and the same profile's second account "alice2" with dave.
-    let other = AccountId::new("alice2", ProtocolKind::Irc);
+    let other = OtrAccount::new("alice2", ProtocolKind::Irc);
     let dave = PeerId::new(other.clone(), "dave");
     let mut second = Pair {
         alice: Side {
@@ -130,7 +130,7 @@ fn the_engine_forgets_an_account_on_its_thread() {
     let dir = tempfile::tempdir().unwrap();
     let (engine, _events) =
         messenger_otr::OtrEngine::start(dir.path(), OtrSettings::default()).unwrap();
-    let account = AccountId::new("erin", ProtocolKind::Xmpp);
+    let account = OtrAccount::new("erin", ProtocolKind::Xmpp);
     engine.generate_key(account.clone()).unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while engine
@@ -150,7 +150,7 @@ fn the_engine_forgets_an_account_on_its_thread() {
 #[test]
 fn a_damaged_key_file_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let account = AccountId::new("frank", ProtocolKind::Irc);
+    let account = OtrAccount::new("frank", ProtocolKind::Irc);
     let mut core = OtrCore::open(dir.path(), OtrSettings::default()).unwrap();
     core.start_key_generation(&account);
     core.complete_key_generations_blocking();

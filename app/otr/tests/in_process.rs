@@ -321,7 +321,7 @@ fn the_engine_reports_key_generation_progress() {
     let dir = tempfile::tempdir().unwrap();
     let (engine, mut events) =
         messenger_otr::OtrEngine::start(dir.path(), OtrSettings::default()).unwrap();
-    let account = messenger_otr::AccountId::new("erin", messenger_protocol::ProtocolKind::Xmpp);
+    let account = messenger_otr::OtrAccount::new("erin", messenger_protocol::ProtocolKind::Xmpp);
     assert_eq!(
         engine.own_fingerprint(account.clone()).wait().unwrap(),
         None
@@ -366,7 +366,7 @@ fn text_with_a_nul_is_refused_not_truncated() {
 fn require_encryption_per_contact_overrides_the_global_setting() {
     let mut per_contact = OtrSettings::default();
     let bob = messenger_otr::PeerId::new(
-        messenger_otr::AccountId::new("alice", messenger_protocol::ProtocolKind::Irc),
+        messenger_otr::OtrAccount::new("alice", messenger_protocol::ProtocolKind::Irc),
         "bob",
     );
     per_contact.require_encryption_for.insert(bob, true);
@@ -420,7 +420,7 @@ fn dropping_the_engine_during_key_generation_is_clean() {
     let dir = tempfile::tempdir().unwrap();
     let (engine, _events) =
         messenger_otr::OtrEngine::start(dir.path(), OtrSettings::default()).unwrap();
-    let account = messenger_otr::AccountId::new("frank", messenger_protocol::ProtocolKind::Irc);
+    let account = messenger_otr::OtrAccount::new("frank", messenger_protocol::ProtocolKind::Irc);
     engine.generate_key(account).unwrap();
     drop(engine);
     // The thread stopped (drop returned); no temporary file is left, and whatever is in the

@@ -4,8 +4,7 @@
 
 mod support;
 
-use messenger_otr::profile::write_bytes_atomically;
-use messenger_otr::{AccountId, FileKind, OtrCore, OtrError, OtrSettings};
+use messenger_otr::{FileKind, OtrAccount, OtrCore, OtrError, OtrSettings};
 use messenger_protocol::ProtocolKind;
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
@@ -40,7 +39,7 @@ fn key_fingerprints_and_instance_tags_are_0600() {
 #[test]
 fn the_key_persists_across_restarts() {
     let dir = tempfile::tempdir().unwrap();
-    let account = AccountId::new("carol", ProtocolKind::Irc);
+    let account = OtrAccount::new("carol", ProtocolKind::Irc);
     let fingerprint = {
         let mut core = OtrCore::open(dir.path(), OtrSettings::default()).unwrap();
         core.start_key_generation(&account);
@@ -54,7 +53,7 @@ fn the_key_persists_across_restarts() {
 #[test]
 fn a_truncated_key_file_is_a_clear_error_and_is_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
-    let account = AccountId::new("dave", ProtocolKind::Xmpp);
+    let account = OtrAccount::new("dave", ProtocolKind::Xmpp);
     {
         let mut core = OtrCore::open(dir.path(), OtrSettings::default()).unwrap();
         core.start_key_generation(&account);
@@ -118,7 +117,7 @@ fn atomic_writer_child() {
     let path = std::path::PathBuf::from(path);
     let contents = [vec![b'A'; BIG], vec![b'B'; BIG]];
     for round in 0.. {
-        write_bytes_atomically(&path, &contents[round % 2]).unwrap();
+        private_file::write(&path, &contents[round % 2]).unwrap();
     }
 }
 
@@ -126,7 +125,7 @@ fn atomic_writer_child() {
 fn kill_9_during_writes_leaves_a_whole_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("otr.private_key");
-    write_bytes_atomically(&path, &vec![b'A'; BIG]).unwrap();
+    private_file::write(&path, &vec![b'A'; BIG]).unwrap();
     for delay_ms in [150, 260, 410] {
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .args([

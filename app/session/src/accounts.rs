@@ -18,14 +18,14 @@ pub(crate) struct Link {
     /// Why there is no task, in words for the user (shown on Connect).
     pub unavailable: Option<String>,
     /// Its name towards OTR.
-    pub otr_account: messenger_otr::AccountId,
+    pub otr_account: messenger_otr::OtrAccount,
     /// The label per-contact settings are keyed by.
     pub label: String,
 }
 
 /// The OTR account of a saved account: `nick@server` on IRC, the bare JID on XMPP.
-pub(crate) fn otr_account(account: &AccountConfig) -> messenger_otr::AccountId {
-    messenger_otr::AccountId::new(
+pub(crate) fn otr_account(account: &AccountConfig) -> messenger_otr::OtrAccount {
+    messenger_otr::OtrAccount::new(
         match account.protocol {
             ProtocolKind::Irc => format!("{}@{}", account.user, account.server),
             ProtocolKind::Xmpp => account.user.clone(),

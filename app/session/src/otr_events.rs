@@ -151,7 +151,7 @@ impl Session {
     fn each_private_conversation(
         &self,
         model: &mut Model,
-        account: &messenger_otr::AccountId,
+        account: &messenger_otr::OtrAccount,
         mut change: impl FnMut(&mut OtrDetail),
     ) {
         let Some(account) = self.account_of(account) else {

@@ -35,7 +35,7 @@ impl OtrPolicy {
     /// keys can be resolved (keys of unknown accounts are skipped).
     pub(crate) fn otr_settings(
         &self,
-        accounts: &[(String, messenger_otr::AccountId)],
+        accounts: &[(String, messenger_otr::OtrAccount)],
     ) -> OtrSettings {
         let mut otr = OtrSettings {
             require_encryption: self.require_encryption,

@@ -19,7 +19,7 @@ pub(crate) const INJECT_BASE: u64 = 1 << 62;
 pub(crate) struct Router {
     /// Emptied when the session ends, so the engine stops with it.
     otr: Mutex<Option<Arc<OtrEngine>>>,
-    accounts: Mutex<HashMap<messenger_otr::AccountId, mpsc::Sender<Command>>>,
+    accounts: Mutex<HashMap<messenger_otr::OtrAccount, mpsc::Sender<Command>>>,
     next_wire: AtomicU64,
 }
 
@@ -48,7 +48,7 @@ impl Router {
     /// Makes `otr_account`'s task reachable for OTR wire bodies.
     pub(crate) fn register(
         &self,
-        otr_account: messenger_otr::AccountId,
+        otr_account: messenger_otr::OtrAccount,
         commands: mpsc::Sender<Command>,
     ) {
         self.accounts
@@ -61,7 +61,7 @@ impl Router {
     /// under that name (another account with the same OTR name may have replaced it).
     pub(crate) fn unregister(
         &self,
-        otr_account: &messenger_otr::AccountId,
+        otr_account: &messenger_otr::OtrAccount,
         commands: &mpsc::Sender<Command>,
     ) {
         let mut accounts = self.accounts.lock().unwrap_or_else(PoisonError::into_inner);
@@ -107,7 +107,7 @@ impl Router {
         &self,
         inbox: &Inbox,
         account: AccountId,
-        otr_account: &messenger_otr::AccountId,
+        otr_account: &messenger_otr::OtrAccount,
         event: Event,
     ) -> bool {
         let otr = self

@@ -179,7 +179,7 @@ impl Session {
 
     fn push_policy(&self) {
         if let Some(otr) = &self.otr {
-            let accounts: Vec<(String, messenger_otr::AccountId)> = self
+            let accounts: Vec<(String, messenger_otr::OtrAccount)> = self
                 .links
                 .iter()
                 .map(|(_, l)| (l.label.clone(), l.otr_account.clone()))
@@ -236,7 +236,7 @@ impl Session {
             .map(|l| PeerId::new(l.otr_account.clone(), name))
     }
 
-    pub(crate) fn account_of(&self, otr_account: &messenger_otr::AccountId) -> Option<AccountId> {
+    pub(crate) fn account_of(&self, otr_account: &messenger_otr::OtrAccount) -> Option<AccountId> {
         self.links
             .iter()
             .find(|(_, l)| &l.otr_account == otr_account)

@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use messenger_otr::{AccountId, OtrCore, OtrEvent, OtrSettings, PeerId};
+use messenger_otr::{OtrAccount, OtrCore, OtrEvent, OtrSettings, PeerId};
 use messenger_protocol::ProtocolKind;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -22,7 +22,7 @@ struct Fixture {
 fn core(dirs: &mut Vec<tempfile::TempDir>, name: &str) -> OtrCore {
     let dir = tempfile::tempdir().expect("temporary folder");
     let mut core = OtrCore::open(dir.path(), OtrSettings::default()).expect("open profile");
-    core.start_key_generation(&AccountId::new(name, ProtocolKind::Irc));
+    core.start_key_generation(&OtrAccount::new(name, ProtocolKind::Irc));
     core.complete_key_generations_blocking();
     core.take_events();
     dirs.push(dir);
@@ -34,8 +34,8 @@ fn fixture() -> Fixture {
     let mut alice = core(&mut dirs, "alice");
     let mut bob = core(&mut dirs, "bob");
     let bob_plain = core(&mut dirs, "bob");
-    let to_bob = PeerId::new(AccountId::new("alice", ProtocolKind::Irc), "bob");
-    let from_alice = PeerId::new(AccountId::new("bob", ProtocolKind::Irc), "alice");
+    let to_bob = PeerId::new(OtrAccount::new("alice", ProtocolKind::Irc), "bob");
+    let from_alice = PeerId::new(OtrAccount::new("bob", ProtocolKind::Irc), "alice");
     alice.start_session(&to_bob);
     let mut queue: VecDeque<(bool, String)> = VecDeque::new();
     loop {

@@ -8,7 +8,7 @@ use crate::events::{NotSentReason, OtrEvent};
 use crate::ffi::{c_string, libotr_result};
 use crate::privkey_file;
 use crate::profile::{self, CFile};
-use crate::types::AccountId;
+use crate::types::OtrAccount;
 use libotr_sys::*;
 use std::ffi::CStr;
 use std::io::{Seek, SeekFrom, Write};
@@ -19,7 +19,7 @@ impl OtrCore {
     /// end at once, without telling the contacts (the account is gone). A key being
     /// generated for it is discarded. The account can be used again later: it then gets a
     /// new key, and its contacts are unrecognized.
-    pub fn forget_account(&mut self, account: &AccountId) -> Result<(), OtrError> {
+    pub fn forget_account(&mut self, account: &OtrAccount) -> Result<(), OtrError> {
         let name = c_string(&account.name).ok_or(OtrError::InvalidName)?;
         let protocol = c_string(account.protocol_name()).ok_or(OtrError::InvalidName)?;
         self.forget_pending(account);
@@ -31,7 +31,7 @@ impl OtrCore {
     }
 
     /// Requests waiting for the key, held messages and cached names of the account.
-    fn forget_pending(&mut self, account: &AccountId) {
+    fn forget_pending(&mut self, account: &OtrAccount) {
         let calculations = std::mem::take(&mut self.to_calculate);
         for (pending, key) in calculations {
             if &pending == account {
@@ -123,7 +123,7 @@ impl OtrCore {
     /// Writes the fingerprints of every remaining context.
     fn write_fingerprints(&mut self) -> Result<(), OtrError> {
         let us = self.us;
-        profile::write_atomically(&self.files.path(FileKind::Fingerprints), |file| {
+        private_file::write_with(&self.files.path(FileKind::Fingerprints), |file| {
             let c_file = CFile::from_file(file, c"wb")?;
             // SAFETY: writes our user state's fingerprints to an open FILE*.
             let err = unsafe { otrl_privkey_write_fingerprints_FILEp(us, c_file.as_ptr()) };
@@ -146,7 +146,7 @@ impl OtrCore {
         // SAFETY: a live tag of our user state, freed once and not used after.
         unsafe { otrl_instag_forget(tag) };
         let us = self.us;
-        profile::write_atomically(&self.files.path(FileKind::InstanceTags), |file| {
+        private_file::write_with(&self.files.path(FileKind::InstanceTags), |file| {
             let c_file = CFile::from_file(file, c"wb")?;
             // SAFETY: writes our user state's tags to an open FILE*.
             let err = unsafe { otrl_instag_write_FILEp(us, c_file.as_ptr()) };
@@ -162,7 +162,7 @@ impl OtrCore {
 
     /// Rewrites the key file without the account's key (checked by libotr before it
     /// replaces the old file), then reloads every key from it.
-    fn forget_private_key(&mut self, account: &AccountId) -> Result<(), OtrError> {
+    fn forget_private_key(&mut self, account: &OtrAccount) -> Result<(), OtrError> {
         let path = self.files.path(FileKind::PrivateKey);
         let Some(text) = profile::read_if_exists(&path, FileKind::PrivateKey)? else {
             return Ok(());
@@ -178,7 +178,7 @@ impl OtrCore {
             return Ok(());
         };
         let expected = self.key_count().saturating_sub(1);
-        profile::write_atomically(&path, |file| {
+        private_file::write_with(&path, |file| {
             file.write_all(&kept)?;
             file.flush()?;
             file.seek(SeekFrom::Start(0))?;
@@ -210,7 +210,7 @@ impl OtrCore {
 /// none for `account`.
 fn check_key_file(
     file: &std::fs::File,
-    account: &AccountId,
+    account: &OtrAccount,
     expected: usize,
 ) -> std::io::Result<()> {
     let invalid = |what: &str| std::io::Error::other(format!("the new key file {what}"));

@@ -7,15 +7,15 @@ use crate::error::FileKind;
 use crate::events::{NotSentReason, OtrEvent};
 use crate::ffi::{c_string, generate_instance_tag, libotr_result};
 use crate::keygen::PendingKey;
-use crate::profile::{self, CFile};
-use crate::types::{AccountId, Fingerprint};
+use crate::profile::CFile;
+use crate::types::{Fingerprint, OtrAccount};
 use libotr_sys::*;
 use std::ffi::c_void;
 use std::ptr::null_mut;
 
 impl OtrCore {
     /// Our fingerprint for an account, if it has a key.
-    pub fn own_fingerprint(&self, account: &AccountId) -> Option<Fingerprint> {
+    pub fn own_fingerprint(&self, account: &OtrAccount) -> Option<Fingerprint> {
         let name = c_string(&account.name)?;
         let protocol = c_string(account.protocol_name())?;
         let mut hash = [0u8; 20];
@@ -32,7 +32,7 @@ impl OtrCore {
     }
 
     /// Whether libotr holds a private key for the account.
-    fn has_key(&self, account: &AccountId) -> bool {
+    fn has_key(&self, account: &OtrAccount) -> bool {
         let (Some(name), Some(protocol)) =
             (c_string(&account.name), c_string(account.protocol_name()))
         else {
@@ -47,7 +47,7 @@ impl OtrCore {
     pub(super) fn ready(
         &mut self,
         slot: &PeerSlot,
-        account: &AccountId,
+        account: &OtrAccount,
         request: impl FnOnce() -> Deferred,
     ) -> bool {
         // Keys and tags are removed only by `forget_account`, which also clears these marks.
@@ -73,7 +73,7 @@ impl OtrCore {
     }
 
     /// Gives the account an instance tag (saved at once) if it has none.
-    fn ensure_instance_tag(&mut self, account: &AccountId) {
+    fn ensure_instance_tag(&mut self, account: &OtrAccount) {
         let (Some(name), Some(protocol)) =
             (c_string(&account.name), c_string(account.protocol_name()))
         else {
@@ -94,7 +94,7 @@ impl OtrCore {
 
     /// Starts generating a key for an account (if it has none and none is being made). The
     /// slow step is handed out by [`OtrCore::take_key_calculations`].
-    pub fn start_key_generation(&mut self, account: &AccountId) {
+    pub fn start_key_generation(&mut self, account: &OtrAccount) {
         if self.has_key(account) || self.generating.contains(account) {
             return;
         }
@@ -129,7 +129,7 @@ impl OtrCore {
 
     /// Key generations whose slow step must run now (on a worker thread, or inline), then
     /// come back through [`OtrCore::finish_key_generation`].
-    pub fn take_key_calculations(&mut self) -> Vec<(AccountId, PendingKey)> {
+    pub fn take_key_calculations(&mut self) -> Vec<(OtrAccount, PendingKey)> {
         std::mem::take(&mut self.to_calculate)
     }
 
@@ -142,7 +142,12 @@ impl OtrCore {
     }
 
     /// Stores a calculated key (atomic write of the key file) and replays what waited for it.
-    pub fn finish_key_generation(&mut self, account: &AccountId, key: PendingKey, calculated: u32) {
+    pub fn finish_key_generation(
+        &mut self,
+        account: &OtrAccount,
+        key: PendingKey,
+        calculated: u32,
+    ) {
         if self.forgotten.remove(account) {
             self.cancel_key_generation(account, key);
             return;
@@ -159,7 +164,7 @@ impl OtrCore {
             return;
         }
         let us = self.us;
-        let written = profile::write_atomically(&self.files.path(FileKind::PrivateKey), |file| {
+        let written = private_file::write_with(&self.files.path(FileKind::PrivateKey), |file| {
             let c_file = CFile::from_file(file, c"w+b")?;
             // SAFETY: finish writes every key to the FILE*, reads them back into `us` and
             // frees `key` (whatever the outcome), so it is not used again.
@@ -196,14 +201,14 @@ impl OtrCore {
     }
 
     /// Cancels a key generation whose slow step will not finish (engine shutting down).
-    pub fn cancel_key_generation(&mut self, account: &AccountId, key: PendingKey) {
+    pub fn cancel_key_generation(&mut self, account: &OtrAccount, key: PendingKey) {
         self.generating.retain(|a| a != account);
         // SAFETY: key came from generate_start and is neither finished nor cancelled.
         unsafe { otrl_privkey_generate_cancelled(self.us, key.0) };
     }
 
     /// The key could not be made: the messages that waited for it are not sent.
-    fn fail_deferred(&mut self, account: &AccountId) {
+    fn fail_deferred(&mut self, account: &OtrAccount) {
         for request in self.deferred.remove(account).unwrap_or_default() {
             if let Deferred::Send { peer, id, .. } = request {
                 self.emit(OtrEvent::NotSent {

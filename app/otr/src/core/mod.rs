@@ -22,7 +22,7 @@ use crate::events::OtrEvent;
 use crate::ffi::c_string;
 use crate::keygen::PendingKey;
 use crate::profile::ProfileFiles;
-use crate::types::{AccountId, OtrSettings, PeerId, SessionState};
+use crate::types::{OtrAccount, OtrSettings, PeerId, SessionState};
 use libotr_sys::*;
 use messenger_protocol::OutgoingId;
 use std::cell::{Cell, RefCell};
@@ -103,19 +103,19 @@ pub struct OtrCore {
     ops: Box<OtrlMessageAppOps>,
     state: *mut CallbackState,
     files: ProfileFiles,
-    deferred: HashMap<AccountId, Vec<Deferred>>,
-    generating: Vec<AccountId>,
-    to_calculate: Vec<(AccountId, PendingKey)>,
+    deferred: HashMap<OtrAccount, Vec<Deferred>>,
+    generating: Vec<OtrAccount>,
+    to_calculate: Vec<(OtrAccount, PendingKey)>,
     held: HashMap<PeerId, Vec<Held>>,
     last_poll: Instant,
     peers: RefCell<HashMap<PeerId, Rc<PeerSlot>>>,
     /// The peer of the previous call: conversations come in runs, and comparing two short
     /// names is cheaper than hashing them.
     last_peer: RefCell<Option<(PeerId, Rc<PeerSlot>)>>,
-    ready_accounts: HashSet<AccountId>,
+    ready_accounts: HashSet<OtrAccount>,
     /// Accounts forgotten while their key was being calculated: the key is dropped when
     /// it comes back.
-    forgotten: HashSet<AccountId>,
+    forgotten: HashSet<OtrAccount>,
 }
 
 impl OtrCore {

@@ -27,8 +27,8 @@ impl Two {
         Two {
             alice: OtrCore::open(a.path(), OtrSettings::default()).unwrap(),
             bob: OtrCore::open(b.path(), OtrSettings::default()).unwrap(),
-            to_bob: PeerId::new(AccountId::new("alice", protocol), "bob"),
-            to_alice: PeerId::new(AccountId::new("bob", protocol), "alice"),
+            to_bob: PeerId::new(OtrAccount::new("alice", protocol), "bob"),
+            to_alice: PeerId::new(OtrAccount::new("bob", protocol), "alice"),
             alice_saw: Vec::new(),
             bob_saw: Vec::new(),
             _dirs: (a, b),

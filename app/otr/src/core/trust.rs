@@ -5,7 +5,7 @@ use super::OtrCore;
 use crate::error::{FileKind, OtrError};
 use crate::events::OtrEvent;
 use crate::ffi::{c_string, libotr_result};
-use crate::profile::{self, CFile};
+use crate::profile::CFile;
 use crate::types::{Fingerprint, KnownFingerprint, PeerId, SessionState, Trust};
 use libotr_sys::*;
 use std::ptr::null_mut;
@@ -14,7 +14,7 @@ impl OtrCore {
     /// Writes every known fingerprint (atomically); a failure is reported as an event.
     pub(super) fn save_fingerprints(&mut self) {
         let us = self.us;
-        let result = profile::write_atomically(&self.files.path(FileKind::Fingerprints), |file| {
+        let result = private_file::write_with(&self.files.path(FileKind::Fingerprints), |file| {
             let c_file = CFile::from_file(file, c"wb")?;
             // SAFETY: writes our user state's fingerprints to an open FILE*.
             let err = unsafe { otrl_privkey_write_fingerprints_FILEp(us, c_file.as_ptr()) };

@@ -1,11 +1,11 @@
 use super::*;
-use crate::types::{AccountId, PeerId};
+use crate::types::{OtrAccount, PeerId};
 use messenger_protocol::{OutgoingId, ProtocolKind};
 
 fn sent(id: u64) -> OtrEvent {
     OtrEvent::Sent {
         id: OutgoingId(id),
-        to: PeerId::new(AccountId::new("alice", ProtocolKind::Irc), "bob"),
+        to: PeerId::new(OtrAccount::new("alice", ProtocolKind::Irc), "bob"),
         encrypted: true,
     }
 }

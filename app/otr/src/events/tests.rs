@@ -1,10 +1,10 @@
 use super::*;
-use crate::types::{AccountId, PeerId};
+use crate::types::{OtrAccount, PeerId};
 use messenger_protocol::ProtocolKind;
 
 #[test]
 fn debug_output_never_shows_chat_content() {
-    let from = PeerId::new(AccountId::new("alice", ProtocolKind::Irc), "bob");
+    let from = PeerId::new(OtrAccount::new("alice", ProtocolKind::Irc), "bob");
     let events = [
         OtrEvent::Message {
             from: from.clone(),

@@ -23,21 +23,3 @@ fn instance_tag_lines_are_validated() {
     assert!(validate_instance_tags(b"alice\tirc\n").is_err());
     assert!(validate_instance_tags(b"alice\tirc\t1a2b").is_err());
 }
-
-#[test]
-fn atomic_write_is_0600_and_replaces() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("f");
-    write_bytes_atomically(&path, b"one").unwrap();
-    write_bytes_atomically(&path, b"two").unwrap();
-    assert_eq!(fs::read(&path).unwrap(), b"two");
-    assert_eq!(
-        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
-    assert_eq!(
-        fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "no temporary file left"
-    );
-}

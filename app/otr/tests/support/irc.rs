@@ -2,7 +2,7 @@
 //! (injected bodies go out as PRIVMSG, received PRIVMSGs go into the engine).
 #![allow(dead_code, clippy::unwrap_used)]
 
-use messenger_otr::{AccountId, OtrEngine, OtrEvent, OtrSettings, PeerId};
+use messenger_otr::{OtrAccount, OtrEngine, OtrEvent, OtrSettings, PeerId};
 use messenger_protocol::ProtocolKind;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
@@ -86,7 +86,7 @@ impl Irc {
 /// An OTR engine on an IRC connection.
 pub struct Node {
     pub engine: Arc<OtrEngine>,
-    pub account: AccountId,
+    pub account: OtrAccount,
     events: Receiver<OtrEvent>,
     pub seen: Vec<OtrEvent>,
     pub injected: Arc<Mutex<Vec<String>>>,
@@ -99,7 +99,7 @@ impl Node {
         let dir = tempfile::tempdir().unwrap();
         let (engine, mut engine_events) = OtrEngine::start(dir.path(), settings).unwrap();
         let engine = Arc::new(engine);
-        let account = AccountId::new(nick, ProtocolKind::Irc);
+        let account = OtrAccount::new(nick, ProtocolKind::Irc);
         let receiver = engine.clone();
         let receiving_account = account.clone();
         let irc = Irc::connect(port, nick, move |from, body| {

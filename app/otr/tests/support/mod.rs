@@ -3,14 +3,14 @@
 
 pub mod irc;
 
-use messenger_otr::{AccountId, OtrCore, OtrEvent, OtrSettings, PeerId};
+use messenger_otr::{OtrAccount, OtrCore, OtrEvent, OtrSettings, PeerId};
 use messenger_protocol::ProtocolKind;
 use std::collections::VecDeque;
 
 /// One side of an in-process conversation.
 pub struct Side {
     pub core: OtrCore,
-    pub me: AccountId,
+    pub me: OtrAccount,
     pub peer: PeerId,
     pub events: Vec<OtrEvent>,
     pub dir: tempfile::TempDir,
@@ -26,7 +26,7 @@ pub struct Pair {
 pub fn side(name: &str, peer: &str, settings: OtrSettings) -> Side {
     let dir = tempfile::tempdir().unwrap();
     let core = OtrCore::open(dir.path(), settings).unwrap();
-    let me = AccountId::new(name, ProtocolKind::Irc);
+    let me = OtrAccount::new(name, ProtocolKind::Irc);
     let peer = PeerId::new(me.clone(), peer);
     Side {
         core,

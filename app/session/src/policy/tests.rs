@@ -3,7 +3,7 @@ use messenger_protocol::ProtocolKind;
 
 #[test]
 fn per_contact_keys_resolve_by_account_label() {
-    let account = messenger_otr::AccountId::new("alice@irc.test", ProtocolKind::Irc);
+    let account = messenger_otr::OtrAccount::new("alice@irc.test", ProtocolKind::Irc);
     let mut policy = OtrPolicy::default();
     policy
         .require_encryption_for

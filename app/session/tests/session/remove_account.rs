@@ -99,8 +99,8 @@ fn a_removed_irc_account_quits_and_leaves_the_model() {
 fn removing_with_forget_otr_deletes_only_that_accounts_key() {
     let profile = tempfile::tempdir().unwrap();
     let otr_dir = profile.path().join("otr");
-    let removed = messenger_otr::AccountId::new("leaver@irc.test", ProtocolKind::Irc);
-    let other = messenger_otr::AccountId::new("stayer@irc.test", ProtocolKind::Irc);
+    let removed = messenger_otr::OtrAccount::new("leaver@irc.test", ProtocolKind::Irc);
+    let other = messenger_otr::OtrAccount::new("stayer@irc.test", ProtocolKind::Irc);
     let other_key = {
         let mut core = OtrCore::open(&otr_dir, OtrSettings::default()).unwrap();
         for account in [&removed, &other] {
