@@ -33,17 +33,23 @@ pub fn sign(private_key: &[u8; 32], message: &[u8], nonce: &[u8; 64]) -> [u8; 64
     // calculate_key_pair(k): E = kB; A = E with the sign bit cleared; a = k or -k.
     let mut clamped = clamp_integer(*private_key);
     let mut k = Scalar::from_bytes_mod_order(clamped);
-    clamped.zeroize();
     let edwards = EdwardsPoint::mul_base(&k).compress();
-    let mut a = if edwards.0[31] & 0x80 != 0 { -k } else { k };
+    let negate = edwards.0[31] & 0x80 != 0;
+    let mut a = if negate { -k } else { k };
     k.zeroize();
     let mut public = edwards.0;
     public[31] &= 0x7F;
+    // The bytes of `a` that go into the nonce hash: libsignal's and libxeddsa's `xed25519_sign`
+    // hash the clamped key as it is (not reduced mod q) when no negation is needed, and the
+    // reduced `-k` otherwise. Any choice gives a valid signature; this one gives their bytes.
+    let mut a_bytes = if negate { a.to_bytes() } else { clamped };
+    clamped.zeroize();
 
     // r = hash_1(a || M || Z) mod q
     let mut hasher = Sha512::new();
     hasher.update(hash1_prefix());
-    hasher.update(a.as_bytes());
+    hasher.update(a_bytes);
+    a_bytes.zeroize();
     hasher.update(message);
     hasher.update(nonce);
     let mut wide = [0u8; 64];
