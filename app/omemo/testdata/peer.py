@@ -130,10 +130,12 @@ async def timing(ns, n, size):
         bobs.append(bob)
     text = b"x" * size
 
+    # The bundle is fetched once (python-omemo derives every public key when it builds one),
+    # as the Rust side builds it once.
+    bundle = await bobs[0].get_bundle("bob@example.org", 1)
     start = time.perf_counter()
     sessions = []
     for i in range(n):
-        bundle = await bobs[0].get_bundle("bob@example.org", 1)
         content, pkm = await alice.encrypt_plaintext(text)
         sessions.append(await alice.build_session_active("bob@example.org", 1, bundle, pkm))
     setup = (time.perf_counter() - start) / n
@@ -154,8 +156,7 @@ async def timing(ns, n, size):
             content, pkm = await alice.encrypt_plaintext(text)
             encrypted = [(await alice.encrypt_key_material(a, pkm), bob, b) for a, bob, b in pairs[:devices]]
             for ekm, bob, b_session in encrypted:
-                parsed = module.EncryptedKeyMaterialImpl.parse(ekm.serialize() if ns == "omemo2" else ekm.serialize(),
-                                                               "alice@example.org", 99)
+                parsed = module.EncryptedKeyMaterialImpl.parse(ekm.serialize(), "alice@example.org", 99)
                 plain = await bob.decrypt_key_material(b_session, parsed)
                 assert await bob.decrypt_plaintext(content, plain) == text
         results[f"encrypt_decrypt_{devices}"] = (time.perf_counter() - start) / n
