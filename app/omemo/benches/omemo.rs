@@ -21,13 +21,23 @@ fn rust_times(namespace: Namespace) -> (f64, f64, f64) {
     let text = vec![b'x'; SIZE];
     // X3DH set-up: verify the bundle, agree, first ratchet step, first message.
     let mut alice = store("alice@example.org");
-    let bobs: Vec<OmemoStore> = (0..10).map(|i| store(&format!("bob{i}@example.org"))).collect();
+    let bobs: Vec<OmemoStore> = (0..10)
+        .map(|i| store(&format!("bob{i}@example.org")))
+        .collect();
     let bundle = bobs[0].bundle(namespace);
     let start = Instant::now();
     for _ in 0..ROUNDS {
-        alice.delete_session(namespace, "bob0@example.org", bobs[0].device_id()).expect("delete");
-        let recipient = Recipient { jid: "bob0@example.org", device_id: bobs[0].device_id(), bundle: Some(&bundle) };
-        alice.encrypt(namespace, &text, &[recipient]).expect("encrypt");
+        alice
+            .delete_session(namespace, "bob0@example.org", bobs[0].device_id())
+            .expect("delete");
+        let recipient = Recipient {
+            jid: "bob0@example.org",
+            device_id: bobs[0].device_id(),
+            bundle: Some(&bundle),
+        };
+        alice
+            .encrypt(namespace, &text, &[recipient])
+            .expect("encrypt");
     }
     let setup = start.elapsed().as_secs_f64() / ROUNDS as f64;
 
@@ -37,18 +47,32 @@ fn rust_times(namespace: Namespace) -> (f64, f64, f64) {
     let bundles: Vec<_> = bobs.iter().map(|b| b.bundle(namespace)).collect();
     let jids: Vec<String> = (0..10).map(|i| format!("bob{i}@example.org")).collect();
     for (index, bob) in bobs.iter_mut().enumerate() {
-        let recipient = Recipient { jid: &jids[index], device_id: bob.device_id(), bundle: Some(&bundles[index]) };
-        let first = alice.encrypt(namespace, &text, &[recipient]).expect("encrypt").message;
+        let recipient = Recipient {
+            jid: &jids[index],
+            device_id: bob.device_id(),
+            bundle: Some(&bundles[index]),
+        };
+        let first = alice
+            .encrypt(namespace, &text, &[recipient])
+            .expect("encrypt")
+            .message;
         bob.decrypt("alice@example.org", &first).expect("decrypt");
     }
     let mut per_devices = Vec::new();
     for devices in [1usize, 10] {
         let recipients: Vec<Recipient<'_>> = (0..devices)
-            .map(|i| Recipient { jid: &jids[i], device_id: bobs[i].device_id(), bundle: None })
+            .map(|i| Recipient {
+                jid: &jids[i],
+                device_id: bobs[i].device_id(),
+                bundle: None,
+            })
             .collect();
         let start = Instant::now();
         for _ in 0..ROUNDS {
-            let message = alice.encrypt(namespace, &text, &recipients).expect("encrypt").message;
+            let message = alice
+                .encrypt(namespace, &text, &recipients)
+                .expect("encrypt")
+                .message;
             let wire = EncryptedMessage::from_xml(&message.to_xml()).expect("parse");
             for bob in bobs.iter_mut().take(devices) {
                 let decrypted = bob.decrypt("alice@example.org", &wire).expect("decrypt");
@@ -62,8 +86,13 @@ fn rust_times(namespace: Namespace) -> (f64, f64, f64) {
 
 fn main() {
     let mut peer = python::Peer::start();
-    println!("OMEMO, {SIZE}-byte message, {ROUNDS} rounds; microseconds per operation (Python / Rust = ratio)");
-    for (namespace, name) in [(Namespace::Axolotl, "axolotl"), (Namespace::Omemo2, "omemo2")] {
+    println!(
+        "OMEMO, {SIZE}-byte message, {ROUNDS} rounds; microseconds per operation (Python / Rust = ratio)"
+    );
+    for (namespace, name) in [
+        (Namespace::Axolotl, "axolotl"),
+        (Namespace::Omemo2, "omemo2"),
+    ] {
         let (setup, one, ten) = rust_times(namespace);
         let py = peer.request(json!({"cmd": "time", "ns": name, "n": ROUNDS, "size": SIZE}));
         assert!(py.get("error").is_none(), "python: {}", py["error"]);

@@ -32,7 +32,10 @@ impl fmt::Debug for Bundle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Bundle")
             .field("namespace", &self.namespace)
-            .field("identity", &crate::fingerprint_of(self.namespace, &self.identity_key))
+            .field(
+                "identity",
+                &crate::fingerprint_of(self.namespace, &self.identity_key),
+            )
             .field("signed_pre_key_id", &self.signed_pre_key_id)
             .field("pre_keys", &self.pre_keys.len())
             .finish()
@@ -55,11 +58,18 @@ impl Bundle {
                 if key.is_weak() {
                     return Err(OmemoError::InvalidKey);
                 }
-                key.verify_strict(&self.signed_pre_key, &Signature::from_bytes(&self.signature))
-                    .is_ok()
+                key.verify_strict(
+                    &self.signed_pre_key,
+                    &Signature::from_bytes(&self.signature),
+                )
+                .is_ok()
             }
         };
-        if valid { Ok(()) } else { Err(OmemoError::BadSignature) }
+        if valid {
+            Ok(())
+        } else {
+            Err(OmemoError::BadSignature)
+        }
     }
 
     /// The identity key in Curve25519 form (for fingerprints and Diffie-Hellman).

@@ -14,7 +14,8 @@ pub(crate) fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8], out: &mut [u8]) 
     let hkdf = Hkdf::<Sha256>::new(Some(salt), ikm);
     // The only error is an output longer than 255 * 32 bytes; callers ask for at most 80.
     #[allow(clippy::expect_used)]
-    hkdf.expand(info, out).expect("HKDF output of at most 80 bytes");
+    hkdf.expand(info, out)
+        .expect("HKDF output of at most 80 bytes");
 }
 
 /// HMAC-SHA-256.
@@ -68,7 +69,11 @@ impl Drop for ExpandedKey {
 pub(crate) fn expand_80(key: &[u8], info: &[u8]) -> ExpandedKey {
     let mut out = [0u8; 80];
     hkdf_sha256(&[0u8; 32], key, info, &mut out);
-    let mut expanded = ExpandedKey { cipher_key: [0; 32], mac_key: [0; 32], iv: [0; 16] };
+    let mut expanded = ExpandedKey {
+        cipher_key: [0; 32],
+        mac_key: [0; 32],
+        iv: [0; 16],
+    };
     expanded.cipher_key.copy_from_slice(&out[..32]);
     expanded.mac_key.copy_from_slice(&out[32..64]);
     expanded.iv.copy_from_slice(&out[64..]);

@@ -26,7 +26,10 @@ pub fn x25519_public(private: &Secret32) -> [u8; 32] {
 }
 
 /// X25519, refusing a result of all zeros (a small-order public key).
-pub(crate) fn diffie_hellman(private: &Secret32, public: &[u8; 32]) -> Result<Secret32, OmemoError> {
+pub(crate) fn diffie_hellman(
+    private: &Secret32,
+    public: &[u8; 32],
+) -> Result<Secret32, OmemoError> {
     let shared = StaticSecret::from(*private.expose()).diffie_hellman(&PublicKey::from(*public));
     if !shared.was_contributory() {
         return Err(OmemoError::InvalidKey);
@@ -65,7 +68,10 @@ pub struct IdentityKeyPair {
 impl fmt::Debug for IdentityKeyPair {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("IdentityKeyPair")
-            .field("fingerprint", &crate::fingerprint(&self.curve25519_public()))
+            .field(
+                "fingerprint",
+                &crate::fingerprint(&self.curve25519_public()),
+            )
             .finish()
     }
 }
@@ -78,7 +84,9 @@ impl IdentityKeyPair {
 
     /// A fresh identity.
     pub fn generate(rng: &mut dyn SecretSource) -> Result<Self, OmemoError> {
-        Ok(Self { seed: rng.secret32()? })
+        Ok(Self {
+            seed: rng.secret32()?,
+        })
     }
 
     fn signing_key(&self) -> SigningKey {
@@ -195,7 +203,9 @@ impl SignedPreKey {
         let public = x25519_public(&private);
         Self {
             id,
-            signature_axolotl: identity.sign_xeddsa(&serialize_djb(&public), nonce).to_vec(),
+            signature_axolotl: identity
+                .sign_xeddsa(&serialize_djb(&public), nonce)
+                .to_vec(),
             signature_omemo2: identity.sign_ed25519(&public).to_vec(),
             private,
             created,

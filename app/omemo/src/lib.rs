@@ -46,8 +46,14 @@ pub use xml::{EncryptedMessage, KeyEntry};
 /// A fingerprint as clients show it: the Curve25519 form of the identity key in lowercase
 /// hex, in groups of eight (Conversations, Dino and Gajim show the same 64 digits).
 pub fn fingerprint(curve25519_identity: &[u8; 32]) -> String {
-    let hex: Vec<String> = curve25519_identity.iter().map(|b| format!("{b:02x}")).collect();
-    hex.chunks(4).map(|group| group.concat()).collect::<Vec<_>>().join(" ")
+    let hex: Vec<String> = curve25519_identity
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    hex.chunks(4)
+        .map(|group| group.concat())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The fingerprint of an identity key given in a namespace's form ("invalid key" when an

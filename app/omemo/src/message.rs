@@ -106,10 +106,17 @@ pub fn seal(
 }
 
 /// Parses a ratchet message (no cryptography yet).
-pub fn parse_ratchet_message(namespace: Namespace, bytes: &[u8]) -> Result<RatchetMessage, OmemoError> {
+pub fn parse_ratchet_message(
+    namespace: Namespace,
+    bytes: &[u8],
+) -> Result<RatchetMessage, OmemoError> {
     const WHAT: &str = "ratchet message";
     if bytes.len() > MAX_KEY_ELEMENT_BYTES {
-        return Err(OmemoError::TooLarge { what: WHAT, size: bytes.len(), max: MAX_KEY_ELEMENT_BYTES });
+        return Err(OmemoError::TooLarge {
+            what: WHAT,
+            size: bytes.len(),
+            max: MAX_KEY_ELEMENT_BYTES,
+        });
     }
     match namespace {
         Namespace::Axolotl => {
@@ -143,7 +150,9 @@ pub fn parse_ratchet_message(namespace: Namespace, bytes: &[u8]) -> Result<Ratch
     }
 }
 
-fn from_authenticated(outer: proto::OmemoAuthenticatedMessage) -> Result<RatchetMessage, OmemoError> {
+fn from_authenticated(
+    outer: proto::OmemoAuthenticatedMessage,
+) -> Result<RatchetMessage, OmemoError> {
     const WHAT: &str = "ratchet message";
     let mac = field(outer.mac, WHAT, "no mac")?;
     if mac.len() != Namespace::Omemo2.mac_len() {
@@ -224,10 +233,17 @@ pub fn parse_key_element(
 ) -> Result<KeyElement, OmemoError> {
     const WHAT: &str = "key exchange";
     if bytes.len() > MAX_KEY_ELEMENT_BYTES {
-        return Err(OmemoError::TooLarge { what: WHAT, size: bytes.len(), max: MAX_KEY_ELEMENT_BYTES });
+        return Err(OmemoError::TooLarge {
+            what: WHAT,
+            size: bytes.len(),
+            max: MAX_KEY_ELEMENT_BYTES,
+        });
     }
     if !key_exchange {
-        return Ok(KeyElement { key_exchange: None, message: parse_ratchet_message(namespace, bytes)? });
+        return Ok(KeyElement {
+            key_exchange: None,
+            message: parse_ratchet_message(namespace, bytes)?,
+        });
     }
     match namespace {
         Namespace::Axolotl => {
@@ -245,8 +261,12 @@ pub fn parse_key_element(
                 identity_key: parse_djb(&field(parsed.identity_key, WHAT, "no identity key")?)?,
                 ephemeral_key: parse_djb(&field(parsed.base_key, WHAT, "no base key")?)?,
             };
-            let message = parse_ratchet_message(namespace, &field(parsed.message, WHAT, "no message")?)?;
-            Ok(KeyElement { key_exchange: Some(exchange), message })
+            let message =
+                parse_ratchet_message(namespace, &field(parsed.message, WHAT, "no message")?)?;
+            Ok(KeyElement {
+                key_exchange: Some(exchange),
+                message,
+            })
         }
         Namespace::Omemo2 => {
             let parsed = proto::OmemoKeyExchange::decode(bytes)
@@ -258,7 +278,10 @@ pub fn parse_key_element(
                 ephemeral_key: key32(&field(parsed.ek, WHAT, "no ephemeral key")?)?,
             };
             let message = from_authenticated(field(parsed.message, WHAT, "no message")?)?;
-            Ok(KeyElement { key_exchange: Some(exchange), message })
+            Ok(KeyElement {
+                key_exchange: Some(exchange),
+                message,
+            })
         }
     }
 }

@@ -11,16 +11,16 @@
 //! is the 32-byte key followed by HMAC-SHA-256(ciphertext) truncated to 16 bytes.
 
 use aes::{Aes128, Aes256};
+use aes_gcm::AesGcm;
 use aes_gcm::aead::consts::{U12, U16};
 use aes_gcm::aead::{Aead as _, KeyInit as _};
-use aes_gcm::AesGcm;
 use cbc::cipher::block_padding::Pkcs7;
 use cbc::cipher::{BlockModeDecrypt as _, BlockModeEncrypt as _, KeyIvInit as _};
 use subtle::ConstantTimeEq as _;
 use zeroize::Zeroizing;
 
-use crate::kdf::{expand_80, hmac_sha256};
 use crate::OmemoError;
+use crate::kdf::{expand_80, hmac_sha256};
 
 /// At most this many bytes of payload are accepted (XMPP servers cap stanzas far lower).
 pub const MAX_PAYLOAD_BYTES: usize = 256 * 1024;
@@ -38,21 +38,41 @@ pub struct SealedPayload {
 }
 
 /// OMEMO 0.3: AES-128-GCM with the given key and IV.
-pub fn seal_axolotl(plaintext: &[u8], key: &[u8; 16], iv: &[u8; 12]) -> Result<SealedPayload, OmemoError> {
+pub fn seal_axolotl(
+    plaintext: &[u8],
+    key: &[u8; 16],
+    iv: &[u8; 12],
+) -> Result<SealedPayload, OmemoError> {
     let cipher = AesGcm::<Aes128, U12>::new(key.into());
     let mut sealed = cipher
         .encrypt(iv.into(), plaintext)
-        .map_err(|_| OmemoError::TooLarge { what: WHAT, size: plaintext.len(), max: MAX_PAYLOAD_BYTES })?;
+        .map_err(|_| OmemoError::TooLarge {
+            what: WHAT,
+            size: plaintext.len(),
+            max: MAX_PAYLOAD_BYTES,
+        })?;
     let tag = sealed.split_off(sealed.len() - 16);
     let mut key_material = Zeroizing::new(key.to_vec());
     key_material.extend_from_slice(&tag);
-    Ok(SealedPayload { ciphertext: sealed, iv: Some(*iv), key_material })
+    Ok(SealedPayload {
+        ciphertext: sealed,
+        iv: Some(*iv),
+        key_material,
+    })
 }
 
 /// OMEMO 0.3: decrypts with transported key material and the `<iv>`.
-pub fn open_axolotl(ciphertext: &[u8], iv: &[u8], key_material: &[u8]) -> Result<Vec<u8>, OmemoError> {
+pub fn open_axolotl(
+    ciphertext: &[u8],
+    iv: &[u8],
+    key_material: &[u8],
+) -> Result<Vec<u8>, OmemoError> {
     if ciphertext.len() > MAX_PAYLOAD_BYTES {
-        return Err(OmemoError::TooLarge { what: WHAT, size: ciphertext.len(), max: MAX_PAYLOAD_BYTES });
+        return Err(OmemoError::TooLarge {
+            what: WHAT,
+            size: ciphertext.len(),
+            max: MAX_PAYLOAD_BYTES,
+        });
     }
     // 32 bytes: key || tag. 16 bytes: the legacy format with the tag after the ciphertext.
     let (key, combined) = match key_material.len() {
@@ -67,10 +87,18 @@ pub fn open_axolotl(ciphertext: &[u8], iv: &[u8], key_material: &[u8]) -> Result
     let result = match iv.len() {
         12 => AesGcm::<Aes128, U12>::new_from_slice(key)
             .map_err(|_| OmemoError::malformed("key material", "wrong key length"))?
-            .decrypt(iv.try_into().map_err(|_| OmemoError::malformed("iv", "wrong length"))?, combined.as_slice()),
+            .decrypt(
+                iv.try_into()
+                    .map_err(|_| OmemoError::malformed("iv", "wrong length"))?,
+                combined.as_slice(),
+            ),
         16 => AesGcm::<Aes128, U16>::new_from_slice(key)
             .map_err(|_| OmemoError::malformed("key material", "wrong key length"))?
-            .decrypt(iv.try_into().map_err(|_| OmemoError::malformed("iv", "wrong length"))?, combined.as_slice()),
+            .decrypt(
+                iv.try_into()
+                    .map_err(|_| OmemoError::malformed("iv", "wrong length"))?,
+                combined.as_slice(),
+            ),
         _ => return Err(OmemoError::malformed("iv", "must be 12 or 16 bytes")),
     };
     result.map_err(|_| OmemoError::BadPayload)
@@ -84,13 +112,21 @@ pub fn seal_omemo2(plaintext: &[u8], key: &[u8; 32]) -> SealedPayload {
     let tag = hmac_sha256(&keys.mac_key, &[&ciphertext]);
     let mut key_material = Zeroizing::new(key.to_vec());
     key_material.extend_from_slice(&tag[..16]);
-    SealedPayload { ciphertext, iv: None, key_material }
+    SealedPayload {
+        ciphertext,
+        iv: None,
+        key_material,
+    }
 }
 
 /// OMEMO 2: checks the tag and decrypts.
 pub fn open_omemo2(ciphertext: &[u8], key_material: &[u8]) -> Result<Vec<u8>, OmemoError> {
     if ciphertext.len() > MAX_PAYLOAD_BYTES {
-        return Err(OmemoError::TooLarge { what: WHAT, size: ciphertext.len(), max: MAX_PAYLOAD_BYTES });
+        return Err(OmemoError::TooLarge {
+            what: WHAT,
+            size: ciphertext.len(),
+            max: MAX_PAYLOAD_BYTES,
+        });
     }
     if key_material.len() != 48 {
         return Err(OmemoError::malformed("key material", "wrong length"));

@@ -15,8 +15,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::keys::{diffie_hellman, x25519_public};
 use crate::kdf::{chain_step, root_step};
+use crate::keys::{diffie_hellman, x25519_public};
 use crate::secret::{SecretSource, b64};
 use crate::{Namespace, OmemoError, Secret32};
 
@@ -68,7 +68,10 @@ impl fmt::Debug for Ratchet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Ratchet")
             .field("sent", &self.sending.length)
-            .field("received", &self.receiving.as_ref().map(|chain| chain.length))
+            .field(
+                "received",
+                &self.receiving.as_ref().map(|chain| chain.length),
+            )
             .field("skipped_keys", &self.skipped.len())
             .finish_non_exhaustive()
     }
@@ -88,7 +91,10 @@ impl Ratchet {
             root_key,
             own_ratchet_private,
             other_ratchet_public: *their_signed_pre_key,
-            sending: Chain { key: chain_key, length: 0 },
+            sending: Chain {
+                key: chain_key,
+                length: 0,
+            },
             receiving: None,
             previous_sending_length: 0,
             skipped: Vec::new(),
@@ -113,8 +119,14 @@ impl Ratchet {
             root_key,
             own_ratchet_private,
             other_ratchet_public: *their_ratchet_key,
-            sending: Chain { key: sending_key, length: 0 },
-            receiving: Some(Chain { key: receiving_key, length: 0 }),
+            sending: Chain {
+                key: sending_key,
+                length: 0,
+            },
+            receiving: Some(Chain {
+                key: receiving_key,
+                length: 0,
+            }),
             previous_sending_length: 0,
             skipped: Vec::new(),
         })
@@ -165,19 +177,30 @@ impl Ratchet {
                 // Beyond the bound the old chain's late messages are given up, not the
                 // session (as python-omemo does): the ratchet must still be able to move on.
                 if count <= u64::from(MAX_SKIP_PER_CHAIN) {
-                    skip(&next.other_ratchet_public, receiving, count, &mut new_skipped);
+                    skip(
+                        &next.other_ratchet_public,
+                        receiving,
+                        count,
+                        &mut new_skipped,
+                    );
                 }
             }
             next.other_ratchet_public = header.ratchet_key;
             let dh = diffie_hellman(&next.own_ratchet_private, &header.ratchet_key)?;
             let (root_key, receiving_key) = root_step(&next.root_key, &dh, namespace.root_info());
-            next.receiving = Some(Chain { key: receiving_key, length: 0 });
+            next.receiving = Some(Chain {
+                key: receiving_key,
+                length: 0,
+            });
             next.own_ratchet_private = rng.secret32()?;
             let dh = diffie_hellman(&next.own_ratchet_private, &header.ratchet_key)?;
             let (root_key, sending_key) = root_step(&root_key, &dh, namespace.root_info());
             next.root_key = root_key;
             next.previous_sending_length = next.sending.length;
-            next.sending = Chain { key: sending_key, length: 0 };
+            next.sending = Chain {
+                key: sending_key,
+                length: 0,
+            };
         }
 
         let other = next.other_ratchet_public;
@@ -190,7 +213,10 @@ impl Ratchet {
         }
         let count = u64::from(header.n - receiving.length);
         if count > u64::from(MAX_SKIP_PER_CHAIN) {
-            return Err(OmemoError::TooManySkipped { requested: count, max: MAX_SKIP_PER_CHAIN });
+            return Err(OmemoError::TooManySkipped {
+                requested: count,
+                max: MAX_SKIP_PER_CHAIN,
+            });
         }
         skip(&other, receiving, count, &mut new_skipped);
         let (message_key, next_key) = chain_step(&receiving.key);
@@ -198,7 +224,10 @@ impl Ratchet {
         receiving.length = receiving.length.saturating_add(1);
 
         next.skipped.extend(new_skipped);
-        let excess = next.skipped.len().saturating_sub(MAX_SKIPPED_KEYS_PER_SESSION);
+        let excess = next
+            .skipped
+            .len()
+            .saturating_sub(MAX_SKIPPED_KEYS_PER_SESSION);
         next.skipped.drain(..excess);
         Ok((message_key, next))
     }
@@ -217,7 +246,11 @@ impl Ratchet {
 fn skip(ratchet_key: &[u8; 32], chain: &mut Chain, count: u64, out: &mut Vec<SkippedKey>) {
     for _ in 0..count {
         let (key, next) = chain_step(&chain.key);
-        out.push(SkippedKey { ratchet_key: *ratchet_key, n: chain.length, key });
+        out.push(SkippedKey {
+            ratchet_key: *ratchet_key,
+            n: chain.length,
+            key,
+        });
         chain.key = next;
         chain.length += 1;
     }

@@ -51,7 +51,10 @@ impl Envelope {
 
     /// The text of the first `<body>` in the content.
     pub fn body(&self) -> Option<String> {
-        self.content.iter().find(|e| e.is("body", NS_CLIENT)).map(Element::text)
+        self.content
+            .iter()
+            .find(|e| e.is("body", NS_CLIENT))
+            .map(Element::text)
     }
 
     /// Checks the `from` affix against the bare JID the stanza came from. A missing or
@@ -59,7 +62,10 @@ impl Envelope {
     pub fn check_from(&self, sender_bare_jid: &str) -> Result<(), OmemoError> {
         match &self.from {
             Some(from) if from == sender_bare_jid => Ok(()),
-            Some(_) => Err(OmemoError::malformed("envelope", "the from affix names another sender")),
+            Some(_) => Err(OmemoError::malformed(
+                "envelope",
+                "the from affix names another sender",
+            )),
             None => Err(OmemoError::malformed("envelope", "no from affix")),
         }
     }
@@ -71,17 +77,37 @@ impl Envelope {
         let mut padding = vec![0u8; usize::from(length[0]) % (MAX_RPAD + 1)];
         rng.fill(&mut padding)?;
         let mut envelope = Element::builder("envelope", NS_SCE)
-            .append(Element::builder("content", NS_SCE).append_all(self.content.iter().cloned()).build())
-            .append(Element::builder("rpad", NS_SCE).append(STANDARD_NO_PAD.encode(&padding)).build())
+            .append(
+                Element::builder("content", NS_SCE)
+                    .append_all(self.content.iter().cloned())
+                    .build(),
+            )
+            .append(
+                Element::builder("rpad", NS_SCE)
+                    .append(STANDARD_NO_PAD.encode(&padding))
+                    .build(),
+            )
             .build();
         if let Some(time) = &self.time {
-            envelope.append_child(Element::builder("time", NS_SCE).attr(xml_ncname!("stamp").into(), time.as_str()).build());
+            envelope.append_child(
+                Element::builder("time", NS_SCE)
+                    .attr(xml_ncname!("stamp").into(), time.as_str())
+                    .build(),
+            );
         }
         if let Some(to) = &self.to {
-            envelope.append_child(Element::builder("to", NS_SCE).attr(xml_ncname!("jid").into(), to.as_str()).build());
+            envelope.append_child(
+                Element::builder("to", NS_SCE)
+                    .attr(xml_ncname!("jid").into(), to.as_str())
+                    .build(),
+            );
         }
         if let Some(from) = &self.from {
-            envelope.append_child(Element::builder("from", NS_SCE).attr(xml_ncname!("jid").into(), from.as_str()).build());
+            envelope.append_child(
+                Element::builder("from", NS_SCE)
+                    .attr(xml_ncname!("jid").into(), from.as_str())
+                    .build(),
+            );
         }
         Ok(String::from(&envelope))
     }
@@ -90,15 +116,26 @@ impl Envelope {
     pub fn from_xml(xml: &str) -> Result<Self, OmemoError> {
         const WHAT: &str = "envelope";
         if xml.len() > crate::xml::MAX_XML_BYTES {
-            return Err(OmemoError::TooLarge { what: WHAT, size: xml.len(), max: crate::xml::MAX_XML_BYTES });
+            return Err(OmemoError::TooLarge {
+                what: WHAT,
+                size: xml.len(),
+                max: crate::xml::MAX_XML_BYTES,
+            });
         }
-        let element: Element = xml.parse().map_err(|_| OmemoError::malformed(WHAT, "not well-formed XML"))?;
+        let element: Element = xml
+            .parse()
+            .map_err(|_| OmemoError::malformed(WHAT, "not well-formed XML"))?;
         if !element.is("envelope", NS_SCE) {
             return Err(OmemoError::malformed(WHAT, "not an SCE <envelope>"));
         }
-        let content = element.get_child("content", NS_SCE).ok_or(OmemoError::malformed(WHAT, "no <content>"))?;
+        let content = element
+            .get_child("content", NS_SCE)
+            .ok_or(OmemoError::malformed(WHAT, "no <content>"))?;
         let affix = |name: &str, attribute: &str| {
-            element.get_child(name, NS_SCE).and_then(|e| e.attr(attribute)).map(str::to_owned)
+            element
+                .get_child(name, NS_SCE)
+                .and_then(|e| e.attr(attribute))
+                .map(str::to_owned)
         };
         Ok(Self {
             content: content.children().cloned().collect(),

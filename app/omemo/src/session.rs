@@ -36,7 +36,10 @@ impl fmt::Debug for Session {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Session")
             .field("namespace", &self.namespace)
-            .field("peer", &crate::fingerprint_of(self.namespace, &self.their_identity))
+            .field(
+                "peer",
+                &crate::fingerprint_of(self.namespace, &self.their_identity),
+            )
             .field("initiator", &self.initiator)
             .field("confirmed", &self.confirmed)
             .field("ratchet", &self.ratchet)
@@ -112,7 +115,9 @@ impl Session {
                 if sender_is_initiator {
                     self.associated_data.clone()
                 } else {
-                    let (first, second) = self.associated_data.split_at(half.min(self.associated_data.len()));
+                    let (first, second) = self
+                        .associated_data
+                        .split_at(half.min(self.associated_data.len()));
                     [second, first].concat()
                 }
             }
@@ -144,7 +149,9 @@ impl Session {
         message: &RatchetMessage,
         rng: &mut dyn SecretSource,
     ) -> Result<(Self, Vec<u8>), OmemoError> {
-        let (message_key, ratchet) = self.ratchet.receiving_key(self.namespace, &message.header, rng)?;
+        let (message_key, ratchet) =
+            self.ratchet
+                .receiving_key(self.namespace, &message.header, rng)?;
         let plaintext = message::open(
             self.namespace,
             &message_key,

@@ -109,7 +109,13 @@ impl fmt::Debug for Decrypted {
         f.debug_struct("Decrypted")
             .field("namespace", &self.namespace)
             .field("sender_device", &self.sender_device)
-            .field("plaintext", &self.plaintext.as_ref().map(|p| format!("<{} bytes>", p.len())))
+            .field(
+                "plaintext",
+                &self
+                    .plaintext
+                    .as_ref()
+                    .map(|p| format!("<{} bytes>", p.len())),
+            )
             .field("fingerprint", &self.fingerprint)
             .field("trust", &self.trust)
             .field("new_session", &self.new_session)
@@ -207,26 +213,45 @@ impl OmemoStore {
         own_bare_jid: &str,
         mut rng: Box<dyn SecretSource + Send>,
     ) -> Result<Self, OmemoError> {
-        let bytes = persist::read_bounded(path).map_err(|source| OmemoError::Io { action: "read", source })?;
+        let bytes = persist::read_bounded(path).map_err(|source| OmemoError::Io {
+            action: "read",
+            source,
+        })?;
         match bytes {
             Some(bytes) => {
                 let bytes = Zeroizing::new(bytes);
                 if bytes.len() as u64 > persist::MAX_STORE_BYTES {
-                    return Err(OmemoError::CorruptStore { reason: "larger than any store can be".into() });
+                    return Err(OmemoError::CorruptStore {
+                        reason: "larger than any store can be".into(),
+                    });
                 }
-                let state: State = serde_json::from_slice(&bytes)
-                    .map_err(|error| OmemoError::CorruptStore { reason: format!("unreadable at line {}", error.line()) })?;
+                let state: State =
+                    serde_json::from_slice(&bytes).map_err(|error| OmemoError::CorruptStore {
+                        reason: format!("unreadable at line {}", error.line()),
+                    })?;
                 if state.format != FORMAT {
-                    return Err(OmemoError::CorruptStore { reason: format!("unknown format {}", state.format) });
+                    return Err(OmemoError::CorruptStore {
+                        reason: format!("unknown format {}", state.format),
+                    });
                 }
                 if state.own_jid != own_bare_jid {
-                    return Err(OmemoError::CorruptStore { reason: "it belongs to another account".into() });
+                    return Err(OmemoError::CorruptStore {
+                        reason: "it belongs to another account".into(),
+                    });
                 }
-                Ok(Self { path: Some(path.to_owned()), state, rng })
+                Ok(Self {
+                    path: Some(path.to_owned()),
+                    state,
+                    rng,
+                })
             }
             None => {
                 let state = Self::fresh_state(own_bare_jid, rng.as_mut())?;
-                let store = Self { path: Some(path.to_owned()), state, rng };
+                let store = Self {
+                    path: Some(path.to_owned()),
+                    state,
+                    rng,
+                };
                 store.save()?;
                 Ok(store)
             }
@@ -234,9 +259,16 @@ impl OmemoStore {
     }
 
     /// A store that lives in memory only (tests, benchmarks).
-    pub fn in_memory(own_bare_jid: &str, mut rng: Box<dyn SecretSource + Send>) -> Result<Self, OmemoError> {
+    pub fn in_memory(
+        own_bare_jid: &str,
+        mut rng: Box<dyn SecretSource + Send>,
+    ) -> Result<Self, OmemoError> {
         let state = Self::fresh_state(own_bare_jid, rng.as_mut())?;
-        Ok(Self { path: None, state, rng })
+        Ok(Self {
+            path: None,
+            state,
+            rng,
+        })
     }
 
     fn fresh_state(own_jid: &str, rng: &mut dyn SecretSource) -> Result<State, OmemoError> {
@@ -264,12 +296,20 @@ impl OmemoStore {
     }
 
     fn save(&self) -> Result<(), OmemoError> {
-        let Some(path) = &self.path else { return Ok(()) };
-        let bytes = Zeroizing::new(
-            serde_json::to_vec(&self.state)
-                .map_err(|error| OmemoError::Io { action: "written", source: std::io::Error::other(error) })?,
-        );
-        persist::write_atomic(path, &bytes).map_err(|source| OmemoError::Io { action: "written", source })
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let bytes =
+            Zeroizing::new(
+                serde_json::to_vec(&self.state).map_err(|error| OmemoError::Io {
+                    action: "written",
+                    source: std::io::Error::other(error),
+                })?,
+            );
+        persist::write_atomic(path, &bytes).map_err(|source| OmemoError::Io {
+            action: "written",
+            source,
+        })
     }
 
     /// Our device id.
@@ -298,7 +338,12 @@ impl OmemoStore {
             signed_pre_key_id: spk.id,
             signed_pre_key: spk.public(),
             signature,
-            pre_keys: self.state.pre_keys.iter().map(|k| (k.id, k.public())).collect(),
+            pre_keys: self
+                .state
+                .pre_keys
+                .iter()
+                .map(|k| (k.id, k.public()))
+                .collect(),
         }
     }
 
@@ -324,14 +369,30 @@ impl OmemoStore {
     }
 
     /// Records a device list received through PEP (already bounded by the parser).
-    pub fn set_device_list(&mut self, namespace: Namespace, jid: &str, devices: &[u32]) -> Result<(), OmemoError> {
+    pub fn set_device_list(
+        &mut self,
+        namespace: Namespace,
+        jid: &str,
+        devices: &[u32],
+    ) -> Result<(), OmemoError> {
         if devices.len() > crate::xml::MAX_DEVICES {
-            return Err(OmemoError::TooMany { what: "devices", count: devices.len(), max: crate::xml::MAX_DEVICES });
+            return Err(OmemoError::TooMany {
+                what: "devices",
+                count: devices.len(),
+                max: crate::xml::MAX_DEVICES,
+            });
         }
         let lists = &mut self.state.device_lists;
-        match lists.iter_mut().find(|l| l.namespace == namespace && l.jid == jid) {
+        match lists
+            .iter_mut()
+            .find(|l| l.namespace == namespace && l.jid == jid)
+        {
             Some(list) => list.devices = devices.to_vec(),
-            None => lists.push(DeviceList { namespace, jid: jid.to_owned(), devices: devices.to_vec() }),
+            None => lists.push(DeviceList {
+                namespace,
+                jid: jid.to_owned(),
+                devices: devices.to_vec(),
+            }),
         }
         self.save()
     }
@@ -365,7 +426,12 @@ impl OmemoStore {
     }
 
     /// The identity key (Curve25519 form) of the device we have a session with.
-    pub fn session_identity(&self, namespace: Namespace, jid: &str, device_id: u32) -> Option<[u8; 32]> {
+    pub fn session_identity(
+        &self,
+        namespace: Namespace,
+        jid: &str,
+        device_id: u32,
+    ) -> Option<[u8; 32]> {
         find_session(&self.state, namespace, jid, device_id)
             .and_then(|s| identity_curve(namespace, &s.session.their_identity).ok())
     }
@@ -376,10 +442,15 @@ impl OmemoStore {
     }
 
     /// Forgets a session (to rebuild a broken one from a fresh bundle).
-    pub fn delete_session(&mut self, namespace: Namespace, jid: &str, device_id: u32) -> Result<(), OmemoError> {
-        self.state
-            .sessions
-            .retain(|s| !(s.session.namespace == namespace && s.jid == jid && s.device_id == device_id));
+    pub fn delete_session(
+        &mut self,
+        namespace: Namespace,
+        jid: &str,
+        device_id: u32,
+    ) -> Result<(), OmemoError> {
+        self.state.sessions.retain(|s| {
+            !(s.session.namespace == namespace && s.jid == jid && s.device_id == device_id)
+        });
         self.save()
     }
 
@@ -392,7 +463,8 @@ impl OmemoStore {
     /// the next rotation). Republish the bundle afterwards.
     pub fn rotate_signed_pre_key(&mut self, now_seconds: u64) -> Result<(), OmemoError> {
         let id = self.state.signed_pre_key.id.wrapping_add(1).max(1);
-        let fresh = SignedPreKey::generate(&self.state.identity, id, now_seconds, self.rng.as_mut())?;
+        let fresh =
+            SignedPreKey::generate(&self.state.identity, id, now_seconds, self.rng.as_mut())?;
         let old = std::mem::replace(&mut self.state.signed_pre_key, fresh);
         self.state.old_signed_pre_key = Some(old);
         self.save()
@@ -430,7 +502,11 @@ impl OmemoStore {
             (None, iv, key)
         } else {
             if plaintext.len() > payload::MAX_PAYLOAD_BYTES {
-                return Err(OmemoError::TooLarge { what: "plaintext", size: plaintext.len(), max: payload::MAX_PAYLOAD_BYTES });
+                return Err(OmemoError::TooLarge {
+                    what: "plaintext",
+                    size: plaintext.len(),
+                    max: payload::MAX_PAYLOAD_BYTES,
+                });
             }
             let sealed = match namespace {
                 Namespace::Axolotl => {
@@ -495,7 +571,11 @@ impl OmemoStore {
     /// [`OmemoError::BadMac`], [`OmemoError::UnknownPreKey`] (replayed key exchange),
     /// [`OmemoError::Duplicate`], [`OmemoError::TooManySkipped`], [`OmemoError::BadPayload`],
     /// [`OmemoError::Malformed`]... On any error nothing is stored.
-    pub fn decrypt(&mut self, from_jid: &str, message: &EncryptedMessage) -> Result<Decrypted, OmemoError> {
+    pub fn decrypt(
+        &mut self,
+        from_jid: &str,
+        message: &EncryptedMessage,
+    ) -> Result<Decrypted, OmemoError> {
         let namespace = message.namespace;
         if from_jid == self.state.own_jid && message.sid == self.state.device_id {
             return Err(OmemoError::FromOwnDevice);
@@ -504,7 +584,9 @@ impl OmemoStore {
         let entry = message
             .keys
             .iter()
-            .find(|k| k.rid == self.state.device_id && k.jid.as_deref().is_none_or(|jid| jid == own_jid))
+            .find(|k| {
+                k.rid == self.state.device_id && k.jid.as_deref().is_none_or(|jid| jid == own_jid)
+            })
             .ok_or(OmemoError::NotForThisDevice)?;
         let element = parse_key_element(namespace, &entry.data, entry.key_exchange)?;
         let rng = self.rng.as_mut();
@@ -518,19 +600,28 @@ impl OmemoStore {
                 stored.session.decrypt(&element.message, rng)?
             }
             (Some(exchange), _) => {
-                let signed_pre_key = [Some(&state.signed_pre_key), state.old_signed_pre_key.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .find(|k| k.id == exchange.signed_pre_key_id)
-                    .ok_or(OmemoError::UnknownSignedPreKey(exchange.signed_pre_key_id))?
-                    .clone();
+                let signed_pre_key = [
+                    Some(&state.signed_pre_key),
+                    state.old_signed_pre_key.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                .find(|k| k.id == exchange.signed_pre_key_id)
+                .ok_or(OmemoError::UnknownSignedPreKey(exchange.signed_pre_key_id))?
+                .clone();
                 let pre_key = state
                     .pre_keys
                     .iter()
                     .find(|k| k.id == exchange.pre_key_id)
                     .ok_or(OmemoError::UnknownPreKey(exchange.pre_key_id))?
                     .clone();
-                let agreement = x3dh::respond(namespace, &state.identity, exchange, &signed_pre_key, &pre_key)?;
+                let agreement = x3dh::respond(
+                    namespace,
+                    &state.identity,
+                    exchange,
+                    &signed_pre_key,
+                    &pre_key,
+                )?;
                 let result = Session::respond(
                     namespace,
                     agreement,
@@ -554,7 +645,10 @@ impl OmemoStore {
             Some(ciphertext) => Some(Zeroizing::new(match namespace {
                 Namespace::Axolotl => payload::open_axolotl(
                     ciphertext,
-                    message.iv.as_deref().ok_or(OmemoError::malformed("encrypted element", "no <iv>"))?,
+                    message
+                        .iv
+                        .as_deref()
+                        .ok_or(OmemoError::malformed("encrypted element", "no <iv>"))?,
                     &key_material,
                 )?,
                 Namespace::Omemo2 => payload::open_omemo2(ciphertext, &key_material)?,
@@ -564,8 +658,18 @@ impl OmemoStore {
 
         let identity = identity_curve(namespace, &session.their_identity)?;
         let trust = trust_of(&state, from_jid, message.sid, &identity);
-        if !state.trust.iter().any(|t| t.jid == from_jid && t.device_id == message.sid && t.identity == identity) {
-            set_trust_entry(&mut state, from_jid, message.sid, &identity, Trust::Undecided);
+        if !state
+            .trust
+            .iter()
+            .any(|t| t.jid == from_jid && t.device_id == message.sid && t.identity == identity)
+        {
+            set_trust_entry(
+                &mut state,
+                from_jid,
+                message.sid,
+                &identity,
+                Trust::Undecided,
+            );
         }
         store_session(&mut state, from_jid, message.sid, session);
         self.state = state;
@@ -589,7 +693,12 @@ fn identity_curve(namespace: Namespace, identity: &[u8; 32]) -> Result<[u8; 32],
     }
 }
 
-fn find_session<'a>(state: &'a State, namespace: Namespace, jid: &str, device_id: u32) -> Option<&'a StoredSession> {
+fn find_session<'a>(
+    state: &'a State,
+    namespace: Namespace,
+    jid: &str,
+    device_id: u32,
+) -> Option<&'a StoredSession> {
     state
         .sessions
         .iter()
@@ -604,7 +713,11 @@ fn store_session(state: &mut State, jid: &str, device_id: u32, session: Session)
         .find(|s| s.session.namespace == namespace && s.jid == jid && s.device_id == device_id)
     {
         Some(stored) => stored.session = session,
-        None => state.sessions.push(StoredSession { jid: jid.to_owned(), device_id, session }),
+        None => state.sessions.push(StoredSession {
+            jid: jid.to_owned(),
+            device_id,
+            session,
+        }),
     }
 }
 
@@ -617,14 +730,25 @@ fn trust_of(state: &State, jid: &str, device_id: u32, identity: &[u8; 32]) -> Tr
         .unwrap_or(Trust::Undecided)
 }
 
-fn set_trust_entry(state: &mut State, jid: &str, device_id: u32, identity: &[u8; 32], trust: Trust) {
+fn set_trust_entry(
+    state: &mut State,
+    jid: &str,
+    device_id: u32,
+    identity: &[u8; 32],
+    trust: Trust,
+) {
     match state
         .trust
         .iter_mut()
         .find(|t| t.jid == jid && t.device_id == device_id && t.identity == *identity)
     {
         Some(entry) => entry.trust = trust,
-        None => state.trust.push(TrustEntry { jid: jid.to_owned(), device_id, identity: *identity, trust }),
+        None => state.trust.push(TrustEntry {
+            jid: jid.to_owned(),
+            device_id,
+            identity: *identity,
+            trust,
+        }),
     }
 }
 
@@ -635,7 +759,10 @@ fn refill_pre_keys(state: &mut State, rng: &mut dyn SecretSource) -> Result<(), 
             id = id.wrapping_add(1).max(1);
         }
         state.next_pre_key_id = id.wrapping_add(1).max(1);
-        state.pre_keys.push(PreKey { id, private: rng.secret32()? });
+        state.pre_keys.push(PreKey {
+            id,
+            private: rng.secret32()?,
+        });
     }
     Ok(())
 }
@@ -663,7 +790,8 @@ fn encrypt_for(
             }
             let index = random_index(rng, bundle.pre_keys.len())?;
             let ephemeral = rng.secret32()?;
-            let (agreement, exchange): (_, KeyExchange) = x3dh::initiate(&state.identity, bundle, &ephemeral, index)?;
+            let (agreement, exchange): (_, KeyExchange) =
+                x3dh::initiate(&state.identity, bundle, &ephemeral, index)?;
             Session::initiate(
                 namespace,
                 agreement,
@@ -686,7 +814,11 @@ fn encrypt_for(
         return Err(OmemoError::Untrusted);
     }
     let result = session.encrypt(key_material)?;
-    if !state.trust.iter().any(|t| t.jid == jid && t.device_id == device_id && t.identity == identity) {
+    if !state
+        .trust
+        .iter()
+        .any(|t| t.jid == jid && t.device_id == device_id && t.identity == identity)
+    {
         set_trust_entry(state, jid, device_id, &identity, Trust::Undecided);
     }
     store_session(state, jid, device_id, session);

@@ -10,7 +10,9 @@
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
-use crate::keys::{IdentityKeyPair, PreKey, SignedPreKey, diffie_hellman, serialize_djb, x25519_public};
+use crate::keys::{
+    IdentityKeyPair, PreKey, SignedPreKey, diffie_hellman, serialize_djb, x25519_public,
+};
 use crate::{Bundle, Namespace, OmemoError, Secret32};
 
 /// What the initiator sends so that the responder can complete the agreement.
@@ -53,7 +55,10 @@ pub(crate) fn encoded_identity_len(namespace: Namespace) -> usize {
 }
 
 /// A peer's identity key (namespace form) in Curve25519 form, for Diffie-Hellman.
-pub(crate) fn identity_for_dh(namespace: Namespace, key: &[u8; 32]) -> Result<[u8; 32], OmemoError> {
+pub(crate) fn identity_for_dh(
+    namespace: Namespace,
+    key: &[u8; 32],
+) -> Result<[u8; 32], OmemoError> {
     match namespace {
         Namespace::Axolotl => {
             if !crate::xeddsa::is_canonical_field_element(key) {
@@ -86,7 +91,10 @@ pub fn initiate(
     pre_key_index: usize,
 ) -> Result<(Agreement, KeyExchange), OmemoError> {
     let namespace = bundle.namespace;
-    let (pre_key_id, pre_key) = *bundle.pre_keys.get(pre_key_index).ok_or(OmemoError::NoPreKeys)?;
+    let (pre_key_id, pre_key) = *bundle
+        .pre_keys
+        .get(pre_key_index)
+        .ok_or(OmemoError::NoPreKeys)?;
     let their_identity = identity_for_dh(namespace, &bundle.identity_key)?;
     let own_private = own.x25519_private();
     let dh1 = diffie_hellman(&own_private, &bundle.signed_pre_key)?;
@@ -98,7 +106,10 @@ pub fn initiate(
     let mut associated_data = encode_identity(namespace, &own_public);
     associated_data.extend(encode_identity(namespace, &bundle.identity_key));
     Ok((
-        Agreement { shared_secret, associated_data },
+        Agreement {
+            shared_secret,
+            associated_data,
+        },
         KeyExchange {
             pre_key_id,
             signed_pre_key_id: bundle.signed_pre_key_id,
@@ -125,5 +136,8 @@ pub fn respond(
     let shared_secret = derive(namespace, &[&dh1, &dh2, &dh3, &dh4]);
     let mut associated_data = encode_identity(namespace, &exchange.identity_key);
     associated_data.extend(encode_identity(namespace, &own.public(namespace)));
-    Ok(Agreement { shared_secret, associated_data })
+    Ok(Agreement {
+        shared_secret,
+        associated_data,
+    })
 }

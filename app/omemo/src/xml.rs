@@ -57,9 +57,14 @@ fn malformed(what: &'static str, reason: &'static str) -> OmemoError {
 
 fn parse_text(xml: &str, what: &'static str) -> Result<Element, OmemoError> {
     if xml.len() > MAX_XML_BYTES {
-        return Err(OmemoError::TooLarge { what, size: xml.len(), max: MAX_XML_BYTES });
+        return Err(OmemoError::TooLarge {
+            what,
+            size: xml.len(),
+            max: MAX_XML_BYTES,
+        });
     }
-    xml.parse::<Element>().map_err(|_| malformed(what, "not well-formed XML"))
+    xml.parse::<Element>()
+        .map_err(|_| malformed(what, "not well-formed XML"))
 }
 
 fn to_text(element: &Element) -> String {
@@ -68,7 +73,9 @@ fn to_text(element: &Element) -> String {
 
 fn decode_b64(text: &str, what: &'static str) -> Result<Vec<u8>, OmemoError> {
     let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    STANDARD.decode(compact.as_bytes()).map_err(|_| malformed(what, "invalid base64"))
+    STANDARD
+        .decode(compact.as_bytes())
+        .map_err(|_| malformed(what, "invalid base64"))
 }
 
 fn encode_b64(bytes: &[u8]) -> String {
@@ -118,12 +125,18 @@ impl EncryptedMessage {
             return Err(malformed(WHAT, "not an OMEMO <encrypted> element"));
         };
         let ns = namespace.xmlns();
-        let header = element.get_child("header", ns).ok_or(malformed(WHAT, "no <header>"))?;
+        let header = element
+            .get_child("header", ns)
+            .ok_or(malformed(WHAT, "no <header>"))?;
         let sid = parse_u32(header.attr("sid"), "header")?;
         let mut keys = Vec::new();
         let mut push = |entry: KeyEntry| -> Result<(), OmemoError> {
             if keys.len() >= MAX_KEYS_PER_MESSAGE {
-                return Err(OmemoError::TooMany { what: "key elements", count: keys.len() + 1, max: MAX_KEYS_PER_MESSAGE });
+                return Err(OmemoError::TooMany {
+                    what: "key elements",
+                    count: keys.len() + 1,
+                    max: MAX_KEYS_PER_MESSAGE,
+                });
             }
             keys.push(entry);
             Ok(())
@@ -149,7 +162,9 @@ impl EncryptedMessage {
             }
             Namespace::Omemo2 => {
                 for group in header.children().filter(|c| c.is("keys", ns)) {
-                    let jid = group.attr("jid").ok_or(malformed("keys", "no jid attribute"))?;
+                    let jid = group
+                        .attr("jid")
+                        .ok_or(malformed("keys", "no jid attribute"))?;
                     for child in group.children().filter(|c| c.is("key", ns)) {
                         push(KeyEntry {
                             jid: Some(jid.to_owned()),
@@ -168,9 +183,19 @@ impl EncryptedMessage {
         if let Some(payload) = &payload
             && payload.len() > crate::payload::MAX_PAYLOAD_BYTES
         {
-            return Err(OmemoError::TooLarge { what: "payload", size: payload.len(), max: crate::payload::MAX_PAYLOAD_BYTES });
+            return Err(OmemoError::TooLarge {
+                what: "payload",
+                size: payload.len(),
+                max: crate::payload::MAX_PAYLOAD_BYTES,
+            });
         }
-        Ok(Self { namespace, sid, iv, keys, payload })
+        Ok(Self {
+            namespace,
+            sid,
+            iv,
+            keys,
+            payload,
+        })
     }
 
     /// Parses `<encrypted>` from XML text.
@@ -181,11 +206,14 @@ impl EncryptedMessage {
     /// Builds the `<encrypted>` element.
     pub fn to_element(&self) -> Element {
         let ns = self.namespace.xmlns();
-        let mut header = Element::builder("header", ns).attr(xml_ncname!("sid").into(), self.sid.to_string()).build();
+        let mut header = Element::builder("header", ns)
+            .attr(xml_ncname!("sid").into(), self.sid.to_string())
+            .build();
         match self.namespace {
             Namespace::Axolotl => {
                 for key in &self.keys {
-                    let mut builder = Element::builder("key", ns).attr(xml_ncname!("rid").into(), key.rid.to_string());
+                    let mut builder = Element::builder("key", ns)
+                        .attr(xml_ncname!("rid").into(), key.rid.to_string());
                     if key.key_exchange {
                         builder = builder.attr(xml_ncname!("prekey").into(), "true");
                     }
@@ -204,9 +232,16 @@ impl EncryptedMessage {
                     }
                 }
                 for jid in jids {
-                    let mut group = Element::builder("keys", ns).attr(xml_ncname!("jid").into(), jid).build();
-                    for key in self.keys.iter().filter(|k| k.jid.as_deref().unwrap_or_default() == jid) {
-                        let mut builder = Element::builder("key", ns).attr(xml_ncname!("rid").into(), key.rid.to_string());
+                    let mut group = Element::builder("keys", ns)
+                        .attr(xml_ncname!("jid").into(), jid)
+                        .build();
+                    for key in self
+                        .keys
+                        .iter()
+                        .filter(|k| k.jid.as_deref().unwrap_or_default() == jid)
+                    {
+                        let mut builder = Element::builder("key", ns)
+                            .attr(xml_ncname!("rid").into(), key.rid.to_string());
                         if key.key_exchange {
                             builder = builder.attr(xml_ncname!("kex").into(), "true");
                         }
@@ -218,7 +253,11 @@ impl EncryptedMessage {
         }
         let mut encrypted = Element::builder("encrypted", ns).append(header).build();
         if let Some(payload) = &self.payload {
-            encrypted.append_child(Element::builder("payload", ns).append(encode_b64(payload)).build());
+            encrypted.append_child(
+                Element::builder("payload", ns)
+                    .append(encode_b64(payload))
+                    .build(),
+            );
         }
         encrypted
     }
@@ -240,10 +279,21 @@ pub fn parse_device_list(element: &Element) -> Result<(Namespace, Vec<u32>), Ome
         return Err(malformed(WHAT, "not an OMEMO device list"));
     };
     let mut devices = Vec::new();
-    for (index, device) in element.children().filter(|c| c.is("device", namespace.xmlns())).enumerate() {
+    for (index, device) in element
+        .children()
+        .filter(|c| c.is("device", namespace.xmlns()))
+        .enumerate()
+    {
         if index >= MAX_DEVICES {
-            let count = element.children().filter(|c| c.is("device", namespace.xmlns())).count();
-            return Err(OmemoError::TooMany { what: "devices", count, max: MAX_DEVICES });
+            let count = element
+                .children()
+                .filter(|c| c.is("device", namespace.xmlns()))
+                .count();
+            return Err(OmemoError::TooMany {
+                what: "devices",
+                count,
+                max: MAX_DEVICES,
+            });
         }
         let id = parse_u32(device.attr("id"), "device")?;
         if id == 0 {
@@ -270,7 +320,9 @@ pub fn device_list_element(namespace: Namespace, devices: &[u32]) -> Element {
     };
     Element::builder(name, ns)
         .append_all(devices.iter().map(|id| {
-            Element::builder("device", ns).attr(xml_ncname!("id").into(), id.to_string()).build()
+            Element::builder("device", ns)
+                .attr(xml_ncname!("id").into(), id.to_string())
+                .build()
         }))
         .build()
 }
@@ -293,31 +345,66 @@ pub fn parse_bundle(element: &Element) -> Result<Bundle, OmemoError> {
     };
     let ns = namespace.xmlns();
     let (spk_name, spk_id_attr, sig_name, ik_name, pk_name, pk_id_attr) = match namespace {
-        Namespace::Axolotl => ("signedPreKeyPublic", "signedPreKeyId", "signedPreKeySignature", "identityKey", "preKeyPublic", "preKeyId"),
+        Namespace::Axolotl => (
+            "signedPreKeyPublic",
+            "signedPreKeyId",
+            "signedPreKeySignature",
+            "identityKey",
+            "preKeyPublic",
+            "preKeyId",
+        ),
         Namespace::Omemo2 => ("spk", "id", "spks", "ik", "pk", "id"),
     };
-    let spk = element.get_child(spk_name, ns).ok_or(malformed(WHAT, "no signed pre-key"))?;
+    let spk = element
+        .get_child(spk_name, ns)
+        .ok_or(malformed(WHAT, "no signed pre-key"))?;
     let signed_pre_key_id = parse_u32(spk.attr(spk_id_attr), "signed pre-key")?;
     let signed_pre_key = bundle_key(namespace, &decode_b64(&spk.text(), "signed pre-key")?)?;
     let signature_bytes = decode_b64(
-        &element.get_child(sig_name, ns).ok_or(malformed(WHAT, "no signature"))?.text(),
+        &element
+            .get_child(sig_name, ns)
+            .ok_or(malformed(WHAT, "no signature"))?
+            .text(),
         "signature",
     )?;
-    let signature = <[u8; 64]>::try_from(signature_bytes.as_slice()).map_err(|_| malformed("signature", "not 64 bytes"))?;
+    let signature = <[u8; 64]>::try_from(signature_bytes.as_slice())
+        .map_err(|_| malformed("signature", "not 64 bytes"))?;
     let identity_key = bundle_key(
         namespace,
-        &decode_b64(&element.get_child(ik_name, ns).ok_or(malformed(WHAT, "no identity key"))?.text(), "identity key")?,
+        &decode_b64(
+            &element
+                .get_child(ik_name, ns)
+                .ok_or(malformed(WHAT, "no identity key"))?
+                .text(),
+            "identity key",
+        )?,
     )?;
-    let prekeys = element.get_child("prekeys", ns).ok_or(malformed(WHAT, "no <prekeys>"))?;
+    let prekeys = element
+        .get_child("prekeys", ns)
+        .ok_or(malformed(WHAT, "no <prekeys>"))?;
     let mut pre_keys = Vec::new();
     for (index, pk) in prekeys.children().filter(|c| c.is(pk_name, ns)).enumerate() {
         if index >= MAX_BUNDLE_PRE_KEYS {
-            return Err(OmemoError::TooMany { what: "pre-keys", count: index + 1, max: MAX_BUNDLE_PRE_KEYS });
+            return Err(OmemoError::TooMany {
+                what: "pre-keys",
+                count: index + 1,
+                max: MAX_BUNDLE_PRE_KEYS,
+            });
         }
         let id = parse_u32(pk.attr(pk_id_attr), "pre-key")?;
-        pre_keys.push((id, bundle_key(namespace, &decode_b64(&pk.text(), "pre-key")?)?));
+        pre_keys.push((
+            id,
+            bundle_key(namespace, &decode_b64(&pk.text(), "pre-key")?)?,
+        ));
     }
-    Ok(Bundle { namespace, identity_key, signed_pre_key_id, signed_pre_key, signature, pre_keys })
+    Ok(Bundle {
+        namespace,
+        identity_key,
+        signed_pre_key_id,
+        signed_pre_key,
+        signature,
+        pre_keys,
+    })
 }
 
 /// Parses a bundle from XML text.
@@ -338,7 +425,14 @@ pub fn bundle_element(bundle: &Bundle) -> Element {
             "preKeyPublic",
             xml_ncname!("preKeyId"),
         ),
-        Namespace::Omemo2 => ("spk", xml_ncname!("id"), "spks", "ik", "pk", xml_ncname!("id")),
+        Namespace::Omemo2 => (
+            "spk",
+            xml_ncname!("id"),
+            "spks",
+            "ik",
+            "pk",
+            xml_ncname!("id"),
+        ),
     };
     Element::builder("bundle", ns)
         .append(
@@ -347,8 +441,16 @@ pub fn bundle_element(bundle: &Bundle) -> Element {
                 .append(bundle_key_text(namespace, &bundle.signed_pre_key))
                 .build(),
         )
-        .append(Element::builder(sig_name, ns).append(encode_b64(&bundle.signature)).build())
-        .append(Element::builder(ik_name, ns).append(bundle_key_text(namespace, &bundle.identity_key)).build())
+        .append(
+            Element::builder(sig_name, ns)
+                .append(encode_b64(&bundle.signature))
+                .build(),
+        )
+        .append(
+            Element::builder(ik_name, ns)
+                .append(bundle_key_text(namespace, &bundle.identity_key))
+                .build(),
+        )
         .append(
             Element::builder("prekeys", ns)
                 .append_all(bundle.pre_keys.iter().map(|(id, key)| {

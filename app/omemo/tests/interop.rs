@@ -23,14 +23,21 @@ fn ns_name(namespace: Namespace) -> &'static str {
 }
 
 fn ok(answer: Value) -> Value {
-    assert!(answer.get("error").is_none(), "python-omemo: {}", answer["error"]);
+    assert!(
+        answer.get("error").is_none(),
+        "python-omemo: {}",
+        answer["error"]
+    );
     answer
 }
 
 fn plaintext_for(namespace: Namespace, text: &str) -> Vec<u8> {
     match namespace {
         Namespace::Axolotl => text.as_bytes().to_vec(),
-        Namespace::Omemo2 => Envelope::with_body(text, RUST).to_xml(&mut OsSecrets).expect("envelope").into_bytes(),
+        Namespace::Omemo2 => Envelope::with_body(text, RUST)
+            .to_xml(&mut OsSecrets)
+            .expect("envelope")
+            .into_bytes(),
     }
 }
 
@@ -52,19 +59,29 @@ fn rust_to_python_first(namespace: Namespace) {
     let mut peer = Peer::start();
     let ns = ns_name(namespace);
     let answer = ok(peer.request(json!({"cmd": "bundle", "peer": "p1", "ns": ns})));
-    let bundle = xml::parse_bundle_xml(answer["xml"].as_str().expect("xml")).expect("python's bundle parses");
+    let bundle = xml::parse_bundle_xml(answer["xml"].as_str().expect("xml"))
+        .expect("python's bundle parses");
     bundle.verify().expect("python's bundle verifies");
     let device = answer["device"].as_u64().expect("device") as u32;
     let own_bundle_xml = xml::bundle_xml(&rust.store.bundle(namespace));
 
     let send = |rust: &mut Account, text: &str| -> String {
-        let recipient = Recipient { jid: PEER, device_id: device, bundle: Some(&bundle) };
-        let sent = rust.store.encrypt(namespace, &plaintext_for(namespace, text), &[recipient]).expect("encrypts");
+        let recipient = Recipient {
+            jid: PEER,
+            device_id: device,
+            bundle: Some(&bundle),
+        };
+        let sent = rust
+            .store
+            .encrypt(namespace, &plaintext_for(namespace, text), &[recipient])
+            .expect("encrypts");
         sent.message.to_xml()
     };
     let receive = |peer: &mut Peer, xml: &str| -> String {
-        let answer = ok(peer.request(json!({"cmd": "receive", "peer": "p1", "ns": ns, "from_jid": RUST,
-                                             "xml": xml, "sender_bundle_xml": own_bundle_xml})));
+        let answer = ok(peer.request(
+            json!({"cmd": "receive", "peer": "p1", "ns": ns, "from_jid": RUST,
+                                             "xml": xml, "sender_bundle_xml": own_bundle_xml}),
+        ));
         text_from_peer(namespace, &answer)
     };
 
@@ -72,7 +89,12 @@ fn rust_to_python_first(namespace: Namespace) {
     let m0 = send(&mut rust, "m0 from Rust ✓");
     let m1 = send(&mut rust, "m1");
     let m2 = send(&mut rust, "m2");
-    assert!(m0.contains("prekey=\"true\"") || m0.contains("kex=\"true\"") || m0.contains("prekey='true'") || m0.contains("kex='true'"));
+    assert!(
+        m0.contains("prekey=\"true\"")
+            || m0.contains("kex=\"true\"")
+            || m0.contains("prekey='true'")
+            || m0.contains("kex='true'")
+    );
     assert_eq!(receive(&mut peer, &m2), "m2");
     assert_eq!(receive(&mut peer, &m0), "m0 from Rust ✓");
     assert_eq!(receive(&mut peer, &m1), "m1");
@@ -84,19 +106,30 @@ fn rust_to_python_first(namespace: Namespace) {
         let payload = match namespace {
             Namespace::Axolotl => text.clone(),
             // python-omemo has no XEP-0420 code: it sends the envelope we would.
-            Namespace::Omemo2 => format!("<envelope xmlns='urn:xmpp:sce:1'><content><body xmlns='jabber:client'>{text}</body></content><rpad>abc</rpad><from jid='{PEER}'/></envelope>"),
+            Namespace::Omemo2 => format!(
+                "<envelope xmlns='urn:xmpp:sce:1'><content><body xmlns='jabber:client'>{text}</body></content><rpad>abc</rpad><from jid='{PEER}'/></envelope>"
+            ),
         };
-        let answer = ok(peer.request(json!({"cmd": "send", "peer": "p1", "ns": ns, "to_jid": RUST,
-                                             "to_device": rust.store.device_id(), "text": payload})));
-        answers.push(EncryptedMessage::from_xml(answer["xml"].as_str().expect("xml")).expect("python's XML parses"));
+        let answer = ok(peer.request(
+            json!({"cmd": "send", "peer": "p1", "ns": ns, "to_jid": RUST,
+                                             "to_device": rust.store.device_id(), "text": payload}),
+        ));
+        answers.push(
+            EncryptedMessage::from_xml(answer["xml"].as_str().expect("xml"))
+                .expect("python's XML parses"),
+        );
     }
     for index in [3, 0, 2, 1] {
-        let decrypted = rust.store.decrypt(PEER, &answers[index]).expect("python's message decrypts");
+        let decrypted = rust
+            .store
+            .decrypt(PEER, &answers[index])
+            .expect("python's message decrypts");
         let bytes = decrypted.plaintext.expect("payload").to_vec();
         let text = match namespace {
             Namespace::Axolotl => String::from_utf8(bytes).expect("utf-8"),
             Namespace::Omemo2 => {
-                let envelope = Envelope::from_xml(std::str::from_utf8(&bytes).expect("utf-8")).expect("envelope");
+                let envelope = Envelope::from_xml(std::str::from_utf8(&bytes).expect("utf-8"))
+                    .expect("envelope");
                 envelope.check_from(PEER).expect("from");
                 envelope.body().expect("body")
             }
@@ -107,7 +140,10 @@ fn rust_to_python_first(namespace: Namespace) {
     // Confirmed: normal messages now, with a DH ratchet step and a skipped one.
     let m3 = send(&mut rust, "m3");
     let m4 = send(&mut rust, "m4");
-    assert!(!m3.contains("true"), "no more key exchange once Python answered");
+    assert!(
+        !m3.contains("true"),
+        "no more key exchange once Python answered"
+    );
     assert_eq!(receive(&mut peer, &m4), "m4");
     assert_eq!(receive(&mut peer, &m3), "m3");
 }
@@ -118,7 +154,10 @@ fn python_to_rust_first(namespace: Namespace) {
     let mut peer = Peer::start();
     let ns = ns_name(namespace);
     let bundle_xml = xml::bundle_xml(&rust.store.bundle(namespace));
-    let peer_bundle_xml = ok(peer.request(json!({"cmd": "bundle", "peer": "p2", "ns": ns})))["xml"].as_str().expect("xml").to_owned();
+    let peer_bundle_xml = ok(peer.request(json!({"cmd": "bundle", "peer": "p2", "ns": ns})))["xml"]
+        .as_str()
+        .expect("xml")
+        .to_owned();
     let peer_bundle = xml::parse_bundle_xml(&peer_bundle_xml).expect("parses");
     let peer_device = 4004;
     let rust_device = rust.store.device_id();
@@ -126,10 +165,14 @@ fn python_to_rust_first(namespace: Namespace) {
     let from_python = |peer: &mut Peer, text: &str| -> EncryptedMessage {
         let payload = match namespace {
             Namespace::Axolotl => text.to_owned(),
-            Namespace::Omemo2 => format!("<envelope xmlns='urn:xmpp:sce:1'><content><body xmlns='jabber:client'>{text}</body></content><rpad/><from jid='{PEER}'/></envelope>"),
+            Namespace::Omemo2 => format!(
+                "<envelope xmlns='urn:xmpp:sce:1'><content><body xmlns='jabber:client'>{text}</body></content><rpad/><from jid='{PEER}'/></envelope>"
+            ),
         };
-        let answer = ok(peer.request(json!({"cmd": "send", "peer": "p2", "ns": ns, "to_jid": RUST,
-            "to_device": rust_device, "bundle_xml": bundle_xml, "text": payload})));
+        let answer = ok(peer.request(
+            json!({"cmd": "send", "peer": "p2", "ns": ns, "to_jid": RUST,
+            "to_device": rust_device, "bundle_xml": bundle_xml, "text": payload}),
+        ));
         EncryptedMessage::from_xml(answer["xml"].as_str().expect("xml")).expect("parses")
     };
     let read = |rust: &mut Account, message: &EncryptedMessage| -> (String, bool) {
@@ -137,7 +180,10 @@ fn python_to_rust_first(namespace: Namespace) {
         let bytes = decrypted.plaintext.as_ref().expect("payload").to_vec();
         let text = match namespace {
             Namespace::Axolotl => String::from_utf8(bytes).expect("utf-8"),
-            Namespace::Omemo2 => Envelope::from_xml(std::str::from_utf8(&bytes).expect("utf-8")).expect("envelope").body().expect("body"),
+            Namespace::Omemo2 => Envelope::from_xml(std::str::from_utf8(&bytes).expect("utf-8"))
+                .expect("envelope")
+                .body()
+                .expect("body"),
         };
         (text, decrypted.new_session)
     };
@@ -156,11 +202,23 @@ fn python_to_rust_first(namespace: Namespace) {
 
     // Our answers, then Python's normal messages.
     for text in ["a0", "a1"] {
-        let recipient = Recipient { jid: PEER, device_id: peer_device, bundle: Some(&peer_bundle) };
-        let sent = rust.store.encrypt(namespace, &plaintext_for(namespace, text), &[recipient]).expect("encrypts");
-        assert!(!sent.message.keys[0].key_exchange, "we answer in the session Python started");
-        let answer = ok(peer.request(json!({"cmd": "receive", "peer": "p2", "ns": ns, "from_jid": RUST,
-            "xml": sent.message.to_xml(), "sender_bundle_xml": bundle_xml})));
+        let recipient = Recipient {
+            jid: PEER,
+            device_id: peer_device,
+            bundle: Some(&peer_bundle),
+        };
+        let sent = rust
+            .store
+            .encrypt(namespace, &plaintext_for(namespace, text), &[recipient])
+            .expect("encrypts");
+        assert!(
+            !sent.message.keys[0].key_exchange,
+            "we answer in the session Python started"
+        );
+        let answer = ok(peer.request(
+            json!({"cmd": "receive", "peer": "p2", "ns": ns, "from_jid": RUST,
+            "xml": sent.message.to_xml(), "sender_bundle_xml": bundle_xml}),
+        ));
         assert_eq!(text_from_peer(namespace, &answer), text);
     }
     let k3 = from_python(&mut peer, "k3");

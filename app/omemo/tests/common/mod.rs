@@ -31,10 +31,20 @@ impl Account {
         let bundle = to.store.bundle(namespace);
         let plaintext = match namespace {
             Namespace::Axolotl => text.as_bytes().to_vec(),
-            Namespace::Omemo2 => Envelope::with_body(text, self.jid).to_xml(&mut OsSecrets).expect("envelope").into_bytes(),
+            Namespace::Omemo2 => Envelope::with_body(text, self.jid)
+                .to_xml(&mut OsSecrets)
+                .expect("envelope")
+                .into_bytes(),
         };
-        let recipient = Recipient { jid: to.jid, device_id: to.store.device_id(), bundle: Some(&bundle) };
-        let encrypted = self.store.encrypt(namespace, &plaintext, &[recipient]).expect("encrypts");
+        let recipient = Recipient {
+            jid: to.jid,
+            device_id: to.store.device_id(),
+            bundle: Some(&bundle),
+        };
+        let encrypted = self
+            .store
+            .encrypt(namespace, &plaintext, &[recipient])
+            .expect("encrypts");
         assert!(encrypted.refused.is_empty(), "{:?}", encrypted.refused);
         // Through XML text and back, as over the wire.
         EncryptedMessage::from_xml(&encrypted.message.to_xml()).expect("own XML parses")
@@ -42,11 +52,16 @@ impl Account {
 
     pub fn receive_text(&mut self, from: &str, message: &EncryptedMessage) -> (String, Decrypted) {
         let decrypted = self.store.decrypt(from, message).expect("decrypts");
-        let bytes = decrypted.plaintext.as_ref().expect("has a payload").to_vec();
+        let bytes = decrypted
+            .plaintext
+            .as_ref()
+            .expect("has a payload")
+            .to_vec();
         let text = match message.namespace {
             Namespace::Axolotl => String::from_utf8(bytes).expect("utf-8"),
             Namespace::Omemo2 => {
-                let envelope = Envelope::from_xml(std::str::from_utf8(&bytes).expect("utf-8")).expect("envelope");
+                let envelope = Envelope::from_xml(std::str::from_utf8(&bytes).expect("utf-8"))
+                    .expect("envelope");
                 envelope.check_from(from).expect("from affix matches");
                 envelope.body().expect("body")
             }

@@ -18,23 +18,43 @@ fn testdata() -> PathBuf {
 /// The virtual environment's interpreter, made if missing or out of date.
 pub fn python() -> PathBuf {
     let _guard = SETUP.lock().unwrap_or_else(|e| e.into_inner());
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("..").join("omemo-venv");
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("..")
+        .join("omemo-venv");
     let python = venv.join("bin").join("python");
     let requirements = testdata().join("requirements.txt");
     let wanted = std::fs::read_to_string(&requirements).expect("requirements.txt");
     let marker = venv.join("installed-requirements.txt");
-    if std::fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) && python.exists() {
+    if std::fs::read_to_string(&marker).ok().as_deref() == Some(wanted.as_str()) && python.exists()
+    {
         return python;
     }
-    eprintln!("making the python-omemo virtual environment in {}", venv.display());
-    let status = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().expect("python3 runs");
+    eprintln!(
+        "making the python-omemo virtual environment in {}",
+        venv.display()
+    );
+    let status = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .expect("python3 runs");
     assert!(status.success(), "python3 -m venv failed: {status}");
     let status = Command::new(&python)
-        .args(["-m", "pip", "install", "--disable-pip-version-check", "--quiet", "-r"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--quiet",
+            "-r",
+        ])
         .arg(&requirements)
         .status()
         .expect("pip runs");
-    assert!(status.success(), "pip install -r testdata/requirements.txt failed: {status}");
+    assert!(
+        status.success(),
+        "pip install -r testdata/requirements.txt failed: {status}"
+    );
     std::fs::write(&marker, wanted).expect("marker");
     python
 }
@@ -58,7 +78,11 @@ impl Peer {
             .expect("peer.py starts");
         let stdin = child.stdin.take().expect("stdin");
         let stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        Self { child, stdin, stdout }
+        Self {
+            child,
+            stdin,
+            stdout,
+        }
     }
 
     pub fn request(&mut self, request: serde_json::Value) -> serde_json::Value {
