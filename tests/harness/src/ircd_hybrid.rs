@@ -267,8 +267,8 @@ impl Sandbox {
                 Err(std::io::Error::last_os_error())
             }
         };
-        // SAFETY (for the calls below): every pointer is to a NUL-terminated string or a
-        // buffer owned by `self`, alive for the whole call; the calls change only this child.
+        // SAFETY: every pointer passed below is to a NUL-terminated string or a buffer owned
+        // by `self`, alive for the whole call; the calls change only this child process.
         unsafe {
             if self.as_root {
                 check(libc::unshare(libc::CLONE_NEWNS))?;

@@ -436,8 +436,9 @@ mod tests {
         let error = run_command("sh", command, None, Duration::from_millis(300)).unwrap_err();
         let text = error.to_string();
         let pid: u32 = text
-            .split("child ")
-            .nth(1)
+            // The last "child ": the first is in the command line the error quotes.
+            .rsplit("child ")
+            .next()
             .and_then(|rest| rest.split_whitespace().next())
             .and_then(|pid| pid.parse().ok())
             .unwrap_or_else(|| panic!("no child pid in: {text}"));

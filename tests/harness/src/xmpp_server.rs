@@ -112,3 +112,28 @@ pub(crate) fn hide_password(password: &str) -> impl Fn(HarnessError) -> HarnessE
         other => other,
     }
 }
+
+/// A reference serves wherever the server does (tests often hold `&Prosody`).
+impl<T: XmppServer + ?Sized> XmppServer for &T {
+    fn component(&self) -> &'static str {
+        (**self).component()
+    }
+    fn domain(&self) -> &str {
+        (**self).domain()
+    }
+    fn muc_domain(&self) -> &str {
+        (**self).muc_domain()
+    }
+    fn c2s_port(&self) -> u16 {
+        (**self).c2s_port()
+    }
+    fn direct_tls_port(&self) -> Option<u16> {
+        (**self).direct_tls_port()
+    }
+    fn cert_der(&self) -> &[u8] {
+        (**self).cert_der()
+    }
+    fn log_tail(&self) -> String {
+        (**self).log_tail()
+    }
+}

@@ -17,13 +17,15 @@ use crate::HarnessError;
 const READ_SLICE: Duration = Duration::from_millis(20);
 
 type Shared = Arc<Mutex<StreamOwned<ClientConnection, TcpStream>>>;
+/// The reading and the writing half of a connection.
+pub(super) type Halves = (Box<dyn Read + Send>, Box<dyn Write + Send>);
 
 /// Runs the TLS handshake on `socket` and returns the reading and the writing half.
 pub(super) fn tls_halves(
     socket: TcpStream,
     tls: IrcTls<'_>,
     port: u16,
-) -> Result<(Box<dyn Read + Send>, Box<dyn Write + Send>), HarnessError> {
+) -> Result<Halves, HarnessError> {
     let tls_error = |message: String| HarnessError::Certificate {
         component: COMPONENT.to_owned(),
         message,
