@@ -35,6 +35,13 @@ pub enum HarnessError {
         why: &'static str,
     },
 
+    /// The component can only be run by a harness running as root.
+    #[error("{component}: the harness must run as root to start it: {why}")]
+    NeedsRoot {
+        component: String,
+        why: &'static str,
+    },
+
     /// The port the component was told to use is already taken on 127.0.0.1.
     #[error(
         "{component}: port {port} on 127.0.0.1 is already in use; stop what holds it or let \

@@ -1,8 +1,9 @@
 //! ircd-hybrid (the daemon family OFTC runs) in the foreground with a temporary configuration
 //! on a free loopback port: plain registration, no services, no SASL.
 //!
-//! Two things need care. ircd-hybrid refuses to run as root: as root the harness runs it as
-//! `nobody`. And it looks up every client's address in DNS with its own resolver, which reads
+//! Two things need care, and both need the harness to run as root (CI and the test machines
+//! do; elsewhere a clear error says so). ircd-hybrid refuses to run as root: the harness runs
+//! it as `nobody`. And it looks up every client's address in DNS with its own resolver, which reads
 //! /etc/resolv.conf and nothing else and always asks port 53: so it runs in a private mount
 //! namespace where that file names a loopback address of its own (127.X.Y.Z, port 53) on
 //! which the harness's DNS stub answers "no such name" at once, and no query leaves the
@@ -35,7 +36,7 @@ const COMPONENT: &str = "ircd-hybrid";
 pub const UNPACKED_DIR: &str = "/opt/tor-messenger-tests/ircd-hybrid";
 /// The server's name (also its hostname through tor).
 pub const HYBRID_SERVER_NAME: &str = "hybrid.test";
-/// Who ircd-hybrid runs as when the harness is root.
+/// Who ircd-hybrid runs as.
 const NOBODY: libc::uid_t = 65534;
 const NOGROUP: libc::gid_t = 65534;
 
@@ -76,6 +77,14 @@ impl IrcdHybrid {
 
     /// ircd-hybrid as `options` says.
     pub fn start_with(options: IrcdHybridOptions) -> Result<Self, HarnessError> {
+        // SAFETY: geteuid(2) has no preconditions and cannot fail.
+        if unsafe { libc::geteuid() } != 0 {
+            return Err(HarnessError::NeedsRoot {
+                component: COMPONENT.to_owned(),
+                why: "its DNS stub needs port 53 and its private mount namespace needs \
+                      CAP_SYS_ADMIN (it resolves every client itself, from /etc/resolv.conf)",
+            });
+        }
         let program = locate(&options.program)?;
         let modules = module_dirs(&program);
         let port = allocate(COMPONENT, 1)?[0];
@@ -83,15 +92,11 @@ impl IrcdHybrid {
             .prefix("harness-ircd-hybrid-")
             .tempdir()
             .map_err(|e| HarnessError::io(COMPONENT, "creating a temporary directory", e))?;
-        // SAFETY: geteuid(2) has no preconditions and cannot fail.
-        let as_root = unsafe { libc::geteuid() } == 0;
         // What it writes (pid, ban databases) goes to a directory it owns.
         let state = dir.path().join("state");
         std::fs::create_dir_all(&state)
             .map_err(|e| HarnessError::io(COMPONENT, "creating its state directory", e))?;
-        if as_root {
-            open_to_nobody(dir.path(), &state)?;
-        }
+        open_to_nobody(dir.path(), &state)?;
         let config_path = dir.path().join("ircd.conf");
         write(&config_path, &config_text(port, &modules))?;
         let resolver = resolver_on_port_53()?;
@@ -119,10 +124,10 @@ impl IrcdHybrid {
             command.arg(flag).arg(state.join(file));
         }
         command.current_dir(&state);
-        let sandbox = Sandbox::new(&resolv_conf, as_root)?;
+        let sandbox = Sandbox::new(&resolv_conf)?;
         // SAFETY: the closure runs in the child between fork and exec and only makes system
-        // calls (unshare, mount, open, write, close, setgroups, setgid, setuid) on values
-        // prepared before the fork; it allocates nothing and takes no lock.
+        // calls (unshare, mount, setgroups, setgid, setuid) on values prepared before the
+        // fork; it allocates nothing and takes no lock.
         unsafe {
             command.pre_exec(move || sandbox.enter());
         }
@@ -226,19 +231,15 @@ fn open_to_nobody(dir: &Path, state: &Path) -> Result<(), HarnessError> {
 }
 
 /// The child's set-up: its own mount namespace with our resolv.conf over the system's, then
-/// (as root) the switch to `nobody`. Without root, a user namespace mapping our own ids
-/// gives the right to mount.
+/// the switch to `nobody`.
 struct Sandbox {
     source: CString,
     target: CString,
     root: CString,
-    as_root: bool,
-    uid_map: Vec<u8>,
-    gid_map: Vec<u8>,
 }
 
 impl Sandbox {
-    fn new(resolv_conf: &Path, as_root: bool) -> Result<Self, HarnessError> {
+    fn new(resolv_conf: &Path) -> Result<Self, HarnessError> {
         let c_string = |bytes: &[u8]| {
             CString::new(bytes).map_err(|_| HarnessError::Protocol {
                 component: COMPONENT.to_owned(),
@@ -246,15 +247,10 @@ impl Sandbox {
                 message: "a path with a NUL byte".to_owned(),
             })
         };
-        // SAFETY: getuid(2) and getgid(2) have no preconditions and cannot fail.
-        let (uid, gid) = unsafe { (libc::getuid(), libc::getgid()) };
         Ok(Self {
             source: c_string(resolv_conf.as_os_str().as_bytes())?,
             target: c_string(b"/etc/resolv.conf")?,
             root: c_string(b"/")?,
-            as_root,
-            uid_map: format!("{uid} {uid} 1\n").into_bytes(),
-            gid_map: format!("{gid} {gid} 1\n").into_bytes(),
         })
     }
 
@@ -270,14 +266,7 @@ impl Sandbox {
         // SAFETY: every pointer passed below is to a NUL-terminated string or a buffer owned
         // by `self`, alive for the whole call; the calls change only this child process.
         unsafe {
-            if self.as_root {
-                check(libc::unshare(libc::CLONE_NEWNS))?;
-            } else {
-                check(libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNS))?;
-                write_proc(c"/proc/self/setgroups", b"deny")?;
-                write_proc(c"/proc/self/uid_map", &self.uid_map)?;
-                write_proc(c"/proc/self/gid_map", &self.gid_map)?;
-            }
+            check(libc::unshare(libc::CLONE_NEWNS))?;
             // Private first, so the bind mount below never reaches the system's namespace.
             check(libc::mount(
                 std::ptr::null(),
@@ -293,34 +282,12 @@ impl Sandbox {
                 libc::MS_BIND,
                 std::ptr::null(),
             ))?;
-            if self.as_root {
-                check(libc::setgroups(0, std::ptr::null()))?;
-                check(libc::setgid(NOGROUP))?;
-                check(libc::setuid(NOBODY))?;
-            }
+            check(libc::setgroups(0, std::ptr::null()))?;
+            check(libc::setgid(NOGROUP))?;
+            check(libc::setuid(NOBODY))?;
         }
         Ok(())
     }
-}
-
-/// Writes `bytes` to a /proc file with plain system calls.
-///
-/// # Safety
-/// Only between fork and exec or in a single-threaded process: it is async-signal-safe.
-unsafe fn write_proc(path: &std::ffi::CStr, bytes: &[u8]) -> std::io::Result<()> {
-    // SAFETY: `path` is NUL-terminated and `bytes` is a live buffer of the given length.
-    unsafe {
-        let fd = libc::open(path.as_ptr(), libc::O_WRONLY);
-        if fd < 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        let written = libc::write(fd, bytes.as_ptr().cast(), bytes.len());
-        libc::close(fd);
-        if written < 0 || written.unsigned_abs() != bytes.len() {
-            return Err(std::io::Error::last_os_error());
-        }
-    }
-    Ok(())
 }
 
 fn write(path: &Path, text: &str) -> Result<(), HarnessError> {

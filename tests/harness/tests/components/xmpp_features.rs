@@ -20,6 +20,13 @@ async fn ejabberd_offers_what_issue_16_tests() {
         started.elapsed()
     );
     assert_eq!(server.domain(), "ejabberd.test");
+    // An account that exists: ejabberdctl's refusal, with the password hidden.
+    let error = server
+        .register("alice", "a-new-secret")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("ejabberdctl register"), "{error}");
+    assert!(!error.contains("a-new-secret"), "{error}");
     prove_features(&server, server.resume_timeout()).await;
 }
 
