@@ -4,7 +4,9 @@
 use std::time::{Duration, Instant};
 
 use harness::process::resident_kib;
-use harness::{Ngircd, Prosody, TorNetwork, TorNetworkOptions};
+use harness::{
+    Ejabberd, Inspircd, InspircdOptions, IrcdHybrid, Ngircd, Prosody, TorNetwork, TorNetworkOptions,
+};
 
 const ROUNDS: usize = 3;
 
@@ -69,5 +71,40 @@ fn main() -> Result<(), harness::HarnessError> {
         started.elapsed()
     );
     drop(prosody);
+    let started = Instant::now();
+    let ejabberd = Ejabberd::start(&[])?;
+    let ready = started.elapsed();
+    ejabberd.register("alice", "password")?;
+    println!(
+        "ejabberd: stream answered after {ready:.2?}, one ejabberdctl register {:.2?}",
+        started.elapsed() - ready
+    );
+    let started = Instant::now();
+    drop(ejabberd);
+    println!(
+        "ejabberd: stopped (VM and helpers) in {:.2?}",
+        started.elapsed()
+    );
+    let started = Instant::now();
+    let inspircd = Inspircd::start()?;
+    println!(
+        "inspircd alone: registration answered after {:.2?}",
+        started.elapsed()
+    );
+    drop(inspircd);
+    let started = Instant::now();
+    let inspircd = Inspircd::with_atheme(InspircdOptions::default())?;
+    println!(
+        "inspircd + atheme: linked, sasl offered, NickServ online after {:.2?}",
+        started.elapsed()
+    );
+    drop(inspircd);
+    let started = Instant::now();
+    let hybrid = IrcdHybrid::start()?;
+    println!(
+        "ircd-hybrid: registration answered after {:.2?}",
+        started.elapsed()
+    );
+    drop(hybrid);
     Ok(())
 }

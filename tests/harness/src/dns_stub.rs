@@ -27,9 +27,14 @@ pub struct DnsStub {
 impl DnsStub {
     /// Binds a free UDP port on 127.0.0.1 and starts answering.
     pub fn start() -> Result<Self, HarnessError> {
+        Self::start_on(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+    }
+
+    /// Binds `addr` (a loopback address) and starts answering.
+    pub fn start_on(addr: SocketAddr) -> Result<Self, HarnessError> {
         let component = "DNS stub";
-        let socket = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))
-            .map_err(|e| HarnessError::io(component, "binding a UDP port", e))?;
+        let socket = UdpSocket::bind(addr)
+            .map_err(|e| HarnessError::io(component, format!("binding UDP {addr}"), e))?;
         // The timeout lets the thread notice `stop` without a wake-up packet.
         socket
             .set_read_timeout(Some(Duration::from_millis(200)))

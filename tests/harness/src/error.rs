@@ -20,6 +20,28 @@ pub enum HarnessError {
         package: &'static str,
     },
 
+    /// A program the harness unpacks from its Debian package instead of installing it (the
+    /// package conflicts with another one the tests need) is missing.
+    #[error(
+        "{component}: `{program}` was not found; run `scripts/deps test` (or `make deps`), \
+         which unpacks the Debian package `{package}` into {dir} without installing it \
+         ({why})"
+    )]
+    MissingUnpackedProgram {
+        component: String,
+        program: String,
+        package: &'static str,
+        dir: &'static str,
+        why: &'static str,
+    },
+
+    /// The component can only be run by a harness running as root.
+    #[error("{component}: the harness must run as root to start it: {why}")]
+    NeedsRoot {
+        component: String,
+        why: &'static str,
+    },
+
     /// The port the component was told to use is already taken on 127.0.0.1.
     #[error(
         "{component}: port {port} on 127.0.0.1 is already in use; stop what holds it or let \

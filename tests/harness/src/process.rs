@@ -3,6 +3,7 @@
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread;
@@ -152,6 +153,69 @@ pub(crate) fn terminate(pid: u32) {
     }
 }
 
+/// Sends SIGKILL to the process group led by `pid` (a child started with `process_group(0)`).
+fn kill_group(pid: u32) {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return;
+    };
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours; a negative pid names
+    // the process group our own unreaped child leads, so the group id cannot have been reused.
+    unsafe {
+        libc::kill(-pid, libc::SIGKILL);
+    }
+}
+
+/// Sends SIGKILL to `pid`, a process the harness started (directly or through a component it
+/// started) and saw running a moment ago.
+pub(crate) fn kill_now(pid: u32) {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return;
+    };
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::kill(pid, libc::SIGKILL);
+    }
+}
+
+/// Every process below `pid` (children, their children, ...), read from /proc: the helper
+/// processes a component starts (an Erlang VM's port programs, for instance), so a guard can
+/// make sure none outlives it and a test can check.
+pub fn descendants(pid: u32) -> Vec<u32> {
+    let mut parents: Vec<(u32, u32)> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir("/proc") {
+        for entry in entries.flatten() {
+            let Some(child) = entry
+                .file_name()
+                .to_str()
+                .and_then(|name| name.parse().ok())
+            else {
+                continue;
+            };
+            if let Some(parent) = parent_of(child) {
+                parents.push((child, parent));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut frontier = vec![pid];
+    while let Some(parent) = frontier.pop() {
+        for &(child, of) in &parents {
+            if of == parent && !found.contains(&child) {
+                found.push(child);
+                frontier.push(child);
+            }
+        }
+    }
+    found
+}
+
+/// The parent process id, from /proc/PID/stat (the field after the state letter).
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let (_, rest) = stat.rsplit_once(')')?;
+    rest.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// Whether a process with this id exists (and is not a zombie), for tests of the guards.
 pub fn process_is_running(pid: u32) -> bool {
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
@@ -238,6 +302,9 @@ pub(crate) fn run_command(
                 .map_err(|e| io_error("duplicating the output file", e))?,
         )
         .stderr(stderr);
+    // Its own process group, so a timeout ends what it started too (ejabberdctl is a shell
+    // script that runs an Erlang VM as a child, not through exec).
+    command.process_group(0);
     let mut child = command.spawn().map_err(|source| HarnessError::Spawn {
         component: component.to_owned(),
         program: command.get_program().to_string_lossy().into_owned(),
@@ -258,6 +325,7 @@ pub(crate) fn run_command(
             break Some(status);
         }
         if Instant::now() >= deadline {
+            kill_group(child.id());
             let _ = child.kill();
             let _ = child.wait();
             break None;
@@ -331,6 +399,27 @@ mod tests {
     }
 
     #[test]
+    fn descendants_are_found_through_two_generations() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = Command::new("sh");
+        // The inner shell forks a sleep and waits for it: two generations below the guard.
+        command.args(["-c", "sh -c 'sleep 60; true' & wait"]);
+        let guard = ProcessGuard::spawn("sh", command, dir.path().join("sh.log")).unwrap();
+        let mut found = Vec::new();
+        for _ in 0..200 {
+            found = descendants(guard.pid());
+            if found.len() >= 2 {
+                break;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        assert!(found.len() >= 2, "{found:?}");
+        for pid in &found {
+            kill_now(*pid);
+        }
+    }
+
+    #[test]
     fn a_slow_command_is_killed_at_its_limit() {
         let mut command = Command::new("sleep");
         command.arg("60");
@@ -338,5 +427,22 @@ mod tests {
         let error = run_command("sleep", command, None, Duration::from_millis(200)).unwrap_err();
         assert!(started.elapsed() < Duration::from_secs(5));
         assert!(error.to_string().contains("killed"), "{error}");
+    }
+
+    #[test]
+    fn a_timed_out_command_takes_its_children_along() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "sleep 60 & echo \"child $!\"; wait"]);
+        let error = run_command("sh", command, None, Duration::from_millis(300)).unwrap_err();
+        let text = error.to_string();
+        let pid: u32 = text
+            // The last "child ": the first is in the command line the error quotes.
+            .rsplit("child ")
+            .next()
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|pid| pid.parse().ok())
+            .unwrap_or_else(|| panic!("no child pid in: {text}"));
+        thread::sleep(Duration::from_millis(100));
+        assert!(!process_is_running(pid), "{text}");
     }
 }

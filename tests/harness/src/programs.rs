@@ -15,6 +15,12 @@ pub fn debian_package(program: &str) -> &'static str {
         "tor" | "tor-gencert" => "tor",
         "ngircd" => "ngircd",
         "prosody" | "prosodyctl" => "prosody",
+        "ejabberdctl" => "ejabberd",
+        // erl comes with ejabberd's dependencies; ejabberd is what the harness needs it for.
+        "erl" => "ejabberd",
+        "inspircd" => "inspircd",
+        "atheme-services" => "atheme-services",
+        "ircd-hybrid" => "ircd-hybrid",
         "python3" => "python3",
         "openssl" => "openssl",
         _ => "(unknown package)",

@@ -1,10 +1,11 @@
 //! prosody in the foreground with a temporary configuration and data directory: domain
 //! `xmpp.test` with a self-signed certificate made at run time, c2s on a free port with
-//! STARTTLS required, the MUC component `conference.xmpp.test`, in-band registration, and
-//! accounts created with `prosodyctl`.
+//! STARTTLS required, direct TLS (XEP-0368) on another, the MUC component
+//! `conference.xmpp.test`, in-band registration, stream management (XEP-0198, mod_smacks),
+//! message carbons (XEP-0280), PEP (whose nodes take the `open` access model OMEMO bundles
+//! ask for in publish-options), and accounts created with `prosodyctl`.
 
-use std::io::{Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpStream};
+use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -16,7 +17,7 @@ use crate::ports::{allocate, ensure_port_free};
 use crate::process::{ProcessGuard, run_command};
 use crate::programs::find_program;
 use crate::tls_cert::SelfSignedCert;
-use crate::wait::poll_until;
+use crate::xmpp_server::{XmppServer, hide_password, wait_until_answering};
 
 const COMPONENT: &str = "prosody";
 /// The XMPP domain: also the hostname a client uses through tor (the DNS stub resolves it to
@@ -24,7 +25,6 @@ const COMPONENT: &str = "prosody";
 pub const XMPP_DOMAIN: &str = "xmpp.test";
 /// The multi-user chat component.
 pub const MUC_DOMAIN: &str = "conference.xmpp.test";
-const PROBE_IO_LIMIT: Duration = Duration::from_secs(5);
 const PROSODYCTL_LIMIT: Duration = Duration::from_secs(30);
 
 /// How to start prosody.
@@ -38,6 +38,19 @@ pub struct ProsodyOptions {
     pub c2s_port: Option<u16>,
     /// How long prosody may take to answer a stream header.
     pub ready_limit: Duration,
+    /// Offer stream management (XEP-0198, mod_smacks). On by default: it changes nothing
+    /// for a client that does not enable it.
+    pub stream_management: bool,
+    /// How long a stream-managed session waits for its client to resume
+    /// (`smacks_hibernation_time`; prosody's own default is 600 s).
+    pub resume_timeout: Duration,
+    /// Message carbons (XEP-0280). On by default: only a client that enables them gets any.
+    pub carbons: bool,
+    /// PEP (XEP-0163, mod_pep). On by default: nothing is stored unless a client publishes.
+    pub pep: bool,
+    /// A direct TLS port (XEP-0368) beside the STARTTLS one. On by default: one more
+    /// loopback port that nobody has to use.
+    pub direct_tls: bool,
 }
 
 impl Default for ProsodyOptions {
@@ -47,6 +60,11 @@ impl Default for ProsodyOptions {
             prosodyctl: PathBuf::from("prosodyctl"),
             c2s_port: None,
             ready_limit: Duration::from_secs(20),
+            stream_management: true,
+            resume_timeout: Duration::from_secs(60),
+            carbons: true,
+            pep: true,
+            direct_tls: true,
         }
     }
 }
@@ -56,6 +74,8 @@ impl Default for ProsodyOptions {
 pub struct Prosody {
     guard: ProcessGuard,
     c2s_port: u16,
+    direct_tls_port: Option<u16>,
+    resume_timeout: Option<Duration>,
     cert: SelfSignedCert,
     config_path: PathBuf,
     prosodyctl: PathBuf,
@@ -81,6 +101,13 @@ impl Prosody {
             None => allocate(COMPONENT, 1)?[0],
         };
         ensure_port_free(COMPONENT, c2s_port)?;
+        let direct_tls_port = if options.direct_tls {
+            let ports = allocate(COMPONENT, 2)?;
+            // Two at once, so the second cannot be the c2s port chosen by the caller.
+            ports.into_iter().find(|port| *port != c2s_port)
+        } else {
+            None
+        };
         let dir = tempfile::Builder::new()
             .prefix("harness-prosody-")
             .tempdir()
@@ -94,7 +121,14 @@ impl Prosody {
         }
         let cert = SelfSignedCert::generate(COMPONENT, &[XMPP_DOMAIN, MUC_DOMAIN], &certs)?;
         let config_path = dir.path().join("prosody.cfg.lua");
-        let config = config_text(dir.path(), &data, c2s_port, &cert);
+        let config = config_text(&ConfigInput {
+            dir: dir.path(),
+            data: &data,
+            c2s_port,
+            direct_tls_port,
+            cert: &cert,
+            options: &options,
+        });
         std::fs::write(&config_path, config)
             .map_err(|e| HarnessError::io(COMPONENT, "writing its configuration", e))?;
 
@@ -102,10 +136,12 @@ impl Prosody {
         command.arg("-F").arg("--config").arg(&config_path);
         let log = dir.path().join("prosody.out");
         let mut guard = ProcessGuard::spawn(COMPONENT, command, log)?;
-        wait_until_answering(&mut guard, c2s_port, options.ready_limit)?;
+        wait_until_answering(&mut guard, XMPP_DOMAIN, c2s_port, options.ready_limit)?;
         let server = Self {
             guard,
             c2s_port,
+            direct_tls_port,
+            resume_timeout: options.stream_management.then_some(options.resume_timeout),
             cert,
             config_path,
             prosodyctl,
@@ -146,6 +182,17 @@ impl Prosody {
         SocketAddr::from((Ipv4Addr::LOCALHOST, self.c2s_port))
     }
 
+    /// The direct TLS port (XEP-0368), unless started without one.
+    pub fn direct_tls_port(&self) -> Option<u16> {
+        self.direct_tls_port
+    }
+
+    /// How long a dropped stream-managed session waits to be resumed, when stream
+    /// management is on.
+    pub fn resume_timeout(&self) -> Option<Duration> {
+        self.resume_timeout
+    }
+
     /// `xmpp.test`.
     pub fn domain(&self) -> &str {
         XMPP_DOMAIN
@@ -182,30 +229,73 @@ impl Prosody {
     }
 }
 
-/// A password must not appear in an error (it would be printed by a failing test); the
-/// command line shown in `CommandFailed` contains it.
-fn hide_password(password: &str) -> impl Fn(HarnessError) -> HarnessError + '_ {
-    move |error| match error {
-        HarnessError::CommandFailed {
-            component,
-            command,
-            status,
-            output,
-        } if !password.is_empty() => HarnessError::CommandFailed {
-            component,
-            command: command.replace(password, "<password>"),
-            status,
-            output: output.replace(password, "<password>"),
-        },
-        other => other,
-    }
-}
-
 fn lua_string(path: &Path) -> String {
     format!("{:?}", path.display().to_string())
 }
 
-fn config_text(dir: &Path, data: &Path, c2s_port: u16, cert: &SelfSignedCert) -> String {
+impl XmppServer for Prosody {
+    fn component(&self) -> &'static str {
+        COMPONENT
+    }
+    fn domain(&self) -> &str {
+        XMPP_DOMAIN
+    }
+    fn muc_domain(&self) -> &str {
+        MUC_DOMAIN
+    }
+    fn c2s_port(&self) -> u16 {
+        self.c2s_port
+    }
+    fn direct_tls_port(&self) -> Option<u16> {
+        self.direct_tls_port
+    }
+    fn cert_der(&self) -> &[u8] {
+        &self.cert.cert_der
+    }
+    fn log_tail(&self) -> String {
+        self.guard.log_tail()
+    }
+}
+
+struct ConfigInput<'a> {
+    dir: &'a Path,
+    data: &'a Path,
+    c2s_port: u16,
+    direct_tls_port: Option<u16>,
+    cert: &'a SelfSignedCert,
+    options: &'a ProsodyOptions,
+}
+
+fn config_text(input: &ConfigInput<'_>) -> String {
+    let ConfigInput {
+        dir,
+        data,
+        c2s_port,
+        direct_tls_port,
+        cert,
+        options,
+    } = *input;
+    let mut modules = vec![
+        "roster", "saslauth", "tls", "disco", "register", "ping", "posix",
+    ];
+    for (wanted, module) in [
+        (options.stream_management, "smacks"),
+        (options.carbons, "carbons"),
+        (options.pep, "pep"),
+    ] {
+        if wanted {
+            modules.push(module);
+        }
+    }
+    let modules = modules
+        .iter()
+        .map(|module| format!("\"{module}\""))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let direct_tls_ports = direct_tls_port
+        .map(|port| port.to_string())
+        .unwrap_or_default();
+    let hibernation = options.resume_timeout.as_secs().max(1);
     // As root, prosody and prosodyctl would switch to the `prosody` user, who cannot write
     // our temporary data directory.
     // SAFETY: geteuid(2) has no preconditions and cannot fail.
@@ -225,14 +315,15 @@ fn config_text(dir: &Path, data: &Path, c2s_port: u16, cert: &SelfSignedCert) ->
          interfaces = {{ \"127.0.0.1\" }}\n\
          local_interfaces = {{ \"127.0.0.1\" }}\n\
          c2s_ports = {{ {c2s_port} }}\n\
-         c2s_direct_tls_ports = {{ }}\n\
+         c2s_direct_tls_ports = {{ {direct_tls_ports} }}\n\
+         c2s_direct_tls_ssl = {ssl}\n\
          legacy_ssl_ports = {{ }}\n\
          s2s_ports = {{ }}\n\
          component_ports = {{ }}\n\
          http_ports = {{ }}\n\
          https_ports = {{ }}\n\
-         modules_enabled = {{ \"roster\"; \"saslauth\"; \"tls\"; \"disco\"; \"register\"; \
-                             \"ping\"; \"posix\" }}\n\
+         modules_enabled = {{ {modules} }}\n\
+         smacks_hibernation_time = {hibernation}\n\
          modules_disabled = {{ \"s2s\" }}\n\
          c2s_require_encryption = true\n\
          allow_registration = true\n\
@@ -249,56 +340,4 @@ fn config_text(dir: &Path, data: &Path, c2s_port: u16, cert: &SelfSignedCert) ->
         log = lua_string(&dir.join("prosody.log")),
         certs = lua_string(cert.cert_pem_path.parent().unwrap_or(dir)),
     )
-}
-
-/// Ready = a stream header on the c2s port is answered with stream features.
-fn wait_until_answering(
-    guard: &mut ProcessGuard,
-    port: u16,
-    limit: Duration,
-) -> Result<(), HarnessError> {
-    let awaited = "a stream header to be answered with stream features";
-    let mut last_seen = String::from("no connection yet");
-    let ready = poll_until(limit, Duration::from_millis(50), || {
-        guard.ensure_running(awaited, Some(port))?;
-        match probe_stream(port) {
-            Ok(()) => Ok(Some(())),
-            Err(error) => {
-                last_seen = error.to_string();
-                Ok(None)
-            }
-        }
-    })?;
-    match ready {
-        Some(()) => Ok(()),
-        None => Err(guard.timeout_error(awaited, Some(port), limit, Some(last_seen))),
-    }
-}
-
-fn probe_stream(port: u16) -> std::io::Result<()> {
-    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let mut stream = TcpStream::connect_timeout(&addr, PROBE_IO_LIMIT)?;
-    stream.set_read_timeout(Some(PROBE_IO_LIMIT))?;
-    stream.set_write_timeout(Some(PROBE_IO_LIMIT))?;
-    stream.write_all(
-        format!(
-            "<?xml version='1.0'?><stream:stream to='{XMPP_DOMAIN}' xmlns='jabber:client' \
-             xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>"
-        )
-        .as_bytes(),
-    )?;
-    let mut received = Vec::new();
-    let mut buffer = [0u8; 1024];
-    while !String::from_utf8_lossy(&received).contains("</stream:features>") {
-        let count = stream.read(&mut buffer)?;
-        if count == 0 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::UnexpectedEof,
-                "closed before stream features",
-            ));
-        }
-        received.extend_from_slice(&buffer[..count]);
-    }
-    stream.write_all(b"</stream:stream>")?;
-    Ok(())
 }

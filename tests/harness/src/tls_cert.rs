@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha512};
 
 use crate::HarnessError;
 
@@ -28,9 +28,23 @@ impl SelfSignedCert {
             message,
         };
         let subject_names: Vec<String> = names.iter().map(|name| (*name).to_owned()).collect();
-        let rcgen::CertifiedKey { cert, signing_key } =
-            rcgen::generate_simple_self_signed(subject_names)
-                .map_err(|error| certificate_error(error.to_string()))?;
+        let mut params = rcgen::CertificateParams::new(subject_names)
+            .map_err(|error| certificate_error(error.to_string()))?;
+        if let Some(first) = names.first() {
+            params
+                .distinguished_name
+                .push(rcgen::DnType::CommonName, *first);
+        }
+        // A validity around today: rcgen's default ends in 4096, which Erlang's pkix (so
+        // ejabberd) takes for an expired certificate and refuses.
+        let year = current_year();
+        params.not_before = rcgen::date_time_ymd(year - 1, 1, 1);
+        params.not_after = rcgen::date_time_ymd(year + 2, 1, 1);
+        let signing_key =
+            rcgen::KeyPair::generate().map_err(|error| certificate_error(error.to_string()))?;
+        let cert = params
+            .self_signed(&signing_key)
+            .map_err(|error| certificate_error(error.to_string()))?;
         let stem = names.first().copied().unwrap_or("server");
         let cert_pem_path = dir.join(format!("{stem}.crt"));
         let key_pem_path = dir.join(format!("{stem}.key"));
@@ -51,6 +65,68 @@ impl SelfSignedCert {
     }
 }
 
+/// The calendar year now (near enough: a validity starts a year before and ends two after).
+fn current_year() -> i32 {
+    const SECONDS_PER_YEAR: u64 = 31_556_952;
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|since| since.as_secs())
+        .unwrap_or_default();
+    1970 + i32::try_from(seconds / SECONDS_PER_YEAR).unwrap_or(0)
+}
+
+/// A client certificate for TLS client authentication (IRC CertFP, SASL EXTERNAL), kept in
+/// memory: the raw IRC peer presents it, and a test registers its fingerprint.
+#[derive(Debug, Clone)]
+pub struct ClientCert {
+    /// The certificate, DER.
+    pub cert_der: Vec<u8>,
+    /// The private key, PKCS#8 DER.
+    pub key_der: Vec<u8>,
+}
+
+impl ClientCert {
+    /// A self-signed certificate whose subject is `common_name` (an ECDSA P-256 key).
+    pub fn generate(component: &str, common_name: &str) -> Result<Self, HarnessError> {
+        let certificate_error = |message: String| HarnessError::Certificate {
+            component: component.to_owned(),
+            message,
+        };
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new())
+            .map_err(|error| certificate_error(error.to_string()))?;
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, common_name);
+        let year = current_year();
+        params.not_before = rcgen::date_time_ymd(year - 1, 1, 1);
+        params.not_after = rcgen::date_time_ymd(year + 2, 1, 1);
+        let key =
+            rcgen::KeyPair::generate().map_err(|error| certificate_error(error.to_string()))?;
+        let cert = params
+            .self_signed(&key)
+            .map_err(|error| certificate_error(error.to_string()))?;
+        Ok(Self {
+            cert_der: cert.der().to_vec(),
+            key_der: key.serialize_der(),
+        })
+    }
+
+    /// SHA-256 of the DER certificate in lowercase hex: what InspIRCd (`hash="sha256"`) and
+    /// OFTC show as the CertFP and what `NickServ CERT ADD` takes.
+    pub fn sha256_hex(&self) -> String {
+        hex(&Sha256::digest(&self.cert_der))
+    }
+
+    /// SHA-512 of the DER certificate in lowercase hex.
+    pub fn sha512_hex(&self) -> String {
+        hex(&Sha512::digest(&self.cert_der))
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +141,19 @@ mod tests {
         assert!(key.contains("PRIVATE KEY"));
         let expected: [u8; 32] = Sha256::digest(&cert.cert_der).into();
         assert_eq!(cert.sha256, expected);
+    }
+
+    #[test]
+    fn a_client_certificate_has_distinct_fingerprints() {
+        let first = ClientCert::generate("test", "alice").unwrap();
+        let second = ClientCert::generate("test", "alice").unwrap();
+        assert_eq!(first.sha256_hex().len(), 64);
+        assert_eq!(first.sha512_hex().len(), 128);
+        assert_ne!(first.sha256_hex(), second.sha256_hex());
+        assert_eq!(
+            first.sha256_hex(),
+            hex(&Sha256::digest(&first.cert_der)),
+            "over the DER certificate"
+        );
     }
 }

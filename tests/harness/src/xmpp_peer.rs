@@ -1,7 +1,8 @@
-//! A raw XMPP peer for tests: a plain loopback connection straight to the harness's prosody
-//! (not through tor), STARTTLS trusting exactly prosody's certificate, SASL PLAIN, a bound
-//! resource, then scripted with raw XML. It is the far end a test talks to, written apart
-//! from the app's own XMPP code so it cannot share its mistakes.
+//! A raw XMPP peer for tests: a plain loopback connection straight to one of the harness's
+//! XMPP servers (prosody or ejabberd, not through tor), STARTTLS or direct TLS (XEP-0368)
+//! trusting exactly the server's certificate, SASL PLAIN, a bound resource, then scripted with
+//! raw XML. It is the far end a test talks to, written apart from the app's own XMPP code so
+//! it cannot share its mistakes.
 //!
 //! Async (tokio), unlike the rest of the harness: the tests that use it run the app's account
 //! tasks on the same runtime.
@@ -16,60 +17,113 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
-use crate::{HarnessError, Prosody};
+use crate::{HarnessError, XmppServer};
 
 const COMPONENT: &str = "xmpp raw peer";
 
 /// How long any one wait for the server may take.
 pub const PEER_WAIT: Duration = Duration::from_secs(90);
 
-/// A logged-in raw XMPP client of the harness's prosody.
+/// How the peer reaches the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XmppTransport {
+    /// The c2s port: a plaintext stream, then STARTTLS (required by both servers).
+    StartTls,
+    /// The direct TLS port (XEP-0368): TLS from the first byte, ALPN `xmpp-client`.
+    DirectTls,
+}
+
+/// A logged-in raw XMPP client of one of the harness's servers.
 pub struct XmppRawPeer {
     stream: TlsStream<TcpStream>,
     buffer: String,
+    header: String,
+    features: String,
     jid: String,
     port: u16,
 }
 
 impl XmppRawPeer {
-    /// Connects to `prosody` on loopback, secures the stream (STARTTLS, prosody's own
+    /// Connects to `server` on loopback, secures the stream (STARTTLS, the server's own
     /// certificate as the only trusted one), logs in as `(user, password)` with SASL PLAIN,
     /// binds `resource` and sends available presence.
     pub async fn login(
-        prosody: &Prosody,
-        (user, password): (&str, &str),
+        server: &impl XmppServer,
+        credentials: (&str, &str),
         resource: &str,
     ) -> Result<XmppRawPeer, HarnessError> {
-        let domain = prosody.domain().to_owned();
-        let port = prosody.c2s_port();
-        let mut tcp = TcpStream::connect(prosody.c2s_addr())
+        let mut peer = Self::authenticate(server, XmppTransport::StartTls, credentials).await?;
+        peer.bind(resource).await?;
+        peer.send("<presence/>").await?;
+        Ok(peer)
+    }
+
+    /// Connects over `transport`, authenticates with SASL PLAIN and restarts the stream; the
+    /// new stream's features are in [`XmppRawPeer::features`]. Nothing is bound yet: the
+    /// caller binds a resource ([`XmppRawPeer::bind`]) or resumes a stream-managed session.
+    pub async fn authenticate(
+        server: &impl XmppServer,
+        transport: XmppTransport,
+        (user, password): (&str, &str),
+    ) -> Result<XmppRawPeer, HarnessError> {
+        let domain = server.domain().to_owned();
+        let (addr, alpn) = match transport {
+            XmppTransport::StartTls => (server.c2s_addr(), None),
+            XmppTransport::DirectTls => {
+                let addr = server
+                    .direct_tls_addr()
+                    .ok_or_else(|| HarnessError::Protocol {
+                        component: COMPONENT.to_owned(),
+                        port: None,
+                        message: format!(
+                            "{} was started without a direct TLS port",
+                            server.component()
+                        ),
+                    })?;
+                (addr, Some(b"xmpp-client".to_vec()))
+            }
+        };
+        let port = addr.port();
+        let mut tcp = TcpStream::connect(addr)
             .await
             .map_err(|e| HarnessError::io(COMPONENT, format!("connecting to port {port}"), e))?;
         let header = format!(
             "<?xml version='1.0'?><stream:stream xmlns='jabber:client' \
              xmlns:stream='http://etherx.jabber.org/streams' to='{domain}' version='1.0'>"
         );
-        write_all(&mut tcp, &header).await?;
-        let mut plain = String::new();
-        read_until(&mut tcp, &mut plain, "</stream:features>", port).await?;
-        write_all(
-            &mut tcp,
-            "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>",
-        )
-        .await?;
-        read_until(&mut tcp, &mut plain, "<proceed", port).await?;
-        let stream = tls_connector(prosody.cert_der())?
+        if transport == XmppTransport::StartTls {
+            write_all(&mut tcp, &header).await?;
+            let mut plain = String::new();
+            read_until(&mut tcp, &mut plain, "</stream:features>", port).await?;
+            write_all(
+                &mut tcp,
+                "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>",
+            )
+            .await?;
+            read_until(&mut tcp, &mut plain, "<proceed", port).await?;
+        }
+        let stream = tls_connector(server.cert_der(), alpn)?
             .connect(server_name(&domain)?, tcp)
             .await
-            .map_err(|e| HarnessError::io(COMPONENT, "the TLS handshake with prosody", e))?;
+            .map_err(|e| {
+                HarnessError::io(
+                    COMPONENT,
+                    format!(
+                        "the TLS handshake with {} on port {port}",
+                        server.component()
+                    ),
+                    e,
+                )
+            })?;
         let mut peer = XmppRawPeer {
             stream,
             buffer: String::new(),
-            jid: format!("{user}@{domain}/{resource}"),
+            header,
+            features: String::new(),
+            jid: format!("{user}@{domain}"),
             port,
         };
-        peer.send(&header).await?;
-        peer.wait_for("</stream:features>").await?;
+        peer.restart_stream().await?;
         let token =
             base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{password}"));
         peer.send(&format!(
@@ -80,19 +134,45 @@ impl XmppRawPeer {
         if !answer.contains("<success") {
             return Err(peer.unexpected(format!("login as {user} refused: {answer}")));
         }
-        peer.send(&header).await?;
-        peer.wait_for("</stream:features>").await?;
-        peer.send(&format!(
+        peer.restart_stream().await?;
+        Ok(peer)
+    }
+
+    /// Binds `resource`; the JID becomes `user@domain/resource`.
+    pub async fn bind(&mut self, resource: &str) -> Result<(), HarnessError> {
+        self.send(&format!(
             "<iq type='set' id='bind-1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>\
              <resource>{resource}</resource></bind></iq>"
         ))
         .await?;
-        peer.wait_for_iq("bind-1").await?;
-        peer.send("<presence/>").await?;
-        Ok(peer)
+        let answer = self.wait_for_iq("bind-1").await?;
+        if !answer.contains("type='result'") && !answer.contains("type=\"result\"") {
+            return Err(self.unexpected(format!("binding {resource} refused: {answer}")));
+        }
+        let bare = self.jid.split('/').next().unwrap_or_default().to_owned();
+        self.jid = format!("{bare}/{resource}");
+        Ok(())
     }
 
-    /// Our full JID, `user@domain/resource`.
+    /// The stream features of the authenticated stream (where stream management is offered).
+    pub fn features(&self) -> &str {
+        &self.features
+    }
+
+    /// The port this peer is connected to.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Sends a new stream header and reads the stream features that answer it.
+    async fn restart_stream(&mut self) -> Result<(), HarnessError> {
+        let header = self.header.clone();
+        self.send(&header).await?;
+        self.features = self.wait_for("</stream:features>").await?;
+        Ok(())
+    }
+
+    /// Our JID: `user@domain/resource` once bound, the bare JID before.
     pub fn jid(&self) -> &str {
         &self.jid
     }
@@ -183,7 +263,7 @@ fn complete_iq(buffer: &str, needle: &str) -> Option<(usize, usize)> {
     Some((start, start + length))
 }
 
-fn tls_connector(cert_der: &[u8]) -> Result<TlsConnector, HarnessError> {
+fn tls_connector(cert_der: &[u8], alpn: Option<Vec<u8>>) -> Result<TlsConnector, HarnessError> {
     let tls_error = |message: String| HarnessError::Certificate {
         component: COMPONENT.to_owned(),
         message,
@@ -192,13 +272,14 @@ fn tls_connector(cert_der: &[u8]) -> Result<TlsConnector, HarnessError> {
     roots
         .add(CertificateDer::from(cert_der.to_vec()))
         .map_err(|e| tls_error(e.to_string()))?;
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+    let mut config = rustls::ClientConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
     .with_safe_default_protocol_versions()
     .map_err(|e| tls_error(e.to_string()))?
     .with_root_certificates(roots)
     .with_no_client_auth();
+    config.alpn_protocols.extend(alpn);
     Ok(TlsConnector::from(Arc::new(config)))
 }
 

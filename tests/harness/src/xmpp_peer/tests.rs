@@ -1,4 +1,5 @@
 use super::*;
+use crate::Prosody;
 
 #[test]
 fn a_complete_iq_is_found_whether_it_closes_itself_or_not() {

@@ -39,6 +39,42 @@ fn a_missing_ngircd_names_the_debian_package() {
 }
 
 #[test]
+fn missing_second_wave_servers_name_what_to_install() {
+    let error = harness::Ejabberd::start_with(
+        &[],
+        harness::EjabberdOptions {
+            erl: PathBuf::from("/nonexistent/erl"),
+            ..harness::EjabberdOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("apt-get install ejabberd"),
+        "{error}"
+    );
+    let error = harness::Inspircd::with_atheme(harness::InspircdOptions {
+        atheme: PathBuf::from("/nonexistent/atheme-services"),
+        ..harness::InspircdOptions::default()
+    })
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("apt-get install atheme-services"),
+        "{error}"
+    );
+    let error = harness::IrcdHybrid::start_with(harness::IrcdHybridOptions {
+        program: PathBuf::from("/nonexistent/ircd-hybrid"),
+        ..harness::IrcdHybridOptions::default()
+    })
+    .unwrap_err();
+    assert!(
+        matches!(error, HarnessError::MissingProgram { .. }),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_busy_port_is_reported_not_waited_for() {
     let holder = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
     let port = holder.local_addr().unwrap().port();

@@ -7,6 +7,8 @@
 mod errors;
 mod guards;
 mod irc;
+mod irc_servers;
 mod tls;
 mod tor;
 mod xmpp;
+mod xmpp_features;
