@@ -10,7 +10,7 @@ use std::path::PathBuf;
     version,
     about = "An instant messenger whose every byte goes over Tor"
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Tor's SOCKS5 address (host:port); all connections go through it.
     #[arg(long, env = "TOR_MESSENGER_SOCKS", default_value = "127.0.0.1:9152")]
     pub socks: std::net::SocketAddr,

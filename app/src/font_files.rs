@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// The fonts for `scripts`; a script whose file is nowhere is skipped (its text shows as
 /// boxes, and the language menu names it in Latin letters).
-pub fn load(bundle_fonts: &Path, scripts: &[Script]) -> Vec<ScriptFont> {
+pub(crate) fn load(bundle_fonts: &Path, scripts: &[Script]) -> Vec<ScriptFont> {
     scripts
         .iter()
         .filter_map(|script| {

@@ -102,23 +102,8 @@ fn main() -> anyhow::Result<()> {
     .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))
 }
 
-/// The local time zone's offset from UTC in seconds, from the C library (reads TZ and
-/// /etc/localtime); 0 when unknown.
+/// The local time zone's offset from UTC in seconds (TZ, else /etc/localtime, read by chrono's
+/// own time zone parser, without the C library's thread-unsafe `localtime`).
 fn local_utc_offset() -> i64 {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let Ok(now) = libc::time_t::try_from(now) else {
-        return 0;
-    };
-    // SAFETY: `tm` is plain data that localtime_r fully initialises on success; both pointers
-    // are valid for the call and localtime_r is thread-safe.
-    unsafe {
-        let mut tm: libc::tm = std::mem::zeroed();
-        if libc::localtime_r(&now, &mut tm).is_null() {
-            return 0;
-        }
-        tm.tm_gmtoff
-    }
+    i64::from(chrono::Local::now().offset().local_minus_utc())
 }

@@ -8,7 +8,7 @@ use messenger_ui::Settings;
 use std::path::Path;
 
 /// What TLS trusts: the bundle's `certs/` folder (roots and pins), else the public roots.
-pub fn trust(certs_dir: &Path) -> Result<TlsTrust> {
+pub(crate) fn trust(certs_dir: &Path) -> Result<TlsTrust> {
     if certs_dir.is_dir() {
         TlsTrust::load(certs_dir).context("the bundle's certificates folder is damaged")
     } else {
@@ -17,7 +17,7 @@ pub fn trust(certs_dir: &Path) -> Result<TlsTrust> {
 }
 
 /// Starts the session on `runtime` (OTR files in `profile_dir/otr`).
-pub fn start(
+pub(crate) fn start(
     runtime: tokio::runtime::Handle,
     socks: TorSocks,
     trust: TlsTrust,
@@ -40,7 +40,7 @@ pub fn start(
 }
 
 /// The OTR policy in the UI's settings.
-pub fn policy(settings: &Settings) -> OtrPolicy {
+pub(crate) fn policy(settings: &Settings) -> OtrPolicy {
     OtrPolicy {
         require_encryption: settings.require_encryption,
         require_encryption_for: settings.require_encryption_for.clone(),

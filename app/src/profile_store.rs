@@ -9,7 +9,7 @@ const FILE: &str = "settings.toml";
 
 /// The profile folder: `--profile`, else `Data/` beside the binary, or beside the folder
 /// holding it (the bundle keeps binaries in `app/` and the profile in `Data/`).
-pub fn locate(explicit: Option<PathBuf>) -> Result<PathBuf> {
+pub(crate) fn locate(explicit: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(dir) = explicit {
         return Ok(dir);
     }
@@ -26,7 +26,7 @@ pub fn locate(explicit: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 /// Loads the profile, or defaults when there is none yet.
-pub fn load(dir: &Path) -> Result<SettingsFile> {
+pub(crate) fn load(dir: &Path) -> Result<SettingsFile> {
     let path = dir.join(FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok(SettingsFile::from_toml(&text)?),
@@ -36,7 +36,7 @@ pub fn load(dir: &Path) -> Result<SettingsFile> {
 }
 
 /// Saves the profile atomically with owner-only permissions.
-pub fn save(dir: &Path, profile: &SettingsFile) -> Result<()> {
+pub(crate) fn save(dir: &Path, profile: &SettingsFile) -> Result<()> {
     private_file::create_dir(dir).context("cannot create the profile folder")?;
     let text = profile.to_toml()?;
     private_file::write(&dir.join(FILE), text.as_bytes())

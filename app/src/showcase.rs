@@ -17,7 +17,7 @@ const START_SECONDS: u64 = 1_778_745_600;
 
 /// Which screen to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Showcase {
+pub(crate) enum Showcase {
     /// The first-run explanation.
     FirstRun,
     /// Tor still bootstrapping, accounts offline.
@@ -39,7 +39,7 @@ pub enum Showcase {
 }
 
 /// Fills `model` and sets up `ui` for `showcase`.
-pub fn populate(showcase: Showcase, model: &mut Model, ui: &mut MessengerUi) {
+pub(crate) fn populate(showcase: Showcase, model: &mut Model, ui: &mut MessengerUi) {
     model.tor = TorState::Ready;
     let oftc = model.add_account("OFTC", ProtocolKind::Irc);
     let xmpp = model.add_account("jabber.calyxinstitute.org", ProtocolKind::Xmpp);
@@ -283,7 +283,7 @@ const ROOM_LINES: &[(&str, &str)] = &[
 ];
 
 /// The window that compares Persian as egui draws it with and without our shaping.
-pub struct RtlCompare;
+pub(crate) struct RtlCompare;
 
 impl eframe::App for RtlCompare {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

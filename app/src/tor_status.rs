@@ -16,7 +16,7 @@ use std::time::Duration;
 
 /// Where to reach tor's control port and how to authenticate.
 #[derive(Debug, Clone)]
-pub struct ControlPort {
+pub(crate) struct ControlPort {
     /// The control port address (the launcher's tor, on loopback).
     pub address: SocketAddr,
     /// The cookie file, if tor uses cookie authentication (read again at each connection:
@@ -32,7 +32,7 @@ const RETRY: Duration = Duration::from_secs(1);
 const QUIET: Duration = Duration::from_secs(30);
 
 /// Starts the watcher thread. `notify` is called after each change (to wake the UI).
-pub fn watch(
+pub(crate) fn watch(
     control: ControlPort,
     updates: Sender<TorState>,
     notify: impl Fn() + Send + 'static,

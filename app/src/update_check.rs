@@ -17,16 +17,16 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
-pub use messenger_update::built_in::{CHANNEL, PLATFORM};
+pub(crate) use messenger_update::built_in::{CHANNEL, PLATFORM};
 
 /// The profile file the launcher's `check-update` keeps its rollback state in.
-pub const STATE_FILE: &str = "update-state.json";
+pub(crate) const STATE_FILE: &str = "update-state.json";
 /// Time between periodic checks.
-pub const PERIOD: Duration = Duration::from_secs(24 * 60 * 60);
+pub(crate) const PERIOD: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The release keys built into this build (`messenger_update::built_in`, the launcher's
 /// too). A broken key file is a broken build: said on stderr, and checks are then off.
-pub fn release_keys() -> TrustedKeys {
+pub(crate) fn release_keys() -> TrustedKeys {
     messenger_update::built_in::release_keys().unwrap_or_else(|error| {
         eprintln!("tor-messenger: update checks are off: {error}");
         TrustedKeys::empty()
@@ -34,7 +34,7 @@ pub fn release_keys() -> TrustedKeys {
 }
 
 /// Runs update checks and reports their results to the window.
-pub struct UpdateChecker {
+pub(crate) struct UpdateChecker {
     /// Where to check; `None` when this build has no manifest address or no key.
     settings: Option<UpdateSettings>,
     socks: TorSocks,
@@ -50,7 +50,7 @@ pub struct UpdateChecker {
 impl UpdateChecker {
     /// A checker for the profile in `profile_dir`. `manifest_url` overrides the built-in
     /// address (the launcher's `--manifest-url`); without either, checks are not possible.
-    pub fn new(
+    pub(crate) fn new(
         manifest_url: Option<String>,
         keys: TrustedKeys,
         profile_dir: &Path,
@@ -88,13 +88,13 @@ impl UpdateChecker {
     }
 
     /// Whether checks are possible in this build.
-    pub fn is_configured(&self) -> bool {
+    pub(crate) fn is_configured(&self) -> bool {
         self.settings.is_some() && self.runtime.is_some()
     }
 
     /// Starts a check; `asked` says whether the user asked (else it is the periodic one).
     /// `wake` is called when the result is ready.
-    pub fn start(&mut self, asked: bool, wake: impl Fn() + Send + 'static) {
+    pub(crate) fn start(&mut self, asked: bool, wake: impl Fn() + Send + 'static) {
         let (Some(settings), Some(runtime)) = (self.settings.clone(), self.runtime.as_ref()) else {
             let _ = self.sender.send((UpdateStatus::NotConfigured, asked));
             wake();
@@ -130,7 +130,7 @@ impl UpdateChecker {
     }
 
     /// The results that arrived since the last call.
-    pub fn results(&mut self) -> Vec<(UpdateStatus, bool)> {
+    pub(crate) fn results(&mut self) -> Vec<(UpdateStatus, bool)> {
         let results: Vec<_> = self.results.try_iter().collect();
         if !results.is_empty() {
             self.running = false;
@@ -140,7 +140,7 @@ impl UpdateChecker {
 
     /// Starts the periodic check if it is on and due (tor must be ready); returns how long
     /// until it is due next, for a single delayed repaint (no repaint loop).
-    pub fn tick(
+    pub(crate) fn tick(
         &mut self,
         enabled: bool,
         tor_ready: bool,
@@ -166,7 +166,10 @@ impl UpdateChecker {
 
 /// What the user is told about a check's result: the launcher's verdicts, and each
 /// refusal by name.
-pub fn status_of(result: Result<Accepted, UpdateError>, current_version: &str) -> UpdateStatus {
+pub(crate) fn status_of(
+    result: Result<Accepted, UpdateError>,
+    current_version: &str,
+) -> UpdateStatus {
     match result {
         Ok(accepted) => match accepted.verdict {
             Verdict::UpToDate { latest } => UpdateStatus::UpToDate {

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
 /// The running messenger window.
-pub struct Messenger {
+pub(crate) struct Messenger {
     ui: MessengerUi,
     model: Model,
     profile: SettingsFile,
@@ -33,7 +33,7 @@ pub struct Messenger {
 }
 
 /// What the window needs at start.
-pub struct Start {
+pub(crate) struct Start {
     /// Settings from the profile.
     pub profile: SettingsFile,
     /// Accounts from the profile.
@@ -53,7 +53,7 @@ pub struct Start {
 }
 
 /// The name an account is shown under (and per-contact settings are keyed by).
-pub fn account_label(account: &AccountConfig) -> String {
+pub(crate) fn account_label(account: &AccountConfig) -> String {
     match account.protocol {
         ProtocolKind::Irc => format!("{}@{}", account.user, account.server),
         ProtocolKind::Xmpp => account.user.clone(),
@@ -62,7 +62,7 @@ pub fn account_label(account: &AccountConfig) -> String {
 
 impl Messenger {
     /// The window's state.
-    pub fn new(start: Start) -> Messenger {
+    pub(crate) fn new(start: Start) -> Messenger {
         let mut model = Model::new();
         let mut network = start.network;
         let mut account_ids = Vec::new();
@@ -93,7 +93,7 @@ impl Messenger {
     }
 
     /// Shows a sample screen instead of the profile's content.
-    pub fn showcase(&mut self, which: Showcase) {
+    pub(crate) fn showcase(&mut self, which: Showcase) {
         self.showcase = true;
         // Times as in UTC whatever the machine's zone: the screenshots do not change.
         self.ui.set_utc_offset(0);

@@ -14,6 +14,9 @@ use std::os::raw::{c_char, c_int, c_uchar, c_uint, c_ushort, c_void};
 use std::sync::Once;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+// The fields of libotr's structs keep their C names and are documented in libotr's headers
+// (context.h, proto.h, message.h, privkey-t.h, sm.h), which `tests/layout.rs` checks them against.
+#[allow(missing_docs)]
 mod types;
 pub use types::*;
 

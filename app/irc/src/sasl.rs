@@ -4,7 +4,7 @@
 use base64::Engine;
 
 /// The `AUTHENTICATE` payloads that carry `account` and `password`.
-pub fn plain_payloads(account: &str, password: &str) -> Vec<String> {
+pub(crate) fn plain_payloads(account: &str, password: &str) -> Vec<String> {
     let raw = format!("{account}\0{account}\0{password}");
     let encoded = base64::engine::general_purpose::STANDARD.encode(raw.as_bytes());
     let mut pieces: Vec<String> = encoded

@@ -4,7 +4,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// `time` shifted by `utc_offset_seconds`, as "HH:MM".
-pub fn hours_minutes(time: SystemTime, utc_offset_seconds: i64) -> String {
+pub(crate) fn hours_minutes(time: SystemTime, utc_offset_seconds: i64) -> String {
     let seconds = match time.duration_since(UNIX_EPOCH) {
         Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
         Err(before) => -i64::try_from(before.duration().as_secs()).unwrap_or(i64::MAX),

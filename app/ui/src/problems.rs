@@ -5,7 +5,7 @@ use crate::i18n::{Arg, Localizer};
 use messenger_protocol::DisconnectReason;
 
 /// The sentence shown for `reason`.
-pub fn explain(reason: &DisconnectReason, tr: &Localizer) -> String {
+pub(crate) fn explain(reason: &DisconnectReason, tr: &Localizer) -> String {
     match reason {
         DisconnectReason::UserRequest => tr.logical("account-state-offline", &[]),
         DisconnectReason::ConnectionLost(_) => tr.logical("problem-connection-lost", &[]),
@@ -19,7 +19,7 @@ pub fn explain(reason: &DisconnectReason, tr: &Localizer) -> String {
 }
 
 /// A problem the server reported while staying connected.
-pub fn server_says(detail: &str, tr: &Localizer) -> String {
+pub(crate) fn server_says(detail: &str, tr: &Localizer) -> String {
     tr.logical("problem-server-says", &[("detail", Arg::Text(detail))])
 }
 

@@ -122,12 +122,9 @@ fn main() {
         "ratio sums / sha256sum:       {:.2}",
         our_sums.as_secs_f64() / sha256sum.as_secs_f64()
     );
-    // SAFETY: getrusage writes into the zeroed struct we pass and reads nothing else.
-    let peak = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
-        usage.ru_maxrss
-    };
+    let peak = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_SELF)
+        .map(|usage| usage.max_rss())
+        .unwrap_or(0);
     println!(
         "peak RSS of this process (includes building the 100 MB test file): {} MiB",
         peak / 1024

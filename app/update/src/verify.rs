@@ -53,7 +53,7 @@ pub fn verify_reader(
 }
 
 /// `FILE.minisig`, minisign's own convention.
-pub fn default_signature_path(path: &Path) -> PathBuf {
+pub(crate) fn default_signature_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".minisig");
     PathBuf::from(name)

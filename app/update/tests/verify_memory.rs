@@ -59,13 +59,9 @@ fn verifying_a_1_gib_file_keeps_memory_flat() {
         .status()
         .unwrap();
     assert!(status.success(), "the child's verification failed");
-    // SAFETY: getrusage writes into the zeroed struct we pass and reads nothing else.
-    let usage = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        assert_eq!(libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage), 0);
-        usage
-    };
-    let peak_mib = usage.ru_maxrss as f64 / 1024.0;
+    let usage =
+        nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN).unwrap();
+    let peak_mib = usage.max_rss() as f64 / 1024.0;
     println!("peak RSS of verify over 1 GiB: {peak_mib:.1} MiB");
     assert!(
         peak_mib < 64.0,

@@ -10,13 +10,13 @@ const RESOURCE_BYTES: usize = 8;
 
 /// A fresh random resource for one connection, or `None` if the system has no randomness
 /// (the caller refuses to connect rather than use a predictable resource).
-pub fn random_resource() -> Option<String> {
+pub(crate) fn random_resource() -> Option<String> {
     random_hex(RESOURCE_BYTES)
 }
 
 /// A stanza id: random when possible; ids only need to be unique on this stream, so a
 /// counter is an acceptable fallback if the system has no randomness.
-pub fn stanza_id() -> String {
+pub(crate) fn stanza_id() -> String {
     static FALLBACK: AtomicU64 = AtomicU64::new(0);
     random_hex(8).unwrap_or_else(|| format!("{:016x}", FALLBACK.fetch_add(1, Ordering::Relaxed)))
 }

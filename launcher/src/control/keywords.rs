@@ -54,7 +54,7 @@ pub fn parse_keywords(text: &str) -> Result<Keywords, ProtocolError> {
 }
 
 /// Parses a quoted string at the start of `text`; returns it unescaped and the rest.
-pub fn parse_quoted(text: &str) -> Result<(String, &str), ProtocolError> {
+pub(super) fn parse_quoted(text: &str) -> Result<(String, &str), ProtocolError> {
     let mut chars = text.char_indices();
     if chars.next().map(|(_, c)| c) != Some('"') {
         return Err(malformed("a quoted string must start with '\"'"));

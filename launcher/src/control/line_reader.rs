@@ -7,7 +7,7 @@ use super::error::{ControlError, ProtocolError};
 use super::reply::MAX_LINE_LEN;
 
 /// Reads one line without its `\r\n` (or `\n`). `Ok(None)` at a clean end of stream.
-pub async fn read_line<R: AsyncBufRead + Unpin>(
+pub(super) async fn read_line<R: AsyncBufRead + Unpin>(
     reader: &mut R,
 ) -> Result<Option<String>, ControlError> {
     let mut bytes = Vec::new();

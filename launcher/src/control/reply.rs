@@ -8,13 +8,13 @@ use super::error::ProtocolError;
 
 /// Longest line accepted from tor. Tor's own lines are far shorter; the limit stops a
 /// misbehaving peer from growing memory without end.
-pub const MAX_LINE_LEN: usize = 64 * 1024;
+pub(super) const MAX_LINE_LEN: usize = 64 * 1024;
 
 /// Largest reply (all lines and data together) accepted from tor.
-pub const MAX_REPLY_LEN: usize = 16 * 1024 * 1024;
+pub(super) const MAX_REPLY_LEN: usize = 16 * 1024 * 1024;
 
 /// Status code of asynchronous event replies.
-pub const ASYNC_EVENT_STATUS: u16 = 650;
+pub(super) const ASYNC_EVENT_STATUS: u16 = 650;
 
 /// One line of a reply, with the data block that followed it if it was a `+` line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,21 +7,21 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-pub const LAUNCHER: &str = env!("CARGO_BIN_EXE_tor-messenger-launcher");
+pub(crate) const LAUNCHER: &str = env!("CARGO_BIN_EXE_tor-messenger-launcher");
 
 /// Generous limit for tor to bootstrap on the private network (about 2 s measured).
-pub const BOOTSTRAP_LIMIT: Duration = Duration::from_secs(90);
+pub(crate) const BOOTSTRAP_LIMIT: Duration = Duration::from_secs(90);
 
-pub fn pid_is_running(pid: u32) -> bool {
+pub(crate) fn pid_is_running(pid: u32) -> bool {
     harness::process::process_is_running(pid)
 }
 
-pub fn kill(pid: u32, signal: nix::sys::signal::Signal) {
+pub(crate) fn kill(pid: u32, signal: nix::sys::signal::Signal) {
     let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal);
 }
 
 /// Waits until `pid` is gone; false if it still runs after `limit`.
-pub fn wait_gone(pid: u32, limit: Duration) -> bool {
+pub(crate) fn wait_gone(pid: u32, limit: Duration) -> bool {
     let deadline = Instant::now() + limit;
     while Instant::now() < deadline {
         if !pid_is_running(pid) {
@@ -33,14 +33,14 @@ pub fn wait_gone(pid: u32, limit: Duration) -> bool {
 }
 
 /// A fresh profile and two free ports.
-pub struct Setup {
+pub(crate) struct Setup {
     pub temp: tempfile::TempDir,
     pub socks_port: u16,
     pub control_port: u16,
 }
 
 impl Setup {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let temp = tempfile::tempdir().unwrap();
         let ports = harness::ports::free_ports(2).unwrap();
         Self {
@@ -50,25 +50,25 @@ impl Setup {
         }
     }
 
-    pub fn data_dir(&self) -> PathBuf {
+    pub(crate) fn data_dir(&self) -> PathBuf {
         self.temp.path().join("Data")
     }
 
     /// Writes a file in the temp dir and returns its path.
-    pub fn file(&self, name: &str, text: &str) -> PathBuf {
+    pub(crate) fn file(&self, name: &str, text: &str) -> PathBuf {
         let path = self.temp.path().join(name);
         std::fs::write(&path, text).unwrap();
         path
     }
 
     /// The private network's client torrc, for `--torrc`.
-    pub fn network_torrc(&self) -> PathBuf {
+    pub(crate) fn network_torrc(&self) -> PathBuf {
         let network = harness::TorNetwork::shared().unwrap();
         self.file("network.torrc", &network.client_torrc())
     }
 
     /// The launcher with this profile and these ports (and nothing else).
-    pub fn command(&self) -> Command {
+    pub(crate) fn command(&self) -> Command {
         let mut command = Command::new(LAUNCHER);
         command
             .arg("--data-dir")
@@ -82,7 +82,7 @@ impl Setup {
 }
 
 /// A running launcher.
-pub struct Launcher {
+pub(crate) struct Launcher {
     child: Child,
     lines: Receiver<String>,
     seen: Vec<String>,
@@ -90,7 +90,7 @@ pub struct Launcher {
 }
 
 impl Launcher {
-    pub fn start(mut command: Command) -> Self {
+    pub(crate) fn start(mut command: Command) -> Self {
         command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -114,12 +114,12 @@ impl Launcher {
         }
     }
 
-    pub fn pid(&self) -> u32 {
+    pub(crate) fn pid(&self) -> u32 {
         self.child.id()
     }
 
     /// Also kill `pid` when this guard drops (an app the test started through the launcher).
-    pub fn clean_up_pid(&mut self, pid: u32) {
+    pub(crate) fn clean_up_pid(&mut self, pid: u32) {
         self.pids_to_clean.push(pid);
     }
 
@@ -133,7 +133,7 @@ impl Launcher {
     }
 
     /// Waits for a stderr line containing `needle`; panics with everything seen if none comes.
-    pub fn wait_for(&mut self, needle: &str, limit: Duration) -> String {
+    pub(crate) fn wait_for(&mut self, needle: &str, limit: Duration) -> String {
         if let Some(line) = self.seen.iter().find(|line| line.contains(needle)) {
             return line.clone();
         }
@@ -152,7 +152,7 @@ impl Launcher {
     }
 
     /// The pid of the n-th tor the launcher started (from "started tor ... (pid N)").
-    pub fn tor_pid(&mut self, nth: usize, limit: Duration) -> u32 {
+    pub(crate) fn tor_pid(&mut self, nth: usize, limit: Duration) -> u32 {
         let deadline = Instant::now() + limit;
         loop {
             let pids: Vec<u32> = self
@@ -174,7 +174,7 @@ impl Launcher {
     }
 
     /// Waits for the launcher to exit; returns its status and all of its stderr.
-    pub fn wait_exit(&mut self, limit: Duration) -> (ExitStatus, String) {
+    pub(crate) fn wait_exit(&mut self, limit: Duration) -> (ExitStatus, String) {
         let deadline = Instant::now() + limit;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -212,17 +212,17 @@ fn tor_pid_in(line: &str) -> Option<u32> {
 }
 
 /// Runs the launcher to its end with a time limit.
-pub fn run_to_end(command: Command, limit: Duration) -> (ExitStatus, String) {
+pub(crate) fn run_to_end(command: Command, limit: Duration) -> (ExitStatus, String) {
     let mut launcher = Launcher::start(command);
     launcher.wait_exit(limit)
 }
 
 /// A shell script as `--app`; `$1`... are not used.
-pub fn sh_app(command: &mut Command, script: &str) {
+pub(crate) fn sh_app(command: &mut Command, script: &str) {
     command.args(["--app", "/bin/sh", "--", "-c", script]);
 }
 
-pub fn support_file(name: &str) -> PathBuf {
+pub(crate) fn support_file(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/support")
         .join(name)
@@ -232,7 +232,7 @@ pub fn support_file(name: &str) -> PathBuf {
 /// copied an executable races the forks of other test threads: a child forked while the copy
 /// was still open for writing holds that descriptor until it execs, and exec of the copy
 /// fails meanwhile. The window is short; a few retries close it.
-pub fn spawn_retrying(command: &mut Command) -> std::process::Child {
+pub(crate) fn spawn_retrying(command: &mut Command) -> std::process::Child {
     let mut attempts = 0;
     loop {
         match command.spawn() {
@@ -248,7 +248,7 @@ pub fn spawn_retrying(command: &mut Command) -> std::process::Child {
 }
 
 /// [`spawn_retrying`], then waits for the output.
-pub fn output_retrying(command: &mut Command) -> std::process::Output {
+pub(crate) fn output_retrying(command: &mut Command) -> std::process::Output {
     command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -17,16 +17,28 @@ pub enum ControlError {
     /// The cookie file could not be read.
     #[error("reading the control cookie {path}: {source}")]
     Cookie {
+        /// The cookie file.
         path: String,
+        /// What the system said.
         #[source]
         source: io::Error,
     },
     /// Tor answered with an error status.
     #[error("tor refused `{command}`: {reply}")]
-    Refused { command: String, reply: String },
+    Refused {
+        /// The command sent.
+        command: String,
+        /// Tor's answer.
+        reply: String,
+    },
     /// Tor's answer did not have the expected shape.
     #[error("unexpected control reply to `{command}`: {reply}")]
-    Malformed { command: String, reply: String },
+    Malformed {
+        /// The command sent.
+        command: String,
+        /// Tor's answer.
+        reply: String,
+    },
 }
 
 /// One authenticated (or not yet authenticated) control connection.

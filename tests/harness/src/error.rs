@@ -15,8 +15,11 @@ pub enum HarnessError {
          `{package}` (apt-get install {package}, or run `make deps`)"
     )]
     MissingProgram {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// The program looked for.
         program: String,
+        /// The Debian package that provides it.
         package: &'static str,
     },
 
@@ -28,17 +31,24 @@ pub enum HarnessError {
          ({why})"
     )]
     MissingUnpackedProgram {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// The program looked for.
         program: String,
+        /// The Debian package that provides it.
         package: &'static str,
+        /// Where the harness unpacks it.
         dir: &'static str,
+        /// Why, in words.
         why: &'static str,
     },
 
     /// The component can only be run by a harness running as root.
     #[error("{component}: the harness must run as root to start it: {why}")]
     NeedsRoot {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// Why, in words.
         why: &'static str,
     },
 
@@ -47,13 +57,21 @@ pub enum HarnessError {
         "{component}: port {port} on 127.0.0.1 is already in use; stop what holds it or let \
          the harness choose a free port"
     )]
-    PortBusy { component: String, port: u16 },
+    PortBusy {
+        /// The component.
+        component: String,
+        /// The busy port.
+        port: u16,
+    },
 
     /// The process could not be started at all.
     #[error("{component}: could not start `{program}`: {source}")]
     Spawn {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// The program looked for.
         program: String,
+        /// What the system said.
         #[source]
         source: io::Error,
     },
@@ -64,10 +82,15 @@ pub enum HarnessError {
         port_note(*port)
     )]
     Exited {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// The port on 127.0.0.1, where there is one.
         port: Option<u16>,
+        /// What the harness was waiting for.
         awaited: String,
+        /// How the process ended.
         status: String,
+        /// The end of its log.
         log: Box<LogExcerpt>,
     },
 
@@ -78,28 +101,41 @@ pub enum HarnessError {
         last_seen.as_deref().map(|seen| format!(" (last seen: {seen})")).unwrap_or_default()
     )]
     Timeout {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// The port on 127.0.0.1, where there is one.
         port: Option<u16>,
+        /// What the harness was waiting for.
         awaited: String,
+        /// How long the harness waited.
         limit: Duration,
+        /// The last thing seen before the time ran out.
         last_seen: Option<String>,
+        /// The end of its log.
         log: Box<LogExcerpt>,
     },
 
     /// A short helper command (tor-gencert, prosodyctl, ...) failed or did not finish in time.
     #[error("{component}: `{command}` failed ({status})\n--- its output ---\n{output}")]
     CommandFailed {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// The command line.
         command: String,
+        /// How the process ended.
         status: String,
+        /// What it printed.
         output: String,
     },
 
     /// A file or socket operation of the harness itself failed.
     #[error("{component}: {action}: {source}")]
     Io {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// What the harness was doing.
         action: String,
+        /// What the system said.
         #[source]
         source: io::Error,
     },
@@ -107,20 +143,30 @@ pub enum HarnessError {
     /// A component answered something the harness did not expect.
     #[error("{component}: unexpected answer{}: {message}", port_note(*port))]
     Protocol {
+        /// The component (tor, ngircd, prosody, ...).
         component: String,
+        /// The port on 127.0.0.1, where there is one.
         port: Option<u16>,
+        /// What went wrong.
         message: String,
     },
 
     /// Making a self-signed certificate failed.
     #[error("{component}: could not make a self-signed certificate: {message}")]
-    Certificate { component: String, message: String },
+    Certificate {
+        /// The component.
+        component: String,
+        /// What went wrong.
+        message: String,
+    },
 
     /// The shared instance failed to start earlier in this test process; the first error is
     /// repeated because the harness tries only once per process.
     #[error("the shared {component} failed to start earlier in this test process: {message}")]
     SharedStartFailed {
+        /// The component (tor, ngircd, prosody, ...).
         component: &'static str,
+        /// What went wrong.
         message: String,
     },
 }

@@ -18,7 +18,7 @@ const PYTHON: &str = "/usr/bin/python3";
 const READY_LIMIT: Duration = Duration::from_secs(60);
 
 /// The bot script, beside this crate's sources (it imports the harness's potr shim).
-pub fn script_path() -> PathBuf {
+pub(crate) fn script_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("bot")
         .join("demo_bot.py")

@@ -10,10 +10,10 @@ use messenger_protocol::accounts::Transport;
 use messenger_protocol::{AccountHandle, Event, ReconnectPolicy};
 
 /// How long any single wait in these tests may take.
-pub const WAIT: Duration = Duration::from_secs(90);
+pub(crate) const WAIT: Duration = Duration::from_secs(90);
 
 /// The shared tor network's shared client, as the app's network settings.
-pub fn shared_network() -> Network {
+pub(crate) fn shared_network() -> Network {
     let client = TorNetwork::shared_client().expect("tor client");
     Network {
         socks: TorSocks {
@@ -24,7 +24,7 @@ pub fn shared_network() -> Network {
 }
 
 /// A plaintext account to `irc.test` (resolved by tor's exits to the local ngircd).
-pub fn plaintext_account(ngircd: &Ngircd, nick: &str) -> IrcAccountConfig {
+pub(crate) fn plaintext_account(ngircd: &Ngircd, nick: &str) -> IrcAccountConfig {
     let mut config = IrcAccountConfig::new(
         ngircd.server_name(),
         ngircd.port(),
@@ -41,7 +41,7 @@ pub fn plaintext_account(ngircd: &Ngircd, nick: &str) -> IrcAccountConfig {
 }
 
 /// Starts an account and connects it, waiting for `Connected`.
-pub async fn connected(config: IrcAccountConfig, network: Network) -> AccountHandle {
+pub(crate) async fn connected(config: IrcAccountConfig, network: Network) -> AccountHandle {
     let mut handle = spawn_account(config, network);
     handle
         .commands
@@ -53,7 +53,10 @@ pub async fn connected(config: IrcAccountConfig, network: Network) -> AccountHan
 }
 
 /// Waits for an event matching `predicate`; panics with the events seen if none comes.
-pub async fn wait_for(handle: &mut AccountHandle, predicate: impl Fn(&Event) -> bool) -> Event {
+pub(crate) async fn wait_for(
+    handle: &mut AccountHandle,
+    predicate: impl Fn(&Event) -> bool,
+) -> Event {
     let deadline = tokio::time::Instant::now() + WAIT;
     let mut seen = Vec::new();
     loop {
@@ -68,45 +71,45 @@ pub async fn wait_for(handle: &mut AccountHandle, predicate: impl Fn(&Event) -> 
 
 /// The harness's raw IRC client (straight to ngircd, not through tor), with the panicking
 /// shorthands these tests use.
-pub struct RawPeer(harness::IrcRawPeer);
+pub(crate) struct RawPeer(harness::IrcRawPeer);
 
 impl RawPeer {
     /// Connects and registers as `nick`.
-    pub fn connect(ngircd: &Ngircd, nick: &str) -> RawPeer {
+    pub(crate) fn connect(ngircd: &Ngircd, nick: &str) -> RawPeer {
         RawPeer(harness::IrcRawPeer::connect(ngircd, nick).unwrap())
     }
 
     /// Sends one line.
-    pub fn send(&mut self, line: &str) {
+    pub(crate) fn send(&mut self, line: &str) {
         self.0.send(line).unwrap();
     }
 
     /// Waits for a line that matches; returns it.
-    pub fn expect(&mut self, predicate: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn expect(&mut self, predicate: impl Fn(&str) -> bool) -> String {
         self.0
             .expect_within(WAIT, "a matching line", predicate)
             .unwrap()
     }
 
     /// Joins a channel and waits for the server's confirmation.
-    pub fn join(&mut self, channel: &str) {
+    pub(crate) fn join(&mut self, channel: &str) {
         self.0.join(channel).unwrap();
     }
 }
 
 /// Runs blocking peer code from an async test without stalling the runtime.
-pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
+pub(crate) fn blocking<T>(f: impl FnOnce() -> T) -> T {
     tokio::task::block_in_place(f)
 }
 
 /// The text of a PRIVMSG/NOTICE line's trailing parameter.
-pub fn trailing(line: &str) -> &str {
+pub(crate) fn trailing(line: &str) -> &str {
     line.split_once(" :").map_or("", |(_, text)| text)
 }
 
 /// A fake IRC server on loopback (reached through tor as `irc.test:port`) that runs a script
 /// against the app: for the bad-input tests.
-pub async fn fake_server<F, Fut>(script: F) -> u16
+pub(crate) async fn fake_server<F, Fut>(script: F) -> u16
 where
     F: FnOnce(tokio::net::TcpStream) -> Fut + Send + 'static,
     Fut: std::future::Future<Output = ()> + Send,
@@ -122,7 +125,7 @@ where
 }
 
 /// A plaintext account to a fake server's port.
-pub fn fake_account(port: u16, nick: &str) -> IrcAccountConfig {
+pub(crate) fn fake_account(port: u16, nick: &str) -> IrcAccountConfig {
     let mut config = IrcAccountConfig::new("irc.test", port, nick, Isolation::random().unwrap());
     config.transport = Transport::Plaintext;
     config.reconnect = ReconnectPolicy {

@@ -6,28 +6,33 @@ use std::path::PathBuf;
 use messenger_omemo::sce::Envelope;
 use messenger_omemo::{Decrypted, EncryptedMessage, Namespace, OmemoStore, OsSecrets, Recipient};
 
-pub const ALICE: &str = "alice@example.org";
-pub const BOB: &str = "bob@example.org";
+pub(crate) const ALICE: &str = "alice@example.org";
+pub(crate) const BOB: &str = "bob@example.org";
 
-pub struct Account {
+pub(crate) struct Account {
     pub jid: &'static str,
     pub path: PathBuf,
     pub store: OmemoStore,
 }
 
 impl Account {
-    pub fn new(dir: &tempfile::TempDir, jid: &'static str) -> Self {
+    pub(crate) fn new(dir: &tempfile::TempDir, jid: &'static str) -> Self {
         let path = dir.path().join(format!("{jid}.omemo.json"));
         let store = OmemoStore::open(&path, jid).expect("store opens");
         Self { jid, path, store }
     }
 
-    pub fn file(&self) -> Vec<u8> {
+    pub(crate) fn file(&self) -> Vec<u8> {
         std::fs::read(&self.path).expect("store file")
     }
 
     /// Encrypts `text` (inside an SCE envelope for OMEMO 2) to all devices of `to`.
-    pub fn send(&mut self, namespace: Namespace, text: &str, to: &Account) -> EncryptedMessage {
+    pub(crate) fn send(
+        &mut self,
+        namespace: Namespace,
+        text: &str,
+        to: &Account,
+    ) -> EncryptedMessage {
         let bundle = to.store.bundle(namespace);
         let plaintext = match namespace {
             Namespace::Axolotl => text.as_bytes().to_vec(),
@@ -50,7 +55,11 @@ impl Account {
         EncryptedMessage::from_xml(&encrypted.message.to_xml()).expect("own XML parses")
     }
 
-    pub fn receive_text(&mut self, from: &str, message: &EncryptedMessage) -> (String, Decrypted) {
+    pub(crate) fn receive_text(
+        &mut self,
+        from: &str,
+        message: &EncryptedMessage,
+    ) -> (String, Decrypted) {
         let decrypted = self.store.decrypt(from, message).expect("decrypts");
         let bytes = decrypted
             .plaintext

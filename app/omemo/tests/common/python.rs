@@ -16,7 +16,7 @@ fn testdata() -> PathBuf {
 }
 
 /// The virtual environment's interpreter, made if missing or out of date.
-pub fn python() -> PathBuf {
+pub(crate) fn python() -> PathBuf {
     let _guard = SETUP.lock().unwrap_or_else(|e| e.into_inner());
     let venv = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("..")
@@ -60,14 +60,14 @@ pub fn python() -> PathBuf {
 }
 
 /// A running `testdata/peer.py`.
-pub struct Peer {
+pub(crate) struct Peer {
     child: Child,
     stdin: ChildStdin,
     stdout: BufReader<ChildStdout>,
 }
 
 impl Peer {
-    pub fn start() -> Self {
+    pub(crate) fn start() -> Self {
         let mut child = Command::new(python())
             .arg(testdata().join("peer.py"))
             .env("PYTHONPATH", testdata())
@@ -85,7 +85,7 @@ impl Peer {
         }
     }
 
-    pub fn request(&mut self, request: serde_json::Value) -> serde_json::Value {
+    pub(crate) fn request(&mut self, request: serde_json::Value) -> serde_json::Value {
         writeln!(self.stdin, "{request}").expect("write to peer");
         self.stdin.flush().expect("flush");
         let mut line = String::new();

@@ -10,17 +10,17 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-pub const WAIT: Duration = Duration::from_secs(30);
+pub(crate) const WAIT: Duration = Duration::from_secs(30);
 
 /// A registered IRC connection.
-pub struct Irc {
+pub(crate) struct Irc {
     writer: Arc<Mutex<TcpStream>>,
     pub nick: String,
 }
 
 impl Irc {
     /// Connects and registers; received PRIVMSGs go to `on_privmsg(from, body)`.
-    pub fn connect(
+    pub(crate) fn connect(
         port: u16,
         nick: &str,
         on_privmsg: impl Fn(String, String) + Send + 'static,
@@ -66,7 +66,7 @@ impl Irc {
         irc
     }
 
-    pub fn line(&self, line: &str) {
+    pub(crate) fn line(&self, line: &str) {
         self.writer
             .lock()
             .unwrap()
@@ -74,7 +74,7 @@ impl Irc {
             .unwrap();
     }
 
-    pub fn privmsg(&self, to: &str, body: &str) {
+    pub(crate) fn privmsg(&self, to: &str, body: &str) {
         assert!(
             !body.contains('\n') && !body.contains('\r'),
             "one IRC line per body"
@@ -84,7 +84,7 @@ impl Irc {
 }
 
 /// An OTR engine on an IRC connection.
-pub struct Node {
+pub(crate) struct Node {
     pub engine: Arc<OtrEngine>,
     pub account: OtrAccount,
     events: Receiver<OtrEvent>,
@@ -95,7 +95,7 @@ pub struct Node {
 }
 
 impl Node {
-    pub fn start(port: u16, nick: &str, settings: OtrSettings) -> Node {
+    pub(crate) fn start(port: u16, nick: &str, settings: OtrSettings) -> Node {
         let dir = tempfile::tempdir().unwrap();
         let (engine, mut engine_events) = OtrEngine::start(dir.path(), settings).unwrap();
         let engine = Arc::new(engine);
@@ -134,12 +134,12 @@ impl Node {
         }
     }
 
-    pub fn peer(&self, nick: &str) -> PeerId {
+    pub(crate) fn peer(&self, nick: &str) -> PeerId {
         PeerId::new(self.account.clone(), nick)
     }
 
     /// Waits for an event matching `wanted` (already seen ones count).
-    pub fn expect(&mut self, what: &str, wanted: impl Fn(&OtrEvent) -> bool) -> OtrEvent {
+    pub(crate) fn expect(&mut self, what: &str, wanted: impl Fn(&OtrEvent) -> bool) -> OtrEvent {
         if let Some(event) = self.seen.iter().find(|e| wanted(e)) {
             return event.clone();
         }
@@ -162,7 +162,7 @@ impl Node {
     }
 
     /// Waits for a shown message with this text and returns whether it was encrypted.
-    pub fn expect_text(&mut self, text: &str) -> bool {
+    pub(crate) fn expect_text(&mut self, text: &str) -> bool {
         match self.expect(
             &format!("the message {text:.40?}"),
             |e| matches!(e, OtrEvent::Message { text: t, .. } if t == text),
@@ -172,7 +172,7 @@ impl Node {
         }
     }
 
-    pub fn expect_private(&mut self, with: &str) -> messenger_otr::Fingerprint {
+    pub(crate) fn expect_private(&mut self, with: &str) -> messenger_otr::Fingerprint {
         match self.expect(&format!("a private conversation with {with}"), |e| {
             matches!(e, OtrEvent::SessionChanged { peer, state: messenger_otr::SessionState::Encrypted { .. } } if &*peer.peer == with)
         }) {

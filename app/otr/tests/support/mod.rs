@@ -1,14 +1,14 @@
 //! Shared test helpers: two OTR cores wired back to back in process.
 #![allow(dead_code, clippy::unwrap_used)]
 
-pub mod irc;
+pub(crate) mod irc;
 
 use messenger_otr::{OtrAccount, OtrCore, OtrEvent, OtrSettings, PeerId};
 use messenger_protocol::ProtocolKind;
 use std::collections::VecDeque;
 
 /// One side of an in-process conversation.
-pub struct Side {
+pub(crate) struct Side {
     pub core: OtrCore,
     pub me: OtrAccount,
     pub peer: PeerId,
@@ -17,13 +17,13 @@ pub struct Side {
 }
 
 /// Two cores whose `Inject` bodies are delivered to each other; `wire` records every body.
-pub struct Pair {
+pub(crate) struct Pair {
     pub alice: Side,
     pub bob: Side,
     pub wire: Vec<(bool, String)>,
 }
 
-pub fn side(name: &str, peer: &str, settings: OtrSettings) -> Side {
+pub(crate) fn side(name: &str, peer: &str, settings: OtrSettings) -> Side {
     let dir = tempfile::tempdir().unwrap();
     let core = OtrCore::open(dir.path(), settings).unwrap();
     let me = OtrAccount::new(name, ProtocolKind::Irc);
@@ -38,7 +38,7 @@ pub fn side(name: &str, peer: &str, settings: OtrSettings) -> Side {
 }
 
 impl Pair {
-    pub fn new(alice: OtrSettings, bob: OtrSettings) -> Pair {
+    pub(crate) fn new(alice: OtrSettings, bob: OtrSettings) -> Pair {
         Pair {
             alice: side("alice", "bob", alice),
             bob: side("bob", "alice", bob),
@@ -47,7 +47,7 @@ impl Pair {
     }
 
     /// Delivers every pending injected body until both sides are quiet.
-    pub fn pump(&mut self) {
+    pub(crate) fn pump(&mut self) {
         let mut queue: VecDeque<(bool, String)> = VecDeque::new();
         loop {
             for (from_alice, side) in [(true, &mut self.alice), (false, &mut self.bob)] {
@@ -73,7 +73,7 @@ impl Pair {
         }
     }
 
-    pub fn alice_says(&mut self, id: u64, text: &str) {
+    pub(crate) fn alice_says(&mut self, id: u64, text: &str) {
         let peer = self.alice.peer.clone();
         self.alice
             .core
@@ -81,7 +81,7 @@ impl Pair {
         self.pump();
     }
 
-    pub fn bob_says(&mut self, id: u64, text: &str) {
+    pub(crate) fn bob_says(&mut self, id: u64, text: &str) {
         let peer = self.bob.peer.clone();
         self.bob
             .core
@@ -92,7 +92,7 @@ impl Pair {
 
 impl Side {
     /// Texts shown to this side, with their encrypted flag.
-    pub fn shown(&self) -> Vec<(String, bool)> {
+    pub(crate) fn shown(&self) -> Vec<(String, bool)> {
         self.events
             .iter()
             .filter_map(|e| match e {
@@ -104,7 +104,7 @@ impl Side {
             .collect()
     }
 
-    pub fn is_private(&mut self) -> bool {
+    pub(crate) fn is_private(&mut self) -> bool {
         matches!(
             self.core.session_state(&self.peer),
             messenger_otr::SessionState::Encrypted { .. }

@@ -14,10 +14,10 @@ use messenger_protocol::{Command, ProtocolKind};
 use messenger_session::{OtrPolicy, Outcome, Session};
 
 /// How long any single wait in these tests may take.
-pub const WAIT: Duration = Duration::from_secs(90);
+pub(crate) const WAIT: Duration = Duration::from_secs(90);
 
 /// The shared tor network's client with `trust`.
-pub fn network(trust: TlsTrust) -> Network {
+pub(crate) fn network(trust: TlsTrust) -> Network {
     let client = TorNetwork::shared_client().expect("tor client");
     Network {
         socks: TorSocks {
@@ -28,7 +28,7 @@ pub fn network(trust: TlsTrust) -> Network {
 }
 
 /// A session with its own network thread and OTR files in `profile`.
-pub fn session(profile: &Path, policy: OtrPolicy, network: Network) -> Session {
+pub(crate) fn session(profile: &Path, policy: OtrPolicy, network: Network) -> Session {
     let runtime = messenger_session::spawn_runtime().unwrap();
     let session = Session::start(runtime, network, &profile.join("otr"), policy, || {});
     assert_eq!(session.otr_unavailable(), None);
@@ -37,7 +37,7 @@ pub fn session(profile: &Path, policy: OtrPolicy, network: Network) -> Session {
 
 /// Drains `session` into `model` until `done` holds; returns the outcomes seen. Panics after
 /// [`WAIT`] naming `what`.
-pub fn pump(
+pub(crate) fn pump(
     session: &mut Session,
     model: &mut Model,
     what: &str,
@@ -56,7 +56,7 @@ pub fn pump(
 }
 
 /// Connects `account` and waits until it is online; returns our name on the server.
-pub fn connect(session: &mut Session, model: &mut Model, account: AccountId) -> String {
+pub(crate) fn connect(session: &mut Session, model: &mut Model, account: AccountId) -> String {
     assert!(session.command(model, account, Command::Connect));
     pump(session, model, "the account to be online", |m, _| {
         matches!(
@@ -71,7 +71,7 @@ pub fn connect(session: &mut Session, model: &mut Model, account: AccountId) -> 
 }
 
 /// A plaintext IRC account to `irc.test` (resolved by tor's exits to the local ngircd).
-pub fn irc_account(ngircd: &Ngircd, nick: &str) -> AccountConfig {
+pub(crate) fn irc_account(ngircd: &Ngircd, nick: &str) -> AccountConfig {
     let mut account =
         AccountConfig::new(ProtocolKind::Irc, nick, ngircd.server_name(), ngircd.port()).unwrap();
     account.transport = Transport::Plaintext;
@@ -80,7 +80,7 @@ pub fn irc_account(ngircd: &Ngircd, nick: &str) -> AccountConfig {
 
 /// One message of a conversation, owned.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub(crate) struct Line {
     pub from: Option<String>,
     pub me: bool,
     pub text: String,
@@ -88,7 +88,7 @@ pub struct Line {
 }
 
 /// The conversation's log, owned (system notes have `from: None, me: false`).
-pub fn lines(model: &Model, conversation: ConversationId) -> Vec<Line> {
+pub(crate) fn lines(model: &Model, conversation: ConversationId) -> Vec<Line> {
     let log = &model.conversation(conversation).unwrap().log;
     (0..log.len())
         .filter_map(|i| log.get(i))
@@ -106,29 +106,33 @@ pub fn lines(model: &Model, conversation: ConversationId) -> Vec<Line> {
 
 /// The harness's raw IRC client (straight to ngircd, not through tor), with the shorthands
 /// these tests use.
-pub struct RawIrc(harness::IrcRawPeer);
+pub(crate) struct RawIrc(harness::IrcRawPeer);
 
 impl RawIrc {
     /// Connects and registers as `nick`.
-    pub fn connect(ngircd: &Ngircd, nick: &str) -> RawIrc {
+    pub(crate) fn connect(ngircd: &Ngircd, nick: &str) -> RawIrc {
         RawIrc(harness::IrcRawPeer::connect(ngircd, nick).unwrap())
     }
 
     /// Sends one line.
-    pub fn send(&mut self, line: &str) {
+    pub(crate) fn send(&mut self, line: &str) {
         self.0.send(line).unwrap();
     }
 
     /// Waits up to `limit` for a matching line; `None` on timeout. Every line read is kept
     /// in [`RawIrc::seen`].
-    pub fn expect(&mut self, limit: Duration, predicate: impl Fn(&str) -> bool) -> Option<String> {
+    pub(crate) fn expect(
+        &mut self,
+        limit: Duration,
+        predicate: impl Fn(&str) -> bool,
+    ) -> Option<String> {
         self.0
             .expect_within(limit, "a matching line", predicate)
             .ok()
     }
 
     /// Every line read so far.
-    pub fn seen(&self) -> &[String] {
+    pub(crate) fn seen(&self) -> &[String] {
         self.0.seen()
     }
 }

@@ -8,7 +8,7 @@
 use super::TrustedKeys;
 
 /// A key pair that signs test manifests and bundles.
-pub struct Signer {
+pub(super) struct Signer {
     /// The public half.
     pub public: minisign::PublicKey,
     secret: minisign::SecretKey,
@@ -16,7 +16,7 @@ pub struct Signer {
 
 impl Signer {
     /// A fresh key pair.
-    pub fn new() -> Signer {
+    pub(super) fn new() -> Signer {
         let pair = minisign::KeyPair::generate_unencrypted_keypair().unwrap();
         Signer {
             public: pair.pk,
@@ -25,24 +25,24 @@ impl Signer {
     }
 
     /// The public key as a `minisign.pub` file's text.
-    pub fn pub_text(&self) -> String {
+    pub(super) fn pub_text(&self) -> String {
         self.public.to_box().unwrap().into_string()
     }
 
     /// The public key's base64 line (what a manifest's `keys.add` carries).
-    pub fn base64(&self) -> String {
+    pub(super) fn base64(&self) -> String {
         self.public.to_base64()
     }
 
     /// Only this key, as trusted keys.
-    pub fn keys(&self) -> TrustedKeys {
+    pub(super) fn keys(&self) -> TrustedKeys {
         let mut keys = TrustedKeys::empty();
         keys.add_minisign_pub(&self.pub_text()).unwrap();
         keys
     }
 
     /// The `.minisig` text of a prehashed signature of `bytes`.
-    pub fn sign(&self, bytes: &[u8]) -> String {
+    pub(super) fn sign(&self, bytes: &[u8]) -> String {
         minisign::sign(Some(&self.public), &self.secret, bytes, None, None)
             .unwrap()
             .into_string()

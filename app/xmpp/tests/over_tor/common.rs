@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-pub use harness::XmppRawPeer;
+pub(crate) use harness::XmppRawPeer;
 use harness::{Prosody, TorNetwork};
 use messenger_net::{Isolation, Network, TlsTrust, TorSocks};
 use messenger_protocol::{AccountHandle, Command, Event, Protocol, ReconnectPolicy};
@@ -11,17 +11,17 @@ use messenger_xmpp::{Xmpp, XmppAccountConfig};
 use xmpp_parsers::jid::BareJid;
 
 /// How long any single wait in these tests may take.
-pub const WAIT: Duration = Duration::from_secs(90);
+pub(crate) const WAIT: Duration = Duration::from_secs(90);
 
-pub const ALICE: (&str, &str) = ("alice", "alice-secret-1");
-pub const BOB: (&str, &str) = ("bob", "bob-secret-2");
+pub(crate) const ALICE: (&str, &str) = ("alice", "alice-secret-1");
+pub(crate) const BOB: (&str, &str) = ("bob", "bob-secret-2");
 
-pub fn start_prosody() -> Prosody {
+pub(crate) fn start_prosody() -> Prosody {
     Prosody::start(&[ALICE, BOB]).expect("prosody")
 }
 
 /// The shared tor network's client as the app's network settings, trusting `trust`.
-pub fn network_with(trust: TlsTrust) -> Network {
+pub(crate) fn network_with(trust: TlsTrust) -> Network {
     let client = TorNetwork::shared_client().expect("tor client");
     Network {
         socks: TorSocks {
@@ -32,7 +32,7 @@ pub fn network_with(trust: TlsTrust) -> Network {
 }
 
 /// Public roots plus the right pin for prosody's self-signed certificate.
-pub fn pinned_trust(prosody: &Prosody) -> TlsTrust {
+pub(crate) fn pinned_trust(prosody: &Prosody) -> TlsTrust {
     TlsTrust::public_roots().unwrap().with_pin(
         prosody.domain(),
         prosody.c2s_port(),
@@ -41,7 +41,7 @@ pub fn pinned_trust(prosody: &Prosody) -> TlsTrust {
 }
 
 /// An account on `xmpp.test` (resolved by tor's exits to the local prosody).
-pub fn account(prosody: &Prosody, (user, password): (&str, &str)) -> XmppAccountConfig {
+pub(crate) fn account(prosody: &Prosody, (user, password): (&str, &str)) -> XmppAccountConfig {
     let jid = BareJid::new(&format!("{user}@{}", prosody.domain())).unwrap();
     let mut config = XmppAccountConfig::new(jid, password, Isolation::random().unwrap());
     config.port = prosody.c2s_port();
@@ -53,7 +53,10 @@ pub fn account(prosody: &Prosody, (user, password): (&str, &str)) -> XmppAccount
 }
 
 /// Starts an account and connects it, waiting for `Connected`; returns our full JID too.
-pub async fn connected(config: XmppAccountConfig, network: Network) -> (AccountHandle, String) {
+pub(crate) async fn connected(
+    config: XmppAccountConfig,
+    network: Network,
+) -> (AccountHandle, String) {
     let mut handle = Xmpp::spawn(config, network);
     handle.commands.send(Command::Connect).await.unwrap();
     let Event::Connected { own_name } =
@@ -65,7 +68,10 @@ pub async fn connected(config: XmppAccountConfig, network: Network) -> (AccountH
 }
 
 /// Waits for an event matching `predicate`; panics with the events seen if none comes.
-pub async fn wait_for(handle: &mut AccountHandle, predicate: impl Fn(&Event) -> bool) -> Event {
+pub(crate) async fn wait_for(
+    handle: &mut AccountHandle,
+    predicate: impl Fn(&Event) -> bool,
+) -> Event {
     let deadline = tokio::time::Instant::now() + WAIT;
     let mut seen = Vec::new();
     loop {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// What a relay does in the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RelayRole {
+pub(crate) enum RelayRole {
     /// A directory authority that is also an exit relay.
     Authority,
     /// A plain relay (also an exit, so every relay carries the same flags).
@@ -15,7 +15,7 @@ pub enum RelayRole {
 
 /// The ports and identity of one relay.
 #[derive(Debug, Clone)]
-pub struct RelaySpec {
+pub(crate) struct RelaySpec {
     /// Its nickname (`auth0`, `relay0`, ...).
     pub nickname: String,
     /// What it does.

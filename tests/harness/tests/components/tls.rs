@@ -7,10 +7,10 @@ use std::time::Duration;
 use rustls::pki_types::{CertificateDer, ServerName};
 use rustls::{ClientConfig, ClientConnection, RootCertStore, StreamOwned};
 
-pub type TlsStream = StreamOwned<ClientConnection, TcpStream>;
+pub(crate) type TlsStream = StreamOwned<ClientConnection, TcpStream>;
 
 /// Runs TLS over an already connected stream (e.g. after STARTTLS).
-pub fn wrap(stream: TcpStream, server_name: &str, cert_der: &[u8]) -> TlsStream {
+pub(crate) fn wrap(stream: TcpStream, server_name: &str, cert_der: &[u8]) -> TlsStream {
     let mut roots = RootCertStore::empty();
     roots.add(CertificateDer::from(cert_der.to_vec())).unwrap();
     let config =
@@ -30,7 +30,11 @@ pub fn wrap(stream: TcpStream, server_name: &str, cert_der: &[u8]) -> TlsStream 
 }
 
 /// Connects and runs TLS.
-pub fn connect_pinned(addr: impl ToSocketAddrs, server_name: &str, cert_der: &[u8]) -> TlsStream {
+pub(crate) fn connect_pinned(
+    addr: impl ToSocketAddrs,
+    server_name: &str,
+    cert_der: &[u8],
+) -> TlsStream {
     let stream = TcpStream::connect(addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))

@@ -10,7 +10,7 @@ use harness::TorNetwork;
 use harness::control::bootstrap_done;
 
 /// A minimal SOCKS5 CONNECT with a hostname (remote DNS), as the messenger does.
-pub fn socks_connect(socks: SocketAddr, host: &str, port: u16) -> TcpStream {
+pub(crate) fn socks_connect(socks: SocketAddr, host: &str, port: u16) -> TcpStream {
     let mut stream = TcpStream::connect(socks).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))

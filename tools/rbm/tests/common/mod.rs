@@ -3,11 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub const RBM: &str = env!("CARGO_BIN_EXE_rbm");
+pub(crate) const RBM: &str = env!("CARGO_BIN_EXE_rbm");
 
 /// A password-less throwaway key pair made by the real minisign CLI:
 /// (`DIR/NAME.pub`, `DIR/NAME.key`).
-pub fn make_key(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
+pub(crate) fn make_key(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
     let public = dir.join(format!("{name}.pub"));
     let secret = dir.join(format!("{name}.key"));
     let output = Command::new("minisign")
@@ -26,7 +26,7 @@ pub fn make_key(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
 }
 
 /// `rbm sign RELEASE --key SECRET --public-key PUBLIC`.
-pub fn sign(release: &Path, secret: &Path, public: &Path) -> Output {
+pub(crate) fn sign(release: &Path, secret: &Path, public: &Path) -> Output {
     Command::new(RBM)
         .arg("sign")
         .arg(release)
