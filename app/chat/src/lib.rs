@@ -11,7 +11,7 @@ mod otr_status;
 mod policy;
 mod tor_state;
 
-pub use log::{MessageFlags, MessageLog, MessageView, Sender};
+pub use log::{Delivery, MessageFlags, MessageLog, MessageView, Protection, Sender};
 pub use model::{AccountEntry, AccountId, AccountState, ConversationId, ConversationState, Model};
 pub use otr_detail::{OtrDetail, OtrProgress};
 pub use otr_request::OtrRequest;

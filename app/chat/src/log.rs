@@ -5,7 +5,7 @@
 //! (the UI draws only the visible ones).
 
 use messenger_protocol::{MessageKind, OutgoingId};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Facts about one message, as bits.
@@ -21,6 +21,10 @@ impl MessageFlags {
     pub const FAILED: MessageFlags = MessageFlags(1 << 2);
     /// Handed to the network, not yet confirmed sent.
     pub const PENDING: MessageFlags = MessageFlags(1 << 3);
+    /// The server acknowledged it (stream management, echo-message).
+    pub const DELIVERED: MessageFlags = MessageFlags(1 << 4);
+    /// With [`MessageFlags::ENCRYPTED`]: the encryption was OMEMO, not OTR.
+    pub const OMEMO: MessageFlags = MessageFlags(1 << 5);
 
     /// Whether every bit of `other` is set.
     pub fn contains(self, other: MessageFlags) -> bool {
@@ -51,6 +55,40 @@ pub enum Sender<'a> {
     System,
 }
 
+/// How a message travelled: what the screen may claim about its privacy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protection {
+    /// In plaintext: anyone on the path through the server could read it.
+    NotEncrypted,
+    /// Encrypted end to end with OTR.
+    Otr,
+    /// Encrypted end to end with OMEMO.
+    Omemo,
+}
+
+/// What became of a message the user sent, as far as this client can know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery<'a> {
+    /// Not yet fully written to the connection: `done` of `total` pieces are out (a paced
+    /// long message); `total` is 0 while nothing is known yet (waiting for OTR, queued).
+    Sending {
+        /// Pieces written.
+        done: u32,
+        /// Pieces in all, or 0 when not known.
+        total: u32,
+    },
+    /// Written to the connection; the server has not confirmed it (and may never: plain IRC
+    /// has no acknowledgement).
+    Sent,
+    /// The server acknowledged it.
+    DeliveredToServer,
+    /// It did not go, or the server refused it; `reason` in the user's words.
+    NotDelivered {
+        /// Why.
+        reason: &'a str,
+    },
+}
+
 /// One message, borrowed from the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MessageView<'a> {
@@ -64,7 +102,31 @@ pub struct MessageView<'a> {
     pub kind: MessageKind,
     /// Outgoing, encrypted, failed, pending.
     pub flags: MessageFlags,
+    /// For the user's own messages, what became of it; `None` for others' messages.
+    pub delivery: Option<Delivery<'a>>,
 }
+
+impl MessageView<'_> {
+    /// How it travelled.
+    pub fn protection(&self) -> Protection {
+        protection_of(self.flags)
+    }
+}
+
+fn protection_of(flags: MessageFlags) -> Protection {
+    match (
+        flags.contains(MessageFlags::ENCRYPTED),
+        flags.contains(MessageFlags::OMEMO),
+    ) {
+        (false, _) => Protection::NotEncrypted,
+        (true, false) => Protection::Otr,
+        (true, true) => Protection::Omemo,
+    }
+}
+
+/// How many of the newest outgoing messages are remembered for a late answer (an
+/// acknowledgement or a refusal that comes after "sent"); older ones keep their last state.
+const TRACKED_OUTGOING: usize = 1024;
 
 const SENDER_ME: u32 = u32::MAX;
 const SENDER_SYSTEM: u32 = u32::MAX - 1;
@@ -86,7 +148,12 @@ pub struct MessageLog {
     entries: Vec<Entry>,
     senders: Vec<String>,
     sender_index: HashMap<String, u32>,
-    outgoing: HashMap<OutgoingId, usize>,
+    /// Outgoing messages whose fate may still change, by id (the newest ones only).
+    outgoing: BTreeMap<OutgoingId, usize>,
+    /// Why a message was not delivered (few: kept beside the fixed-size entries).
+    failures: HashMap<usize, String>,
+    /// Pieces written of a message still going out in several pieces.
+    progress: HashMap<usize, (u32, u32)>,
 }
 
 impl MessageLog {
@@ -140,6 +207,8 @@ impl MessageLog {
     }
 
     /// Adds a message the user is sending, remembered under `id` until its fate is known.
+    /// `encrypted` says whether it leaves encrypted (OTR); [`MessageLog::set_protection`]
+    /// corrects it when the encryption layer decides otherwise.
     pub fn push_outgoing(
         &mut self,
         id: OutgoingId,
@@ -154,28 +223,130 @@ impl MessageLog {
         }
         let index = self.push(Sender::Me, text, time, kind, flags);
         self.outgoing.insert(id, index);
+        while self.outgoing.len() > TRACKED_OUTGOING {
+            if let Some((_, old)) = self.outgoing.pop_first() {
+                self.progress.remove(&old);
+            }
+        }
         index
     }
 
-    /// Marks an outgoing message as sent. Returns false if `id` is unknown here.
+    /// Marks an outgoing message as written to the connection. Returns false if `id` is
+    /// unknown here or already past that point.
     pub fn mark_sent(&mut self, id: OutgoingId) -> bool {
-        self.settle(id, MessageFlags::default())
-    }
-
-    /// Marks an outgoing message as failed. Returns false if `id` is unknown here.
-    pub fn mark_failed(&mut self, id: OutgoingId) -> bool {
-        self.settle(id, MessageFlags::FAILED)
-    }
-
-    fn settle(&mut self, id: OutgoingId, add: MessageFlags) -> bool {
-        let Some(index) = self.outgoing.remove(&id) else {
+        let Some(entry) = self.outgoing_entry(id) else {
             return false;
         };
-        let Some(entry) = self.entries.get_mut(index) else {
+        if !entry.flags.contains(MessageFlags::PENDING) {
             return false;
-        };
-        entry.flags = entry.flags.without(MessageFlags::PENDING).with(add);
+        }
+        entry.flags = entry.flags.without(MessageFlags::PENDING);
+        if let Some(&index) = self.outgoing.get(&id) {
+            self.progress.remove(&index);
+        }
         true
+    }
+
+    /// Notes that `done` of `total` pieces of a message are written. Returns false if `id` is
+    /// unknown or no longer being sent.
+    pub fn mark_progress(&mut self, id: OutgoingId, done: u32, total: u32) -> bool {
+        let Some(&index) = self.outgoing.get(&id) else {
+            return false;
+        };
+        match self.entries.get(index) {
+            Some(entry) if entry.flags.contains(MessageFlags::PENDING) => {
+                self.progress.insert(index, (done.min(total), total));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Marks an outgoing message as acknowledged by the server. Returns false if `id` is
+    /// unknown here or already settled.
+    pub fn mark_delivered(&mut self, id: OutgoingId) -> bool {
+        let Some(entry) = self.outgoing_entry(id) else {
+            return false;
+        };
+        if entry.flags.contains(MessageFlags::FAILED) {
+            return false;
+        }
+        entry.flags = entry
+            .flags
+            .without(MessageFlags::PENDING)
+            .with(MessageFlags::DELIVERED);
+        self.forget_outgoing(id);
+        true
+    }
+
+    /// Marks an outgoing message as not delivered with `reason` (also after it was marked
+    /// sent: a refusal can come later). Returns false if `id` is unknown here or settled.
+    pub fn mark_failed(&mut self, id: OutgoingId, reason: &str) -> bool {
+        let Some(entry) = self.outgoing_entry(id) else {
+            return false;
+        };
+        if entry.flags.contains(MessageFlags::DELIVERED) {
+            return false;
+        }
+        entry.flags = entry
+            .flags
+            .without(MessageFlags::PENDING)
+            .with(MessageFlags::FAILED);
+        if let Some(&index) = self.outgoing.get(&id) {
+            self.failures.insert(index, reason.to_owned());
+        }
+        self.forget_outgoing(id);
+        true
+    }
+
+    /// Sets how an outgoing message travels, once the encryption layer decided (a message
+    /// typed while OTR was starting can leave in plaintext or encrypted). Returns false if
+    /// `id` is unknown here.
+    pub fn set_protection(&mut self, id: OutgoingId, protection: Protection) -> bool {
+        let Some(entry) = self.outgoing_entry(id) else {
+            return false;
+        };
+        let flags = entry
+            .flags
+            .without(MessageFlags::ENCRYPTED)
+            .without(MessageFlags::OMEMO);
+        entry.flags = match protection {
+            Protection::NotEncrypted => flags,
+            Protection::Otr => flags.with(MessageFlags::ENCRYPTED),
+            Protection::Omemo => flags
+                .with(MessageFlags::ENCRYPTED)
+                .with(MessageFlags::OMEMO),
+        };
+        true
+    }
+
+    fn outgoing_entry(&mut self, id: OutgoingId) -> Option<&mut Entry> {
+        let index = *self.outgoing.get(&id)?;
+        self.entries.get_mut(index)
+    }
+
+    fn forget_outgoing(&mut self, id: OutgoingId) {
+        if let Some(index) = self.outgoing.remove(&id) {
+            self.progress.remove(&index);
+        }
+    }
+
+    fn delivery_of(&self, index: usize, flags: MessageFlags) -> Option<Delivery<'_>> {
+        if !flags.contains(MessageFlags::OUTGOING) {
+            return None;
+        }
+        Some(if flags.contains(MessageFlags::FAILED) {
+            Delivery::NotDelivered {
+                reason: self.failures.get(&index).map_or("", String::as_str),
+            }
+        } else if flags.contains(MessageFlags::PENDING) {
+            let (done, total) = self.progress.get(&index).copied().unwrap_or((0, 0));
+            Delivery::Sending { done, total }
+        } else if flags.contains(MessageFlags::DELIVERED) {
+            Delivery::DeliveredToServer
+        } else {
+            Delivery::Sent
+        })
     }
 
     /// The message at `index`, if there is one.
@@ -193,6 +364,7 @@ impl MessageLog {
             time: from_unix_millis(entry.unix_millis),
             kind: entry.kind,
             flags: entry.flags,
+            delivery: self.delivery_of(index, entry.flags),
         })
     }
 

@@ -318,8 +318,18 @@ impl Model {
                     }
                 }
             }
-            Event::Sent { id } => self.settle(account, id, true),
-            Event::SendFailed { id, .. } => self.settle(account, id, false),
+            Event::Sent { id } => {
+                self.find_outgoing(account, |log| log.mark_sent(id));
+            }
+            Event::SendProgress { id, done, total } => {
+                self.find_outgoing(account, |log| log.mark_progress(id, done, total));
+            }
+            Event::Delivered { id } => {
+                self.find_outgoing(account, |log| log.mark_delivered(id));
+            }
+            Event::SendFailed { id, reason } => {
+                self.find_outgoing(account, |log| log.mark_failed(id, &reason));
+            }
             Event::Members { room, mut members } => {
                 members.sort_unstable_by_key(|name| name.to_lowercase());
                 members.dedup();
@@ -382,14 +392,14 @@ impl Model {
             .filter(move |c| c.account == account)
     }
 
-    fn settle(&mut self, account: AccountId, id: OutgoingId, sent: bool) {
+    /// Applies `change` to the log of `account`'s conversations until one knows the message.
+    fn find_outgoing(
+        &mut self,
+        account: AccountId,
+        mut change: impl FnMut(&mut MessageLog) -> bool,
+    ) {
         for conversation in self.conversations_of(account) {
-            let settled = if sent {
-                conversation.log.mark_sent(id)
-            } else {
-                conversation.log.mark_failed(id)
-            };
-            if settled {
+            if change(&mut conversation.log) {
                 return;
             }
         }

@@ -152,12 +152,30 @@ pub enum Event {
     },
     /// A message arrived.
     Message(IncomingMessage),
-    /// An outgoing message left us.
+    /// An outgoing message was written to the connection (all of its pieces).
     Sent {
         /// The id from [`Command::Send`].
         id: OutgoingId,
     },
-    /// An outgoing message could not be sent; it is not retried silently.
+    /// An outgoing message that leaves in several paced pieces (long text split into lines,
+    /// OTR fragments) is on its way: `done` of `total` pieces are written.
+    SendProgress {
+        /// The id from [`Command::Send`].
+        id: OutgoingId,
+        /// Pieces written so far.
+        done: u32,
+        /// Pieces in all.
+        total: u32,
+    },
+    /// The server acknowledged an outgoing message (XMPP stream management's `<a/>`, IRC
+    /// `echo-message`): it reached the server, which is all a client can know.
+    Delivered {
+        /// The id from [`Command::Send`].
+        id: OutgoingId,
+    },
+    /// An outgoing message did not go, or the server refused it after it was sent (an XMPP
+    /// error stanza answering it, an IRC 401/404 for its target, a failed stream resume). It
+    /// is never retried silently; the user sees it as not delivered with `reason`.
     SendFailed {
         /// The id from [`Command::Send`].
         id: OutgoingId,

@@ -53,13 +53,101 @@ fn outgoing_messages_settle_as_sent_or_failed() {
     let failed = log.push_outgoing(OutgoingId(2), "b", at(1), MessageKind::Normal, false);
     assert!(log.get(sent).unwrap().flags.contains(MessageFlags::PENDING));
     assert!(log.mark_sent(OutgoingId(1)));
-    assert!(log.mark_failed(OutgoingId(2)));
-    assert!(!log.mark_failed(OutgoingId(2)), "an id settles once");
+    assert!(log.mark_failed(OutgoingId(2), "no route"));
+    assert!(
+        !log.mark_failed(OutgoingId(2), "again"),
+        "an id settles once"
+    );
     assert!(!log.mark_sent(OutgoingId(99)));
     let sent = log.get(sent).unwrap().flags;
     assert!(sent.contains(MessageFlags::ENCRYPTED) && !sent.contains(MessageFlags::PENDING));
     let failed = log.get(failed).unwrap().flags;
     assert!(failed.contains(MessageFlags::FAILED) && !failed.contains(MessageFlags::ENCRYPTED));
+}
+
+fn delivery(log: &MessageLog, index: usize) -> Option<Delivery<'_>> {
+    log.get(index).unwrap().delivery
+}
+
+#[test]
+fn delivery_goes_from_sending_through_sent_to_delivered_or_not_delivered() {
+    let mut log = MessageLog::new();
+    let long = log.push_outgoing(OutgoingId(1), "long", at(1), MessageKind::Normal, false);
+    let refused = log.push_outgoing(OutgoingId(2), "x", at(1), MessageKind::Normal, false);
+    assert_eq!(
+        delivery(&log, long),
+        Some(Delivery::Sending { done: 0, total: 0 })
+    );
+    assert!(log.mark_progress(OutgoingId(1), 4, 12));
+    assert_eq!(
+        delivery(&log, long),
+        Some(Delivery::Sending { done: 4, total: 12 })
+    );
+    assert!(log.mark_sent(OutgoingId(1)));
+    assert_eq!(delivery(&log, long), Some(Delivery::Sent));
+    assert!(
+        !log.mark_progress(OutgoingId(1), 5, 12),
+        "sent is past sending"
+    );
+    assert!(log.mark_delivered(OutgoingId(1)));
+    assert_eq!(delivery(&log, long), Some(Delivery::DeliveredToServer));
+    assert!(
+        !log.mark_failed(OutgoingId(1), "late"),
+        "an acknowledged message is not refused later"
+    );
+
+    // A refusal after "sent" (an error stanza, IRC 401) turns it into not delivered.
+    assert!(log.mark_sent(OutgoingId(2)));
+    assert!(log.mark_failed(OutgoingId(2), "no such nick"));
+    assert_eq!(
+        delivery(&log, refused),
+        Some(Delivery::NotDelivered {
+            reason: "no such nick"
+        })
+    );
+    assert!(!log.mark_delivered(OutgoingId(2)));
+    let incoming = log.push(
+        Sender::Peer("bob"),
+        "hi",
+        at(2),
+        MessageKind::Normal,
+        MessageFlags::default(),
+    );
+    assert_eq!(
+        delivery(&log, incoming),
+        None,
+        "only our own messages have one"
+    );
+}
+
+#[test]
+fn protection_is_what_the_encryption_layer_decided() {
+    let mut log = MessageLog::new();
+    let index = log.push_outgoing(OutgoingId(1), "a", at(1), MessageKind::Normal, true);
+    assert_eq!(log.get(index).unwrap().protection(), Protection::Otr);
+    assert!(log.set_protection(OutgoingId(1), Protection::NotEncrypted));
+    assert_eq!(
+        log.get(index).unwrap().protection(),
+        Protection::NotEncrypted
+    );
+    assert!(log.set_protection(OutgoingId(1), Protection::Omemo));
+    assert_eq!(log.get(index).unwrap().protection(), Protection::Omemo);
+    assert!(!log.set_protection(OutgoingId(9), Protection::Otr));
+}
+
+#[test]
+fn only_the_newest_outgoing_messages_wait_for_a_late_answer() {
+    let mut log = MessageLog::new();
+    for id in 0..(TRACKED_OUTGOING as u64 + 10) {
+        log.push_outgoing(OutgoingId(id), "m", at(1), MessageKind::Normal, false);
+        log.mark_sent(OutgoingId(id));
+    }
+    assert!(log.outgoing.len() <= TRACKED_OUTGOING);
+    assert!(
+        !log.mark_delivered(OutgoingId(0)),
+        "the oldest is forgotten"
+    );
+    assert!(log.mark_delivered(OutgoingId(TRACKED_OUTGOING as u64 + 9)));
 }
 
 #[test]
