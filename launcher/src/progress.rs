@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::control::BootstrapStatus;
+use messenger_tor_control::BootstrapStatus;
 use crate::output::to_stderr;
 
 /// Where bootstrap progress and launcher messages go (stderr).

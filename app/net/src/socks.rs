@@ -113,6 +113,17 @@ impl TorSocks {
             })?
     }
 
+    /// Checks that tor's SOCKS port accepts a connection within `limit`: opens one and closes
+    /// it at once, sending nothing (the launcher's check of a system tor). Here, so that the
+    /// connector stays the only code that connects.
+    pub async fn probe(&self, limit: Duration) -> std::io::Result<()> {
+        match tokio::time::timeout(limit, TcpStream::connect(self.addr)).await {
+            Ok(Ok(_closed_on_drop)) => Ok(()),
+            Ok(Err(error)) => Err(error),
+            Err(_) => Err(std::io::ErrorKind::TimedOut.into()),
+        }
+    }
+
     /// One SOCKS handshake through tor.
     async fn attempt(
         &self,
@@ -277,6 +288,18 @@ mod tests {
             .unwrap_err();
         assert!(matches!(error, NetError::TorUnreachable), "{error:?}");
         assert!(error.to_string().contains("Tor is not reachable"));
+    }
+
+    #[tokio::test]
+    async fn probe_tells_a_listening_port_from_a_closed_one() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let socks = TorSocks {
+            addr: listener.local_addr().unwrap(),
+        };
+        socks.probe(Duration::from_secs(5)).await.unwrap();
+        drop(listener);
+        let error = socks.probe(Duration::from_secs(5)).await.unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::ConnectionRefused);
     }
 
     /// A loopback SOCKS5 endpoint that answers every request with `reply` (a SOCKS5 reply

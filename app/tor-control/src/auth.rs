@@ -1,4 +1,8 @@
-//! Cookie authentication (control-spec 3.5, 3.24): SAFECOOKIE when tor offers it, else COOKIE.
+//! SAFECOOKIE authentication (control-spec 3.5, 3.24), the only method this client uses.
+//!
+//! Plain `COOKIE` sends the cookie itself: a program listening where tor should be would
+//! learn it (or, told to use another file, any 32-byte file). With SAFECOOKIE both sides
+//! prove they know the cookie with an HMAC over fresh nonces, and tor proves it first.
 
 use std::path::{Path, PathBuf};
 
@@ -6,6 +10,7 @@ use hmac::{KeyInit, Mac};
 use sha2::Sha256;
 
 use super::client::ControlClient;
+use super::command::Command;
 use super::error::{ControlError, ProtocolError};
 use super::keywords::parse_keywords;
 
@@ -17,39 +22,33 @@ const CLIENT_HASH_KEY: &[u8] = b"Tor safe cookie authentication controller-to-se
 type HmacSha256 = hmac::Hmac<Sha256>;
 
 impl ControlClient {
-    /// Authenticates with tor's cookie.
+    /// Authenticates with SAFECOOKIE.
     ///
-    /// `cookie_path` is the file the launcher expects (inside the data directory of the tor it
-    /// started). Only without it is the path tor names in `PROTOCOLINFO` used: with plain
-    /// COOKIE, a program posing as tor could otherwise make us send any 32-byte file.
+    /// `cookie_path` is the cookie file the caller expects (such as the one in the data
+    /// directory of the tor the launcher started); without it, the file tor names in
+    /// `PROTOCOLINFO` is used, which is safe with SAFECOOKIE: tor must prove it knows the
+    /// file's content before we answer, and our answer does not reveal it. A tor that does
+    /// not offer SAFECOOKIE is refused ([`ControlError::NoUsableAuthMethod`]).
     /// Returns the cookie file used.
     pub async fn authenticate(
         &mut self,
         cookie_path: Option<&Path>,
     ) -> Result<PathBuf, ControlError> {
         let info = self.protocol_info().await?;
-        let path = match (cookie_path, &info.cookie_file) {
-            (Some(path), _) => path.to_path_buf(),
-            (None, Some(named)) => PathBuf::from(named),
-            (None, None) => {
-                return Err(ControlError::NoUsableAuthMethod {
-                    methods: info.auth_methods.join(","),
-                });
-            }
-        };
-        let offers = |method: &str| info.auth_methods.iter().any(|offered| offered == method);
-        if offers("SAFECOOKIE") {
-            let cookie = read_cookie(&path)?;
-            self.authenticate_safecookie(&cookie).await?;
-        } else if offers("COOKIE") {
-            let cookie = read_cookie(&path)?;
-            let line = format!("AUTHENTICATE {}", hex::encode(cookie));
-            self.command("AUTHENTICATE", &line).await?;
-        } else {
+        if !info.offers("SAFECOOKIE") {
             return Err(ControlError::NoUsableAuthMethod {
                 methods: info.auth_methods.join(","),
             });
         }
+        let path = match (cookie_path, &info.cookie_file) {
+            (Some(path), _) => path.to_path_buf(),
+            (None, Some(named)) => PathBuf::from(named),
+            (None, None) => {
+                return Err(unexpected("PROTOCOLINFO", "SAFECOOKIE without a COOKIEFILE").into());
+            }
+        };
+        let cookie = read_cookie(&path)?;
+        self.authenticate_safecookie(&cookie).await?;
         Ok(path)
     }
 
@@ -57,12 +56,11 @@ impl ControlClient {
         let mut client_nonce = [0u8; 32];
         getrandom::fill(&mut client_nonce)
             .map_err(|error| ControlError::Random(error.to_string()))?;
-        let line = format!("AUTHCHALLENGE SAFECOOKIE {}", hex::encode(client_nonce));
-        let reply = self.command("AUTHCHALLENGE", &line).await?;
+        let reply = self.send(&Command::auth_challenge(&client_nonce)).await?;
         let text = reply
             .message()
             .strip_prefix("AUTHCHALLENGE ")
-            .ok_or_else(|| unexpected("no AUTHCHALLENGE in the reply"))?;
+            .ok_or_else(|| unexpected("AUTHCHALLENGE", "no AUTHCHALLENGE in the reply"))?;
         let keywords = parse_keywords(text)?;
         let server_hash = decode_hex(keywords.get("SERVERHASH"), "SERVERHASH")?;
         let server_nonce = decode_hex(keywords.get("SERVERNONCE"), "SERVERNONCE")?;
@@ -78,27 +76,27 @@ impl ControlClient {
             .map_err(|_| ControlError::ServerHashMismatch)?;
         let mut client_hash = hmac_for(CLIENT_HASH_KEY)?;
         client_hash.update(&message);
-        let line = format!(
-            "AUTHENTICATE {}",
-            hex::encode(client_hash.finalize().into_bytes())
-        );
-        self.command("AUTHENTICATE", &line).await.map(drop)
+        self.send(&Command::authenticate(&client_hash.finalize().into_bytes()))
+            .await
+            .map(drop)
     }
 }
 
 fn hmac_for(key: &[u8]) -> Result<HmacSha256, ControlError> {
     // HMAC takes keys of any length; the error branch cannot happen with a fixed key.
-    HmacSha256::new_from_slice(key).map_err(|_| unexpected("HMAC refused its key").into())
+    HmacSha256::new_from_slice(key)
+        .map_err(|_| unexpected("AUTHCHALLENGE", "HMAC refused its key").into())
 }
 
 fn decode_hex(value: Option<&str>, name: &str) -> Result<Vec<u8>, ControlError> {
-    let value = value.ok_or_else(|| unexpected(&format!("no {name} in the reply")))?;
-    hex::decode(value).map_err(|_| unexpected(&format!("{name} is not hex")).into())
+    let value =
+        value.ok_or_else(|| unexpected("AUTHCHALLENGE", &format!("no {name} in the reply")))?;
+    hex::decode(value).map_err(|_| unexpected("AUTHCHALLENGE", &format!("{name} is not hex")).into())
 }
 
-fn unexpected(detail: &str) -> ProtocolError {
+fn unexpected(command: &'static str, detail: &str) -> ProtocolError {
     ProtocolError::UnexpectedReply {
-        command: "AUTHCHALLENGE",
+        command,
         detail: detail.to_owned(),
     }
 }

@@ -26,16 +26,32 @@ pub struct BootstrapStatus {
     pub tag: String,
     /// Tor's sentence for the phase.
     pub summary: String,
-    /// With `WARN`: what went wrong.
+    /// With `WARN`: what went wrong, in tor's words (`WARNING`).
     pub warning: Option<String>,
-    /// With `WARN`: tor's reason keyword (`NOROUTE`, `TIMEOUT`, `CONNECTREFUSED`, ...).
+    /// With `WARN`: tor's reason keyword (`NOROUTE`, `TIMEOUT`, `CONNECTREFUSED`, `DONE`,
+    /// `PT_MISSING`, ...) (`REASON`).
     pub reason: Option<String>,
+    /// With `WARN`: `ignore` while tor still expects to succeed, `warn` once the person
+    /// should be told (`RECOMMENDATION`).
+    pub recommendation: Option<String>,
+    /// With `WARN`: how many times this problem happened so far (`COUNT`).
+    pub count: Option<u32>,
+    /// With `WARN`: the relay or bridge tor was reaching, by fingerprint (`HOSTID`).
+    pub host_id: Option<String>,
+    /// With `WARN`: its address and port (`HOSTADDR`): may name a bridge, so treat it as
+    /// private.
+    pub host_address: Option<String>,
 }
 
 impl BootstrapStatus {
     /// Bootstrap finished: tor can build circuits.
     pub fn is_done(&self) -> bool {
         self.progress >= 100
+    }
+
+    /// A problem report (`WARN` or `ERR`) rather than progress.
+    pub fn is_problem(&self) -> bool {
+        self.severity != Severity::Notice
     }
 
     /// Parses `SEVERITY BOOTSTRAP KEY=VALUE...` (the part after `STATUS_CLIENT ` or after
@@ -72,6 +88,17 @@ impl BootstrapStatus {
             summary: keywords.get("SUMMARY").unwrap_or_default().to_owned(),
             warning: keywords.get("WARNING").map(str::to_owned),
             reason: keywords.get("REASON").map(str::to_owned),
+            recommendation: keywords.get("RECOMMENDATION").map(str::to_owned),
+            count: match keywords.get("COUNT") {
+                None => None,
+                Some(count) => Some(count.parse::<u32>().map_err(|_| {
+                    ProtocolError::MalformedValue {
+                        detail: "bootstrap warning with a COUNT that is not a number".to_owned(),
+                    }
+                })?),
+            },
+            host_id: keywords.get("HOSTID").map(str::to_owned),
+            host_address: keywords.get("HOSTADDR").map(str::to_owned),
         }))
     }
 }
@@ -102,9 +129,31 @@ mod tests {
         .unwrap()
         .unwrap();
         assert_eq!(status.severity, Severity::Warn);
+        assert!(status.is_problem());
         assert_eq!(status.progress, 5);
         assert_eq!(status.warning.as_deref(), Some("Connection refused"));
         assert_eq!(status.reason.as_deref(), Some("CONNECTREFUSED"));
+        assert_eq!(status.recommendation.as_deref(), Some("ignore"));
+        assert_eq!(status.count, Some(3));
+        assert_eq!(status.host_id.as_deref(), Some("AAAA"));
+        assert_eq!(status.host_address.as_deref(), Some("127.0.0.1:1"));
+    }
+
+    #[test]
+    fn progress_has_no_problem_fields() {
+        let status = BootstrapStatus::parse("NOTICE BOOTSTRAP PROGRESS=5 TAG=conn SUMMARY=x")
+            .unwrap()
+            .unwrap();
+        assert!(!status.is_problem());
+        assert_eq!(status.count, None);
+        assert_eq!(status.host_address, None);
+    }
+
+    #[test]
+    fn rejects_a_count_that_is_not_a_number() {
+        assert!(
+            BootstrapStatus::parse("WARN BOOTSTRAP PROGRESS=5 TAG=conn COUNT=many").is_err()
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! An async control-port connection: one command at a time, events on their own stream.
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::time::Duration;
 
 use tokio::io::{AsyncWriteExt, BufReader};
@@ -10,14 +11,30 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::bootstrap::BootstrapStatus;
+use super::command::{Command, EventKind, Signal};
+use super::config::ConfigEntry;
 use super::error::{ControlError, ProtocolError};
 use super::event::Event;
-use super::keywords::{parse_keywords, parse_quoted};
+use super::keywords::parse_quoted;
 use super::line_reader::read_line;
+use super::onion::OnionService;
+use super::protocol_info::ProtocolInfo;
 use super::reply::{Reply, ReplyParser};
 
 /// How long a command waits for its reply unless told otherwise.
 pub const DEFAULT_REPLY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A sensible limit for connecting to a local port (the caller passes its own to `connect`).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How many events wait for the [`EventStream`] to take them. When the queue is full the
+/// connection stops reading until the stream takes one (tor keeps the rest), so a program
+/// that subscribes to events must read them, or drop the stream to discard them.
+pub const EVENT_QUEUE_LEN: usize = 1024;
+
+/// Replies waiting for their command: one at a time is normal; a few more only from a peer
+/// that answers what was not asked.
+const REPLY_QUEUE_LEN: usize = 4;
 
 /// An authenticated or fresh connection to tor's control port.
 ///
@@ -26,7 +43,7 @@ pub const DEFAULT_REPLY_TIMEOUT: Duration = Duration::from_secs(10);
 #[derive(Debug)]
 pub struct ControlClient {
     writer: OwnedWriteHalf,
-    replies: mpsc::UnboundedReceiver<Result<Reply, ControlError>>,
+    replies: mpsc::Receiver<Result<Reply, ControlError>>,
     reader: JoinHandle<()>,
     reply_timeout: Duration,
     /// Tor answers `PROTOCOLINFO` only once before authentication; the answer is kept.
@@ -36,7 +53,7 @@ pub struct ControlClient {
 /// The events tor sends after `SETEVENTS`. Ends (`None`) when the connection closes.
 #[derive(Debug)]
 pub struct EventStream {
-    events: mpsc::UnboundedReceiver<Reply>,
+    events: mpsc::Receiver<Reply>,
 }
 
 impl EventStream {
@@ -45,25 +62,25 @@ impl EventStream {
         let reply = self.events.recv().await?;
         Some(Event::from_reply(&reply))
     }
-}
 
-/// What `PROTOCOLINFO` tells about authentication.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ProtocolInfo {
-    /// Methods such as `COOKIE`, `SAFECOOKIE`, `NULL`.
-    pub auth_methods: Vec<String>,
-    /// The cookie file tor named, if any.
-    pub cookie_file: Option<String>,
-    /// Tor's version string.
-    pub tor_version: Option<String>,
+    /// The next event as tor sent it (for events this crate does not type), or `None` once
+    /// tor closed the connection.
+    pub async fn next_reply(&mut self) -> Option<Reply> {
+        self.events.recv().await
+    }
 }
 
 impl ControlClient {
-    /// Connects to `addr`, giving up after `connect_timeout`.
+    /// Connects to tor's control port at `addr`, which must be on loopback, giving up after
+    /// `connect_timeout`.
     pub async fn connect(
         addr: SocketAddr,
         connect_timeout: Duration,
     ) -> Result<(Self, EventStream), ControlError> {
+        // `to_canonical` so that ::ffff:127.0.0.1 counts as the IPv4 loopback it is.
+        if !addr.ip().to_canonical().is_loopback() {
+            return Err(ControlError::NotLoopback { addr });
+        }
         let stream = tokio::time::timeout(connect_timeout, TcpStream::connect(addr))
             .await
             .map_err(|_| ControlError::Timeout {
@@ -74,11 +91,11 @@ impl ControlClient {
         Ok(Self::from_stream(stream))
     }
 
-    /// Wraps an already connected stream.
-    pub fn from_stream(stream: TcpStream) -> (Self, EventStream) {
+    /// Wraps a connected stream (private: `connect` checks the address first).
+    fn from_stream(stream: TcpStream) -> (Self, EventStream) {
         let (read_half, writer) = stream.into_split();
-        let (reply_sender, replies) = mpsc::unbounded_channel();
-        let (event_sender, events) = mpsc::unbounded_channel();
+        let (reply_sender, replies) = mpsc::channel(REPLY_QUEUE_LEN);
+        let (event_sender, events) = mpsc::channel(EVENT_QUEUE_LEN);
         let reader = tokio::spawn(read_replies(read_half, reply_sender, event_sender));
         (
             Self {
@@ -97,24 +114,13 @@ impl ControlClient {
         self.reply_timeout = limit;
     }
 
-    /// Sends `line` and waits for its reply, which must be `250`/`251`.
+    /// Sends `command` and waits for its reply, which must be `250`/`251`.
     ///
-    /// `keyword` names the command in errors; `line` is never put in an error, since it can
-    /// hold a secret (the cookie).
-    pub async fn command(
-        &mut self,
-        keyword: &'static str,
-        line: &str,
-    ) -> Result<Reply, ControlError> {
-        if line.contains(['\r', '\n']) {
-            return Err(ProtocolError::UnexpectedReply {
-                command: keyword,
-                detail: "the command itself contains a line break".to_owned(),
-            }
-            .into());
-        }
-        let mut bytes = Vec::with_capacity(line.len() + 2);
-        bytes.extend_from_slice(line.as_bytes());
+    /// Errors name the command by its keyword only: the line can hold a secret.
+    pub async fn send(&mut self, command: &Command) -> Result<Reply, ControlError> {
+        let keyword = command.keyword();
+        let mut bytes = Vec::with_capacity(command.line().len() + 2);
+        bytes.extend_from_slice(command.line().as_bytes());
         bytes.extend_from_slice(b"\r\n");
         let limit = self.reply_timeout;
         let timed_out = || ControlError::Timeout {
@@ -145,46 +151,37 @@ impl ControlClient {
         if let Some(info) = &self.protocol_info {
             return Ok(info.clone());
         }
-        let reply = self.command("PROTOCOLINFO", "PROTOCOLINFO 1").await?;
-        let mut info = ProtocolInfo::default();
-        for line in &reply.lines {
-            if let Some(rest) = line.text.strip_prefix("AUTH ") {
-                let keywords = parse_keywords(rest)?;
-                if let Some(methods) = keywords.get("METHODS") {
-                    info.auth_methods = methods.split(',').map(str::to_owned).collect();
-                }
-                info.cookie_file = keywords.get("COOKIEFILE").map(str::to_owned);
-            } else if let Some(rest) = line.text.strip_prefix("VERSION ") {
-                info.tor_version = parse_keywords(rest)?.get("Tor").map(str::to_owned);
-            }
-        }
+        let reply = self.send(&Command::protocol_info()).await?;
+        let info = ProtocolInfo::from_reply(&reply)?;
         self.protocol_info = Some(info.clone());
         Ok(info)
     }
 
-    /// `TAKEOWNERSHIP`: tor exits when this connection closes (also if the launcher is killed).
-    pub async fn take_ownership(&mut self) -> Result<(), ControlError> {
-        self.command("TAKEOWNERSHIP", "TAKEOWNERSHIP")
-            .await
-            .map(drop)
+    /// Connects to `addr` and authenticates with SAFECOOKIE (see [`Self::authenticate`]):
+    /// the usual start, in one call.
+    pub async fn connect_authenticated(
+        addr: SocketAddr,
+        connect_timeout: Duration,
+        cookie_path: Option<&Path>,
+    ) -> Result<(Self, EventStream), ControlError> {
+        let (mut client, events) = Self::connect(addr, connect_timeout).await?;
+        client.authenticate(cookie_path).await?;
+        Ok((client, events))
     }
 
-    /// `SETEVENTS`: subscribes to the named events (replacing earlier ones).
-    pub async fn set_events(&mut self, events: &[&str]) -> Result<(), ControlError> {
-        let line = format!("SETEVENTS {}", events.join(" "));
-        self.command("SETEVENTS", &line).await.map(drop)
+    /// `TAKEOWNERSHIP`: tor exits when this connection closes (also if the launcher is killed).
+    pub async fn take_ownership(&mut self) -> Result<(), ControlError> {
+        self.send(&Command::take_ownership()).await.map(drop)
+    }
+
+    /// `SETEVENTS`: subscribes to the given events (replacing earlier ones; none: stop).
+    pub async fn set_events(&mut self, events: &[EventKind]) -> Result<(), ControlError> {
+        self.send(&Command::set_events(events)?).await.map(drop)
     }
 
     /// `GETINFO key`: the value tor returns for one key.
     pub async fn get_info(&mut self, key: &str) -> Result<String, ControlError> {
-        if key.contains([' ', '\r', '\n']) {
-            return Err(ProtocolError::UnexpectedReply {
-                command: "GETINFO",
-                detail: "a key with spaces".to_owned(),
-            }
-            .into());
-        }
-        let reply = self.command("GETINFO", &format!("GETINFO {key}")).await?;
+        let reply = self.send(&Command::get_info(&[key])?).await?;
         let prefix = format!("{key}=");
         reply
             .lines
@@ -234,11 +231,43 @@ impl ControlClient {
         Ok(listeners)
     }
 
-    /// `SIGNAL name` (such as `SHUTDOWN`).
-    pub async fn signal(&mut self, name: &str) -> Result<(), ControlError> {
-        self.command("SIGNAL", &format!("SIGNAL {name}"))
-            .await
-            .map(drop)
+    /// `GETCONF key...`: the options' values, one entry per value (an option with several
+    /// values, such as `Bridge`, gives several entries; an unset one an entry without value).
+    pub async fn get_conf(&mut self, keys: &[&str]) -> Result<Vec<ConfigEntry>, ControlError> {
+        let reply = self.send(&Command::get_conf(keys)?).await?;
+        Ok(ConfigEntry::from_reply(&reply)?)
+    }
+
+    /// `SETCONF`: sets the options (all or none); values are quoted for the wire.
+    pub async fn set_conf(&mut self, entries: &[ConfigEntry]) -> Result<(), ControlError> {
+        self.send(&Command::set_conf(entries)?).await.map(drop)
+    }
+
+    /// `RESETCONF key...`: the options back to their defaults.
+    pub async fn reset_conf(&mut self, keys: &[&str]) -> Result<(), ControlError> {
+        let entries: Vec<ConfigEntry> = keys.iter().map(|key| ConfigEntry::reset(*key)).collect();
+        self.send(&Command::reset_conf(&entries)?).await.map(drop)
+    }
+
+    /// `SIGNAL`.
+    pub async fn signal(&mut self, signal: Signal) -> Result<(), ControlError> {
+        self.send(&Command::signal(signal)).await.map(drop)
+    }
+
+    /// `ADD_ONION` with a new key tor forgets: an onion service on `virtual_port` forwarding
+    /// to `target`, alive while this connection stays open.
+    pub async fn add_onion(
+        &mut self,
+        virtual_port: u16,
+        target: SocketAddr,
+    ) -> Result<OnionService, ControlError> {
+        let reply = self.send(&Command::add_onion(virtual_port, target)).await?;
+        Ok(OnionService::from_reply(&reply)?)
+    }
+
+    /// `QUIT`: tor answers, then closes the connection (the event stream ends).
+    pub async fn quit(&mut self) -> Result<(), ControlError> {
+        self.send(&Command::quit()).await.map(drop)
     }
 }
 
@@ -251,8 +280,8 @@ impl Drop for ControlClient {
 /// Reads replies until the connection ends; events to one channel, answers to the other.
 async fn read_replies(
     read_half: OwnedReadHalf,
-    replies: mpsc::UnboundedSender<Result<Reply, ControlError>>,
-    events: mpsc::UnboundedSender<Reply>,
+    replies: mpsc::Sender<Result<Reply, ControlError>>,
+    events: mpsc::Sender<Reply>,
 ) {
     let mut reader = BufReader::new(read_half);
     let mut parser = ReplyParser::new();
@@ -261,23 +290,24 @@ async fn read_replies(
             Ok(Some(line)) => line,
             Ok(None) => return,
             Err(error) => {
-                let _ = replies.send(Err(error));
+                let _ = replies.send(Err(error)).await;
                 return;
             }
         };
         match parser.feed_line(&line) {
             Ok(None) => {}
             Ok(Some(reply)) if reply.is_async_event() => {
-                // Nobody listening to events is fine: they are dropped.
-                let _ = events.send(reply);
+                // Waits while the queue is full; a dropped stream means nobody wants
+                // events, and they are discarded.
+                let _ = events.send(reply).await;
             }
             Ok(Some(reply)) => {
-                if replies.send(Ok(reply)).is_err() {
+                if replies.send(Ok(reply)).await.is_err() {
                     return;
                 }
             }
             Err(error) => {
-                let _ = replies.send(Err(error.into()));
+                let _ = replies.send(Err(error.into())).await;
                 return;
             }
         }

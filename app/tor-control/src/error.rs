@@ -1,4 +1,5 @@
-//! Errors of the control-port client.
+//! Errors of the control-port client. No message ever holds the cookie or a line that
+//! carried it: commands are named by their keyword only.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -54,6 +55,13 @@ pub enum ProtocolError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ControlError {
+    /// The control port address is not on this computer: the control connection is the
+    /// one socket outside the connector, and only on loopback.
+    #[error("tor's control port must be on this computer (127.0.0.1 or ::1), not {addr}")]
+    NotLoopback {
+        /// The address refused.
+        addr: SocketAddr,
+    },
     /// Connecting to the control port failed.
     #[error("cannot connect to tor's control port {addr}: {source}")]
     Connect {
@@ -105,11 +113,23 @@ pub enum ControlError {
         /// Its length.
         len: usize,
     },
-    /// Tor offers no authentication method this client speaks.
-    #[error("tor's control port offers no cookie authentication (methods: {methods})")]
+    /// Tor does not offer SAFECOOKIE, the only method this client uses.
+    #[error(
+        "tor's control port does not offer SAFECOOKIE authentication (it offers: {methods}); \
+         set CookieAuthentication 1 in its torrc"
+    )]
     NoUsableAuthMethod {
-        /// The methods tor listed.
+        /// The methods tor listed, comma-separated (empty if none).
         methods: String,
+    },
+    /// A command argument that cannot be sent safely (a line break, a key with spaces, a
+    /// control character in a value). Nothing was sent.
+    #[error("cannot send {command}: {detail}")]
+    InvalidArgument {
+        /// The command keyword.
+        command: &'static str,
+        /// What is wrong with the argument (never the argument itself if it may be secret).
+        detail: String,
     },
     /// In SAFECOOKIE, the other end did not prove it knows the cookie: it is not our tor.
     #[error(

@@ -1,14 +1,24 @@
-//! Asynchronous events (`650` replies) the launcher subscribes to.
+//! Asynchronous events (`650` replies, control-spec section 4.1), parsed into types.
 
 use super::bootstrap::BootstrapStatus;
 use super::error::ProtocolError;
+use super::keywords::parse_keywords;
 use super::reply::Reply;
 
 /// An event from tor.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Event {
-    /// A `STATUS_CLIENT ... BOOTSTRAP` report.
+    /// A `STATUS_CLIENT ... BOOTSTRAP` report: progress, or a problem (`WARN`).
     Bootstrap(BootstrapStatus),
+    /// `HS_DESC`: an onion service descriptor was requested, uploaded, failed...
+    HsDesc(HsDesc),
+    /// `TRANSPORT_LAUNCHED`: a pluggable transport started and listens.
+    TransportLaunched(TransportLaunched),
+    /// `PT_LOG`: a pluggable transport's log message.
+    PtLog(PtLog),
+    /// `PT_STATUS`: a pluggable transport's status message.
+    PtStatus(PtStatus),
     /// A log message (`NOTICE`, `WARN`, `ERR`, ...).
     Log {
         /// The severity word.
@@ -18,6 +28,80 @@ pub enum Event {
     },
     /// Any other event, its first line as tor sent it.
     Other(String),
+}
+
+/// What happened to an onion service descriptor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HsDescAction {
+    /// A client asked an HSDir for the descriptor (`REQUESTED`).
+    Requested,
+    /// The service started uploading its descriptor to an HSDir (`UPLOAD`).
+    Upload,
+    /// A descriptor was fetched (`RECEIVED`).
+    Received,
+    /// An HSDir accepted the service's descriptor (`UPLOADED`).
+    Uploaded,
+    /// A fetched descriptor was not used (`IGNORE`).
+    Ignore,
+    /// A fetch or upload failed (`FAILED`; see `reason`).
+    Failed,
+    /// The service made a new descriptor (`CREATED`).
+    Created,
+    /// An action this crate does not know, as tor wrote it.
+    Other(String),
+}
+
+/// An `HS_DESC` event: `HS_DESC Action Address AuthType HsDir [DescriptorID] [REASON=...]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HsDesc {
+    /// What happened.
+    pub action: HsDescAction,
+    /// The onion address without `.onion`.
+    pub address: String,
+    /// The client authorization type (`NO_AUTH`, `UNKNOWN`, ...).
+    pub auth_type: String,
+    /// The HSDir involved (`$fingerprint~nickname`, or `UNKNOWN`).
+    pub hs_dir: String,
+    /// The descriptor id, when tor names it.
+    pub descriptor_id: Option<String>,
+    /// Why it failed (`NOT_FOUND`, `UPLOAD_REJECTED`, ...), with `FAILED`.
+    pub reason: Option<String>,
+}
+
+/// A `TRANSPORT_LAUNCHED` event: `TRANSPORT_LAUNCHED client|server Name Address Port`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransportLaunched {
+    /// `client` (tor uses it to reach bridges) or `server`.
+    pub mode: String,
+    /// The transport's name, such as `obfs4` or `snowflake`.
+    pub name: String,
+    /// The address its SOCKS listener is on.
+    pub address: String,
+    /// The port of that listener.
+    pub port: u16,
+}
+
+/// A `PT_LOG` event: `PT_LOG PT=Program SEVERITY=Severity MESSAGE=Message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PtLog {
+    /// The transport's program, as the torrc names it.
+    pub program: String,
+    /// `error`, `warning`, `notice`, `info` or `debug`.
+    pub severity: String,
+    /// The transport's message.
+    pub message: String,
+}
+
+/// A `PT_STATUS` event: `PT_STATUS PT=Program TRANSPORT=Name KEY=VALUE...`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PtStatus {
+    /// The transport's program, as the torrc names it.
+    pub program: String,
+    /// The transport the status is about, such as `snowflake`.
+    pub transport: String,
+    /// The rest of the status, `KEY=VALUE` in order (such as `CONNECT=Success`).
+    pub values: Vec<(String, String)>,
 }
 
 impl Event {
@@ -35,6 +119,30 @@ impl Event {
                 Some(status) => Self::Bootstrap(status),
                 None => Self::Other(first.text.clone()),
             }),
+            "HS_DESC" => Ok(Self::HsDesc(parse_hs_desc(rest)?)),
+            "TRANSPORT_LAUNCHED" => Ok(Self::TransportLaunched(parse_transport_launched(
+                rest,
+            )?)),
+            "PT_LOG" => {
+                let keywords = parse_keywords(rest)?;
+                Ok(Self::PtLog(PtLog {
+                    program: required(&keywords, "PT", "PT_LOG")?,
+                    severity: required(&keywords, "SEVERITY", "PT_LOG")?,
+                    message: required(&keywords, "MESSAGE", "PT_LOG")?,
+                }))
+            }
+            "PT_STATUS" => {
+                let keywords = parse_keywords(rest)?;
+                Ok(Self::PtStatus(PtStatus {
+                    program: required(&keywords, "PT", "PT_STATUS")?,
+                    transport: required(&keywords, "TRANSPORT", "PT_STATUS")?,
+                    values: keywords
+                        .pairs
+                        .into_iter()
+                        .filter(|(key, _)| key != "PT" && key != "TRANSPORT")
+                        .collect(),
+                }))
+            }
             "DEBUG" | "INFO" | "NOTICE" | "WARN" | "ERR" => {
                 // Long log messages come as `650+WARN` with the text in a data block.
                 let message = first.data.clone().unwrap_or_else(|| rest.to_owned());
@@ -48,10 +156,74 @@ impl Event {
     }
 }
 
+fn required(
+    keywords: &super::keywords::Keywords,
+    key: &str,
+    event: &str,
+) -> Result<String, ProtocolError> {
+    keywords
+        .get(key)
+        .map(str::to_owned)
+        .ok_or_else(|| ProtocolError::MalformedValue {
+            detail: format!("{event} event without {key}"),
+        })
+}
+
+fn parse_hs_desc(text: &str) -> Result<HsDesc, ProtocolError> {
+    let keywords = parse_keywords(text)?;
+    let mut words = keywords.words.iter();
+    let mut next = |what: &str| {
+        words
+            .next()
+            .cloned()
+            .ok_or_else(|| ProtocolError::MalformedValue {
+                detail: format!("HS_DESC event without its {what}"),
+            })
+    };
+    let action = match next("action")?.as_str() {
+        "REQUESTED" => HsDescAction::Requested,
+        "UPLOAD" => HsDescAction::Upload,
+        "RECEIVED" => HsDescAction::Received,
+        "UPLOADED" => HsDescAction::Uploaded,
+        "IGNORE" => HsDescAction::Ignore,
+        "FAILED" => HsDescAction::Failed,
+        "CREATED" => HsDescAction::Created,
+        other => HsDescAction::Other(other.to_owned()),
+    };
+    Ok(HsDesc {
+        action,
+        address: next("address")?,
+        auth_type: next("authentication type")?,
+        hs_dir: next("HSDir")?,
+        descriptor_id: next("descriptor id").ok(),
+        reason: keywords.get("REASON").map(str::to_owned),
+    })
+}
+
+fn parse_transport_launched(text: &str) -> Result<TransportLaunched, ProtocolError> {
+    let words: Vec<&str> = text.split(' ').filter(|word| !word.is_empty()).collect();
+    let [mode, name, address, port] = words[..] else {
+        return Err(ProtocolError::MalformedValue {
+            detail: "TRANSPORT_LAUNCHED needs a mode, name, address and port".to_owned(),
+        });
+    };
+    let port = port
+        .parse::<u16>()
+        .map_err(|_| ProtocolError::MalformedValue {
+            detail: "TRANSPORT_LAUNCHED with a port that is not a number".to_owned(),
+        })?;
+    Ok(TransportLaunched {
+        mode: mode.to_owned(),
+        name: name.to_owned(),
+        address: address.to_owned(),
+        port,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::control::reply::ReplyParser;
+    use crate::reply::ReplyParser;
 
     fn event(lines: &[&str]) -> Event {
         let mut parser = ReplyParser::new();
@@ -98,6 +270,102 @@ mod tests {
             event(&["650 STATUS_CLIENT NOTICE CIRCUIT_ESTABLISHED"]),
             Event::Other(_)
         ));
+    }
+
+    #[test]
+    fn bootstrap_warning_event() {
+        let parsed = event(&[
+            "650 STATUS_CLIENT WARN BOOTSTRAP PROGRESS=1 TAG=conn_pt SUMMARY=\"Connecting to pluggable transport\" \
+             WARNING=\"Connection refused\" REASON=CONNECTREFUSED COUNT=2 RECOMMENDATION=ignore \
+             HOSTID=\"0123456789ABCDEF0123456789ABCDEF01234567\" HOSTADDR=\"127.0.0.1:9\"",
+        ]);
+        let Event::Bootstrap(status) = parsed else {
+            panic!("not bootstrap: {parsed:?}")
+        };
+        assert!(status.is_problem());
+        assert_eq!(status.reason.as_deref(), Some("CONNECTREFUSED"));
+        assert_eq!(status.count, Some(2));
+        assert_eq!(status.host_address.as_deref(), Some("127.0.0.1:9"));
+    }
+
+    #[test]
+    fn hs_desc_events() {
+        let id = "a".repeat(56);
+        let parsed = event(&[&format!(
+            "650 HS_DESC UPLOADED {id} UNKNOWN $0123456789ABCDEF0123456789ABCDEF01234567~relay"
+        )]);
+        assert_eq!(
+            parsed,
+            Event::HsDesc(HsDesc {
+                action: HsDescAction::Uploaded,
+                address: id.clone(),
+                auth_type: "UNKNOWN".into(),
+                hs_dir: "$0123456789ABCDEF0123456789ABCDEF01234567~relay".into(),
+                descriptor_id: None,
+                reason: None,
+            })
+        );
+        let failed = event(&[&format!(
+            "650 HS_DESC FAILED {id} NO_AUTH $AB~x DESCID REASON=UPLOAD_REJECTED"
+        )]);
+        let Event::HsDesc(failed) = failed else {
+            panic!("{failed:?}")
+        };
+        assert_eq!(failed.action, HsDescAction::Failed);
+        assert_eq!(failed.descriptor_id.as_deref(), Some("DESCID"));
+        assert_eq!(failed.reason.as_deref(), Some("UPLOAD_REJECTED"));
+        let mut parser = ReplyParser::new();
+        let short = parser.feed_line("650 HS_DESC UPLOADED").unwrap().unwrap();
+        assert!(Event::from_reply(&short).is_err());
+    }
+
+    #[test]
+    fn transport_launched_event() {
+        assert_eq!(
+            event(&["650 TRANSPORT_LAUNCHED client obfs4 127.0.0.1 41795"]),
+            Event::TransportLaunched(TransportLaunched {
+                mode: "client".into(),
+                name: "obfs4".into(),
+                address: "127.0.0.1".into(),
+                port: 41795,
+            })
+        );
+        let mut parser = ReplyParser::new();
+        let bad = parser
+            .feed_line("650 TRANSPORT_LAUNCHED client obfs4 127.0.0.1 many")
+            .unwrap()
+            .unwrap();
+        assert!(Event::from_reply(&bad).is_err());
+    }
+
+    #[test]
+    fn pt_log_and_status_events() {
+        assert_eq!(
+            event(&[
+                "650 PT_LOG PT=/usr/bin/obfs4proxy SEVERITY=notice MESSAGE=\"Connected to bridge A\""
+            ]),
+            Event::PtLog(PtLog {
+                program: "/usr/bin/obfs4proxy".into(),
+                severity: "notice".into(),
+                message: "Connected to bridge A".into(),
+            })
+        );
+        assert_eq!(
+            event(&[
+                "650 PT_STATUS PT=snowflake-client TRANSPORT=snowflake CONNECT=Failed ERROR=\"no broker\""
+            ]),
+            Event::PtStatus(PtStatus {
+                program: "snowflake-client".into(),
+                transport: "snowflake".into(),
+                values: vec![
+                    ("CONNECT".into(), "Failed".into()),
+                    ("ERROR".into(), "no broker".into())
+                ],
+            })
+        );
+        let mut parser = ReplyParser::new();
+        let bad = parser.feed_line("650 PT_LOG SEVERITY=notice").unwrap().unwrap();
+        assert!(Event::from_reply(&bad).is_err());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `WORD WORD KEY=VALUE KEY="quoted value"` lists, as tor writes them in replies and events.
+//! `WORD WORD KEY=VALUE KEY="quoted value"` lists, as tor writes them in replies and events,
+//! and the quoting of values we send (control-spec 2.1, `QuotedString`).
 
 use super::error::ProtocolError;
 
@@ -96,6 +97,28 @@ pub fn parse_quoted(text: &str) -> Result<(String, &str), ProtocolError> {
     Err(malformed("a quoted string without its closing '\"'"))
 }
 
+/// Quotes `value` as a control-spec `QuotedString`: in double quotes, with `\\` and `\"`
+/// escaped, so spaces, `=`, `/` and `+` (bridge lines, base64) stay one value.
+///
+/// `None` when the value holds a control character (a line break, a tab, NUL...): such a
+/// value has no place in tor's configuration and could end the command line early.
+pub fn quote(value: &str) -> Option<String> {
+    let mut quoted = String::with_capacity(value.len() + 2);
+    quoted.push('"');
+    for c in value.chars() {
+        match c {
+            '"' | '\\' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            c if c.is_control() => return None,
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    Some(quoted)
+}
+
 fn malformed(detail: &str) -> ProtocolError {
     ProtocolError::MalformedValue {
         detail: detail.to_owned(),
@@ -154,6 +177,30 @@ mod tests {
     #[test]
     fn rejects_text_glued_to_a_quote() {
         assert!(parse_keywords(r#"A="x"B=1"#).is_err());
+    }
+
+    #[test]
+    fn quote_round_trips_bridge_lines_and_escapes() {
+        for value in [
+            "obfs4 192.0.2.3:443 0123456789ABCDEF0123456789ABCDEF01234567 \
+             cert=ab+cd/ef== iat-mode=0",
+            r#"a "quoted" word and a back\slash"#,
+            "",
+            "Zeichen: äöü",
+        ] {
+            let quoted = quote(value).unwrap();
+            let (parsed, rest) = parse_quoted(&quoted).unwrap();
+            assert_eq!(parsed, value);
+            assert_eq!(rest, "");
+        }
+        assert_eq!(quote(r#"a"b\c"#).unwrap(), r#""a\"b\\c""#);
+    }
+
+    #[test]
+    fn quote_refuses_control_characters() {
+        for value in ["a\nSocksPort 1", "a\rb", "tab\there", "nul\0"] {
+            assert_eq!(quote(value), None, "{value:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,69 @@
+//! `PROTOCOLINFO` (control-spec 3.21): how tor wants to be authenticated, and its version.
+
+use crate::error::ProtocolError;
+use crate::keywords::parse_keywords;
+use crate::reply::Reply;
+
+/// What `PROTOCOLINFO` tells about authentication.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProtocolInfo {
+    /// Methods such as `COOKIE`, `SAFECOOKIE`, `HASHEDPASSWORD`, `NULL`.
+    pub auth_methods: Vec<String>,
+    /// The cookie file tor named, if any.
+    pub cookie_file: Option<String>,
+    /// Tor's version string.
+    pub tor_version: Option<String>,
+}
+
+impl ProtocolInfo {
+    /// Whether tor offers `method`.
+    pub fn offers(&self, method: &str) -> bool {
+        self.auth_methods.iter().any(|offered| offered == method)
+    }
+
+    /// Reads the `AUTH` and `VERSION` lines of a `PROTOCOLINFO` reply.
+    pub(crate) fn from_reply(reply: &Reply) -> Result<Self, ProtocolError> {
+        let mut info = Self::default();
+        for line in &reply.lines {
+            if let Some(rest) = line.text.strip_prefix("AUTH ") {
+                let keywords = parse_keywords(rest)?;
+                if let Some(methods) = keywords.get("METHODS") {
+                    info.auth_methods = methods
+                        .split(',')
+                        .filter(|method| !method.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                }
+                info.cookie_file = keywords.get("COOKIEFILE").map(str::to_owned);
+            } else if let Some(rest) = line.text.strip_prefix("VERSION ") {
+                info.tor_version = parse_keywords(rest)?.get("Tor").map(str::to_owned);
+            }
+        }
+        Ok(info)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::ReplyParser;
+
+    #[test]
+    fn methods_cookie_file_and_version() {
+        let mut parser = ReplyParser::new();
+        let mut reply = None;
+        for line in [
+            "250-PROTOCOLINFO 1",
+            "250-AUTH METHODS=COOKIE,SAFECOOKIE COOKIEFILE=\"/d/control_auth_cookie\"",
+            "250-VERSION Tor=\"0.4.9.11\"",
+            "250 OK",
+        ] {
+            reply = parser.feed_line(line).unwrap();
+        }
+        let info = ProtocolInfo::from_reply(&reply.unwrap()).unwrap();
+        assert!(info.offers("SAFECOOKIE") && info.offers("COOKIE"));
+        assert!(!info.offers("NULL"));
+        assert_eq!(info.cookie_file.as_deref(), Some("/d/control_auth_cookie"));
+        assert_eq!(info.tor_version.as_deref(), Some("0.4.9.11"));
+    }
+}
