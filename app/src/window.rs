@@ -5,8 +5,9 @@ use crate::font_files;
 use crate::network;
 use crate::profile_store;
 use crate::showcase::{self, Showcase};
+use crate::tor_status::TorReport;
 use crate::update_check::UpdateChecker;
-use messenger_chat::{AccountId, Model, TorState};
+use messenger_chat::{AccountId, Model, TorWarning};
 use messenger_protocol::ProtocolKind;
 use messenger_protocol::accounts::{AccountConfig as SavedAccount, AccountsFile, Transport};
 use messenger_session::{Outcome, Session};
@@ -25,7 +26,7 @@ pub struct Messenger {
     profile_dir: PathBuf,
     fonts_dir: PathBuf,
     fonts_for: Option<Vec<Script>>,
-    tor_updates: Receiver<TorState>,
+    tor_updates: Receiver<TorReport>,
     network: Option<Session>,
     updates: UpdateChecker,
     /// Showcase screens never save anything.
@@ -42,8 +43,8 @@ pub struct Start {
     pub profile_dir: PathBuf,
     /// The bundle's fonts folder.
     pub fonts_dir: PathBuf,
-    /// Tor's state, from the control port watcher.
-    pub tor_updates: Receiver<TorState>,
+    /// Tor's state and bootstrap warnings, from the control port watcher.
+    pub tor_updates: Receiver<TorReport>,
     /// The network side (None in showcase mode).
     pub network: Option<Session>,
     /// Update checks.
@@ -244,8 +245,11 @@ impl Messenger {
 impl eframe::App for Messenger {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if !self.showcase {
-            while let Ok(state) = self.tor_updates.try_recv() {
-                self.model.tor = state;
+            while let Ok(report) = self.tor_updates.try_recv() {
+                match report {
+                    TorReport::State(state) => self.model.tor = state,
+                    TorReport::Warning(warning) => report_tor_warning(&warning),
+                }
             }
         }
         let outcomes = match self.network.as_mut() {
@@ -287,6 +291,16 @@ impl eframe::App for Messenger {
             self.carry_out(action, ui.ctx());
         }
     }
+}
+
+/// Tells the person running the messenger from a terminal why tor does not connect (the
+/// window's connection screen comes with the pluggable transports). Never the address tor
+/// was reaching: it may be a private bridge.
+fn report_tor_warning(warning: &TorWarning) {
+    eprintln!(
+        "tor-messenger: tor cannot connect yet (at {} %, {}): {} [{}], {} time(s)",
+        warning.progress, warning.summary, warning.warning, warning.reason, warning.count
+    );
 }
 
 #[cfg(test)]

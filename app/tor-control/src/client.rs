@@ -211,6 +211,13 @@ impl ControlClient {
         })
     }
 
+    /// `GETINFO events/names`: the events this tor offers to `SETEVENTS` (tor 0.4.9, for
+    /// one, lacks `PT_LOG` and `PT_STATUS`).
+    pub async fn event_names(&mut self) -> Result<Vec<String>, ControlError> {
+        let value = self.get_info("events/names").await?;
+        Ok(value.split_whitespace().map(str::to_owned).collect())
+    }
+
     /// `GETINFO net/listeners/socks`: the addresses tor's SOCKS ports really listen on
     /// (the user's torrc may have changed them).
     pub async fn socks_listeners(&mut self) -> Result<Vec<String>, ControlError> {
