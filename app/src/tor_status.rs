@@ -107,10 +107,12 @@ impl Reporter {
                 self.warning = None;
             }
             TorReport::Warning(warning) => {
-                let same = |last: &TorWarning| TorWarning {
-                    count: warning.count,
-                    ..last.clone()
-                } == *warning;
+                let same = |last: &TorWarning| {
+                    TorWarning {
+                        count: warning.count,
+                        ..last.clone()
+                    } == *warning
+                };
                 if self.warning.as_ref().is_some_and(same) {
                     return true;
                 }

@@ -12,8 +12,8 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
 use tokio::process::Command;
 
 use crate::child_process::ChildProcess;
-use messenger_tor_control::{ControlClient, Signal};
 use crate::error::LaunchError;
+use messenger_tor_control::{ControlClient, Signal};
 
 /// How many of tor's output lines are kept for error messages.
 const KEPT_LINES: usize = 40;

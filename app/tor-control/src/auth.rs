@@ -91,7 +91,8 @@ fn hmac_for(key: &[u8]) -> Result<HmacSha256, ControlError> {
 fn decode_hex(value: Option<&str>, name: &str) -> Result<Vec<u8>, ControlError> {
     let value =
         value.ok_or_else(|| unexpected("AUTHCHALLENGE", &format!("no {name} in the reply")))?;
-    hex::decode(value).map_err(|_| unexpected("AUTHCHALLENGE", &format!("{name} is not hex")).into())
+    hex::decode(value)
+        .map_err(|_| unexpected("AUTHCHALLENGE", &format!("{name} is not hex")).into())
 }
 
 fn unexpected(command: &'static str, detail: &str) -> ProtocolError {

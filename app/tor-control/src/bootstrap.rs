@@ -91,11 +91,16 @@ impl BootstrapStatus {
             recommendation: keywords.get("RECOMMENDATION").map(str::to_owned),
             count: match keywords.get("COUNT") {
                 None => None,
-                Some(count) => Some(count.parse::<u32>().map_err(|_| {
-                    ProtocolError::MalformedValue {
-                        detail: "bootstrap warning with a COUNT that is not a number".to_owned(),
-                    }
-                })?),
+                Some(count) => {
+                    Some(
+                        count
+                            .parse::<u32>()
+                            .map_err(|_| ProtocolError::MalformedValue {
+                                detail: "bootstrap warning with a COUNT that is not a number"
+                                    .to_owned(),
+                            })?,
+                    )
+                }
             },
             host_id: keywords.get("HOSTID").map(str::to_owned),
             host_address: keywords.get("HOSTADDR").map(str::to_owned),
@@ -151,9 +156,7 @@ mod tests {
 
     #[test]
     fn rejects_a_count_that_is_not_a_number() {
-        assert!(
-            BootstrapStatus::parse("WARN BOOTSTRAP PROGRESS=5 TAG=conn COUNT=many").is_err()
-        );
+        assert!(BootstrapStatus::parse("WARN BOOTSTRAP PROGRESS=5 TAG=conn COUNT=many").is_err());
     }
 
     #[test]

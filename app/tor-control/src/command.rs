@@ -323,7 +323,10 @@ fn checked_keys(command: &'static str, keys: &[&str]) -> Result<String, ControlE
     Ok(keys.join(" "))
 }
 
-fn config_arguments(command: &'static str, entries: &[ConfigEntry]) -> Result<String, ControlError> {
+fn config_arguments(
+    command: &'static str,
+    entries: &[ConfigEntry],
+) -> Result<String, ControlError> {
     if entries.is_empty() {
         return Err(invalid(command, "no option given"));
     }

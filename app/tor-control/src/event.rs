@@ -120,9 +120,7 @@ impl Event {
                 None => Self::Other(first.text.clone()),
             }),
             "HS_DESC" => Ok(Self::HsDesc(parse_hs_desc(rest)?)),
-            "TRANSPORT_LAUNCHED" => Ok(Self::TransportLaunched(parse_transport_launched(
-                rest,
-            )?)),
+            "TRANSPORT_LAUNCHED" => Ok(Self::TransportLaunched(parse_transport_launched(rest)?)),
             "PT_LOG" => {
                 let keywords = parse_keywords(rest)?;
                 Ok(Self::PtLog(PtLog {
@@ -364,7 +362,10 @@ mod tests {
             })
         );
         let mut parser = ReplyParser::new();
-        let bad = parser.feed_line("650 PT_LOG SEVERITY=notice").unwrap().unwrap();
+        let bad = parser
+            .feed_line("650 PT_LOG SEVERITY=notice")
+            .unwrap()
+            .unwrap();
         assert!(Event::from_reply(&bad).is_err());
     }
 

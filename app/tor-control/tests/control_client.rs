@@ -6,11 +6,11 @@
 
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpListener;
 use messenger_tor_control::{
     Command, ControlClient, ControlError, Event, EventKind, ProtocolError, Signal,
 };
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
@@ -57,10 +57,7 @@ fn real_tor_authenticate_getinfo_events() {
             .expect("no event within 10 s")
             .unwrap()
             .unwrap();
-        assert!(
-            matches!(event, Event::Log { .. }),
-            "{event:?}"
-        );
+        assert!(matches!(event, Event::Log { .. }), "{event:?}");
         control.set_events(&[]).await.unwrap();
     });
 }

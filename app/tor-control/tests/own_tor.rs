@@ -139,7 +139,14 @@ fn setconf_sends_bridge_lines_and_odd_values_intact() {
             .await
             .unwrap_err();
         assert!(
-            matches!(err, ControlError::Rejected { command: "SETCONF", status: 513 | 552, .. }),
+            matches!(
+                err,
+                ControlError::Rejected {
+                    command: "SETCONF",
+                    status: 513 | 552,
+                    ..
+                }
+            ),
             "{err}"
         );
         assert_eq!(control.get_conf(&["Bridge"]).await.unwrap().len(), 2);
@@ -149,7 +156,10 @@ fn setconf_sends_bridge_lines_and_odd_values_intact() {
         );
 
         // RESETCONF: back to unset.
-        control.reset_conf(&["Bridge", "ContactInfo"]).await.unwrap();
+        control
+            .reset_conf(&["Bridge", "ContactInfo"])
+            .await
+            .unwrap();
         assert_eq!(
             control.get_conf(&["Bridge", "ContactInfo"]).await.unwrap(),
             [

@@ -44,7 +44,10 @@ fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
         .collect();
     entries.sort();
     for path in entries {
-        let name = path.file_name().and_then(|name| name.to_str()).unwrap_or("");
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or("");
         if path.is_dir() {
             if !matches!(name, "tests" | "benches" | "examples" | "target" | "fuzz")
                 && !name.starts_with('.')
@@ -61,7 +64,10 @@ fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
 /// or `mod name;` (name.rs or name/mod.rs in the module's folder).
 fn test_module_files(file: &Path, text: &str) -> Vec<PathBuf> {
     let dir = file.parent().expect("a file has a folder");
-    let stem = file.file_stem().and_then(|stem| stem.to_str()).unwrap_or("");
+    let stem = file
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("");
     let module_dir = if matches!(stem, "lib" | "main" | "mod") {
         dir.to_path_buf()
     } else {
@@ -155,7 +161,7 @@ fn end_of_block(lines: &[&str], start: usize) -> usize {
                     let first = look.next();
                     let second = look.next();
                     if first == Some('\\') {
-                        while let Some(next) = chars.next() {
+                        for next in chars.by_ref() {
                             if next == '\'' {
                                 break;
                             }

@@ -9,7 +9,6 @@ use tokio::time::Instant;
 
 use super::control_addr;
 use crate::app_process::{AppProcess, exit_code};
-use messenger_tor_control::{BootstrapStatus, ControlClient, Event, EventKind, EventStream};
 use crate::error::{EXIT_ERROR, LaunchError};
 use crate::progress::ProgressView;
 use crate::settings::LaunchSettings;
@@ -17,6 +16,7 @@ use crate::signals::TerminationSignals;
 use crate::stall_advice::stall_advice;
 use crate::tor_binary::TorBinary;
 use crate::tor_process::{TorCommand, TorProcess};
+use messenger_tor_control::{BootstrapStatus, ControlClient, Event, EventKind, EventStream};
 
 /// How long tor may take to open its control port after starting.
 const CONTROL_PORT_WAIT: Duration = Duration::from_secs(30);

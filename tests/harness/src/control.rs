@@ -55,7 +55,10 @@ impl ControlConnection {
 
     /// Subscribes to asynchronous events (`SETEVENTS`), e.g. `["HS_DESC"]`.
     pub fn set_events(&mut self, events: &[&str]) -> Result<(), ControlError> {
-        let kinds: Vec<EventKind> = events.iter().map(|name| EventKind::from_name(name)).collect();
+        let kinds: Vec<EventKind> = events
+            .iter()
+            .map(|name| EventKind::from_name(name))
+            .collect();
         let client = &mut self.client;
         run(&self.runtime, client.set_events(&kinds))
     }
@@ -97,8 +100,7 @@ impl ControlConnection {
         target: SocketAddr,
     ) -> Result<String, ControlError> {
         let client = &mut self.client;
-        run(&self.runtime, client.add_onion(virtual_port, target))
-            .map(|service| service.service_id)
+        run(&self.runtime, client.add_onion(virtual_port, target)).map(|service| service.service_id)
     }
 
     /// Waits up to `limit` for tor to report the descriptor of onion service `service_id`
@@ -158,12 +160,12 @@ fn on<T: Send>(runtime: &tokio::runtime::Runtime, future: impl Future<Output = T
     if tokio::runtime::Handle::try_current().is_err() {
         return runtime.block_on(future);
     }
-    std::thread::scope(|scope| {
-        match scope.spawn(|| runtime.block_on(future)).join() {
+    std::thread::scope(
+        |scope| match scope.spawn(|| runtime.block_on(future)).join() {
             Ok(value) => value,
             Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
+        },
+    )
 }
 
 /// Whether a bootstrap phase line says tor is done.
