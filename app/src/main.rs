@@ -58,11 +58,11 @@ fn main() -> anyhow::Result<()> {
             let (network, runtime) = match showcase {
                 Some(_) => (None, None),
                 None => {
-                    let ctx = creation.egui_ctx.clone();
-                    tor_status::watch(control, tor_tx, move || ctx.request_repaint())
-                        .context("cannot start the tor status thread")?;
-                    let ctx = creation.egui_ctx.clone();
                     let runtime = messenger_session::spawn_runtime()?;
+                    let ctx = creation.egui_ctx.clone();
+                    // A task on the session's runtime; it ends when the window is gone.
+                    tor_status::watch(&runtime, control, tor_tx, move || ctx.request_repaint());
+                    let ctx = creation.egui_ctx.clone();
                     let session = network::start(
                         runtime.clone(),
                         socks,

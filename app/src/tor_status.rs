@@ -1,15 +1,17 @@
-//! Follows tor's bootstrap through its control port (loopback only) and reports the
-//! progress to the UI, asking for a repaint only when something changed.
+//! Follows tor's bootstrap through its control port (loopback only, SAFECOOKIE, through
+//! `messenger-tor-control`) and reports the progress and tor's bootstrap warnings to the UI,
+//! asking for a repaint only when something changed.
 //!
-//! The control connection stays open: tor pushes its bootstrap progress (`SETEVENTS
-//! STATUS_CLIENT`), and when tor stops (the launcher restarts it, or it dies) the connection
-//! closes at once, so the window shows tor as unavailable at once, instead of "connected"
-//! until a next poll. Then the watcher connects again every second; a new tor is followed
-//! from its first progress report to 100 %.
+//! The watcher is a task on the session's runtime. The control connection stays open: tor
+//! pushes its bootstrap progress (`SETEVENTS STATUS_CLIENT`), and when tor stops (the
+//! launcher restarts it, or it dies) the connection closes at once, so the window shows tor
+//! as unavailable at once, instead of "connected" until a next poll. Then the watcher
+//! connects again every second; a new tor is followed from its first progress report to
+//! 100 %.
 
-use messenger_chat::TorState;
-use std::io::{BufRead, BufReader, ErrorKind, Write};
-use std::net::{SocketAddr, TcpStream};
+use messenger_chat::{TorState, TorWarning};
+use messenger_tor_control::{BootstrapStatus, ControlClient, ControlError, Event, EventKind};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -19,169 +21,198 @@ use std::time::Duration;
 pub(crate) struct ControlPort {
     /// The control port address (the launcher's tor, on loopback).
     pub address: SocketAddr,
-    /// The cookie file, if tor uses cookie authentication (read again at each connection:
-    /// a restarted tor writes a new one).
+    /// The cookie file (read again at each connection: a restarted tor writes a new one);
+    /// without it, the file tor names is used (safe with SAFECOOKIE).
     pub cookie: Option<PathBuf>,
+}
+
+/// What the watcher tells the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TorReport {
+    /// Tor's state changed.
+    State(TorState),
+    /// Tor has trouble bootstrapping and keeps trying; reported once per new problem.
+    Warning(TorWarning),
 }
 
 /// How long to wait before connecting again after the connection failed or closed.
 const RETRY: Duration = Duration::from_secs(1);
 
+/// How long connecting to the control port may take (it is on this computer).
+const CONNECT_LIMIT: Duration = Duration::from_secs(3);
+
 /// A connection that says nothing for this long is asked for the bootstrap phase: a tor
-/// that does not answer the next question within as long is taken as gone.
+/// that does not answer within the client's reply limit is taken as gone.
 const QUIET: Duration = Duration::from_secs(30);
 
-/// Starts the watcher thread. `notify` is called after each change (to wake the UI).
+/// Starts the watcher on `runtime`. `notify` is called after each report (to wake the UI).
 pub(crate) fn watch(
+    runtime: &tokio::runtime::Handle,
     control: ControlPort,
-    updates: Sender<TorState>,
+    updates: Sender<TorReport>,
     notify: impl Fn() + Send + 'static,
-) -> std::io::Result<std::thread::JoinHandle<()>> {
-    std::thread::Builder::new()
-        .name("tor-status".into())
-        .spawn(move || {
-            follow(&control, RETRY, |state| {
-                if updates.send(state).is_err() {
-                    return false;
-                }
-                notify();
-                true
-            })
+) -> tokio::task::JoinHandle<()> {
+    runtime.spawn(async move {
+        follow(&control, RETRY, move |report| {
+            if updates.send(report).is_err() {
+                return false;
+            }
+            notify();
+            true
         })
+        .await;
+    })
 }
 
-/// Follows tor until `report` returns false, reporting each change of state once: progress
+/// Follows tor until `report` returns false, reporting each change of state once (progress
 /// while tor bootstraps, ready at 100 %, unavailable while the control port cannot be
-/// reached or its connection closed.
-pub(crate) fn follow(
+/// reached or its connection closed) and each new bootstrap warning once.
+pub(crate) async fn follow(
     control: &ControlPort,
     retry: Duration,
-    mut report: impl FnMut(TorState) -> bool,
+    mut report: impl FnMut(TorReport) -> bool,
 ) {
-    let mut last: Option<TorState> = None;
-    let mut publish = |state: TorState| -> bool {
-        if last.as_ref() == Some(&state) {
-            return true;
-        }
-        last = Some(state.clone());
-        report(state)
-    };
+    let mut reporter = Reporter::default();
+    let mut publish = |news: TorReport| reporter.publish(news, &mut report);
     loop {
-        match connection(control, &mut publish) {
-            Ended::Stop => return,
-            Ended::Lost => {
-                if !publish(TorState::Unavailable) {
+        match follow_connection(control, &mut publish).await {
+            Ok(Ended::Stop) => return,
+            Err(_lost) => {
+                if !publish(TorReport::State(TorState::Unavailable)) {
                     return;
                 }
             }
         }
-        std::thread::sleep(retry);
+        tokio::time::sleep(retry).await;
     }
 }
 
-/// How one control connection ended.
+/// Drops repetitions: a state equal to the last one, a warning equal to the last one but
+/// for its count (tor repeats a problem with a higher `COUNT` while it keeps trying).
+#[derive(Default)]
+struct Reporter {
+    state: Option<TorState>,
+    warning: Option<TorWarning>,
+}
+
+impl Reporter {
+    fn publish(&mut self, news: TorReport, report: &mut impl FnMut(TorReport) -> bool) -> bool {
+        match &news {
+            TorReport::State(state) => {
+                if self.state.as_ref() == Some(state) {
+                    return true;
+                }
+                self.state = Some(state.clone());
+                // A new state: the same problem again is news again.
+                self.warning = None;
+            }
+            TorReport::Warning(warning) => {
+                let same = |last: &TorWarning| {
+                    TorWarning {
+                        count: warning.count,
+                        ..last.clone()
+                    } == *warning
+                };
+                if self.warning.as_ref().is_some_and(same) {
+                    return true;
+                }
+                self.warning = Some(warning.clone());
+            }
+        }
+        report(news)
+    }
+}
+
+/// How a control connection ended without an error.
 enum Ended {
     /// The receiver is gone: stop watching.
     Stop,
-    /// The connection could not be made or was closed: try again.
-    Lost,
 }
 
-/// One control connection: authenticate, ask for the current phase, then follow the
-/// events until the connection closes.
-fn connection(control: &ControlPort, publish: &mut impl FnMut(TorState) -> bool) -> Ended {
-    match follow_connection(control, publish) {
-        Ok(()) => Ended::Stop,
-        Err(_) => Ended::Lost,
-    }
-}
-
-fn follow_connection(
+/// One control connection: authenticate, subscribe, ask for the current phase, then follow
+/// the events until the connection closes (an error: tor is gone).
+async fn follow_connection(
     control: &ControlPort,
-    publish: &mut impl FnMut(TorState) -> bool,
-) -> std::io::Result<()> {
-    if !control.address.ip().is_loopback() {
-        return Err(std::io::Error::other(
-            "the control port must be on this computer",
-        ));
-    }
-    let stream = TcpStream::connect_timeout(&control.address, Duration::from_secs(3))?;
-    stream.set_read_timeout(Some(QUIET))?;
-    let mut writer = stream.try_clone()?;
-    let mut reader = BufReader::new(stream);
-    let auth = match &control.cookie {
-        Some(path) => {
-            let cookie = std::fs::read(path)?;
-            let hex: String = cookie.iter().map(|b| format!("{b:02X}")).collect();
-            format!("AUTHENTICATE {hex}\r\n")
-        }
-        None => "AUTHENTICATE\r\n".to_owned(),
-    };
-    writer.write_all(auth.as_bytes())?;
-    expect_ok(&mut reader)?;
+    publish: &mut impl FnMut(TorReport) -> bool,
+) -> Result<Ended, ControlError> {
+    let (mut client, mut events) = ControlClient::connect_authenticated(
+        control.address,
+        CONNECT_LIMIT,
+        control.cookie.as_deref(),
+    )
+    .await?;
     // Events first, then the phase: no progress report can fall between the two.
-    writer.write_all(b"SETEVENTS STATUS_CLIENT\r\n")?;
-    expect_ok(&mut reader)?;
-    writer.write_all(b"GETINFO status/bootstrap-phase\r\n")?;
-    let mut line = String::new();
-    let mut asked = false;
+    client.set_events(&[EventKind::StatusClient]).await?;
+    let mut progress = Progress::default();
+    let phase = client.bootstrap_phase().await?;
+    if !progress.report(&phase, publish) {
+        return Ok(Ended::Stop);
+    }
     loop {
-        match reader.read_line(&mut line) {
-            Ok(0) => return Err(ErrorKind::UnexpectedEof.into()),
-            Ok(_) => {}
-            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                // Quiet for a while: is tor still there? A second silence means no.
-                if asked {
-                    return Err(e);
-                }
-                asked = true;
-                writer.write_all(b"GETINFO status/bootstrap-phase\r\n")?;
-                continue;
-            }
-            Err(e) => return Err(e),
+        let status = tokio::select! {
+            event = events.next() => match event {
+                None => return Err(ControlError::Closed),
+                Some(Err(error)) => return Err(error.into()),
+                Some(Ok(Event::Bootstrap(status))) => status,
+                Some(Ok(_)) => continue,
+            },
+            // Quiet for a while: is tor still there?
+            () = tokio::time::sleep(QUIET) => client.bootstrap_phase().await?,
+        };
+        if !progress.report(&status, publish) {
+            return Ok(Ended::Stop);
         }
-        asked = false;
-        if line.starts_with('5') {
-            return Err(std::io::Error::other("tor refused a control port request"));
-        }
-        if let Some(progress) = bootstrap_progress(&line) {
-            let state = match progress {
-                100 => TorState::Ready,
-                progress => TorState::Bootstrapping { progress },
-            };
-            if !publish(state) {
-                return Ok(());
-            }
-        }
-        line.clear();
     }
 }
 
-/// The percentage in a bootstrap report (the GETINFO answer or a `STATUS_CLIENT` event).
-fn bootstrap_progress(line: &str) -> Option<u8> {
-    if !line.contains("BOOTSTRAP") {
+/// The bootstrap reports of one connection, in order.
+#[derive(Default)]
+struct Progress {
+    highest: u8,
+}
+
+impl Progress {
+    /// Publishes a report; false when the receiver is gone. Events that waited in the queue
+    /// while the current phase was asked for can be older than its answer: tor's progress
+    /// only rises, so a lower one is stale and skipped.
+    fn report(
+        &mut self,
+        status: &BootstrapStatus,
+        publish: &mut impl FnMut(TorReport) -> bool,
+    ) -> bool {
+        if status.progress < self.highest {
+            return true;
+        }
+        self.highest = status.progress;
+        let state = match status.progress {
+            100 => TorState::Ready,
+            progress => TorState::Bootstrapping { progress },
+        };
+        if !publish(TorReport::State(state)) {
+            return false;
+        }
+        match warning(status) {
+            Some(warning) => publish(TorReport::Warning(warning)),
+            None => true,
+        }
+    }
+}
+
+/// The warning in a `WARN`/`ERR` bootstrap report.
+fn warning(status: &BootstrapStatus) -> Option<TorWarning> {
+    if !status.is_problem() {
         return None;
     }
-    let at = line.find("PROGRESS=")?;
-    line[at + 9..]
-        .split(|c: char| !c.is_ascii_digit())
-        .next()
-        .and_then(|n| n.parse::<u8>().ok())
-        .filter(|n| *n <= 100)
-}
-
-fn expect_ok(reader: &mut impl BufRead) -> std::io::Result<()> {
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    if line.starts_with("250") {
-        Ok(())
-    } else {
-        Err(std::io::Error::other(
-            "tor refused a control port request (authentication or events)",
-        ))
-    }
+    Some(TorWarning {
+        progress: status.progress,
+        summary: status.summary.clone(),
+        warning: status.warning.clone().unwrap_or_default(),
+        reason: status.reason.clone().unwrap_or_default(),
+        recommendation: status.recommendation.clone().unwrap_or_default(),
+        count: status.count.unwrap_or(1),
+        host_address: status.host_address.clone(),
+    })
 }
 
 #[cfg(test)]
-#[path = "tor_status_tests.rs"]
 mod tests;

@@ -215,5 +215,4 @@ fn refusal(error: CheckError) -> UpdateRefusal {
 }
 
 #[cfg(test)]
-#[path = "update_check_tests.rs"]
 mod tests;

@@ -5,8 +5,9 @@ use crate::font_files;
 use crate::network;
 use crate::profile_store;
 use crate::showcase::{self, Showcase};
+use crate::tor_status::TorReport;
 use crate::update_check::UpdateChecker;
-use messenger_chat::{AccountId, Model, TorState};
+use messenger_chat::{AccountId, Model, TorWarning};
 use messenger_protocol::ProtocolKind;
 use messenger_protocol::accounts::{AccountConfig, AccountsFile, Transport};
 use messenger_session::{Outcome, Session};
@@ -25,7 +26,7 @@ pub(crate) struct Messenger {
     profile_dir: PathBuf,
     fonts_dir: PathBuf,
     fonts_for: Option<Vec<Script>>,
-    tor_updates: Receiver<TorState>,
+    tor_updates: Receiver<TorReport>,
     network: Option<Session>,
     updates: UpdateChecker,
     /// Showcase screens never save anything.
@@ -42,8 +43,8 @@ pub(crate) struct Start {
     pub profile_dir: PathBuf,
     /// The bundle's fonts folder.
     pub fonts_dir: PathBuf,
-    /// Tor's state, from the control port watcher.
-    pub tor_updates: Receiver<TorState>,
+    /// Tor's state and bootstrap warnings, from the control port watcher.
+    pub tor_updates: Receiver<TorReport>,
     /// The network side (None in showcase mode).
     pub network: Option<Session>,
     /// Update checks.
@@ -244,8 +245,11 @@ impl Messenger {
 impl eframe::App for Messenger {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if !self.showcase {
-            while let Ok(state) = self.tor_updates.try_recv() {
-                self.model.tor = state;
+            while let Ok(report) = self.tor_updates.try_recv() {
+                match report {
+                    TorReport::State(state) => self.model.tor = state,
+                    TorReport::Warning(warning) => report_tor_warning(&warning),
+                }
             }
         }
         let outcomes = match self.network.as_mut() {
@@ -289,84 +293,15 @@ impl eframe::App for Messenger {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use messenger_net::{TlsTrust, TorSocks};
-
-    fn messenger(profile_dir: &std::path::Path, accounts: AccountsFile) -> Messenger {
-        let (_tor, tor_updates) = std::sync::mpsc::channel();
-        let updates = UpdateChecker::new(
-            None,
-            messenger_update::TrustedKeys::empty(),
-            profile_dir,
-            profile_dir,
-            TorSocks::localhost(9),
-            TlsTrust::public_roots().unwrap(),
-            None,
-        );
-        Messenger::new(Start {
-            profile: SettingsFile::default(),
-            accounts,
-            profile_dir: profile_dir.to_path_buf(),
-            fonts_dir: profile_dir.join("fonts"),
-            tor_updates,
-            network: None,
-            updates,
-            utc_offset_seconds: 0,
-        })
-    }
-
-    #[test]
-    fn removing_an_account_deletes_it_from_accounts_toml_and_keeps_the_others() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut file = AccountsFile::default();
-        for (user, server) in [("alice", "irc.oftc.net"), ("bob", "irc.example.org")] {
-            file.accounts
-                .push(AccountConfig::new(ProtocolKind::Irc, user, server, 6697).unwrap());
-        }
-        messenger_protocol::accounts::save_accounts(dir.path(), &file).unwrap();
-        let otr_key = dir.path().join("otr/private.key");
-        std::fs::create_dir_all(otr_key.parent().unwrap()).unwrap();
-        std::fs::write(&otr_key, "key").unwrap();
-        let mut window = messenger(dir.path(), file);
-        let first = window.account_ids[0];
-        window.carry_out(
-            Action::RemoveAccount {
-                account: first,
-                forget_otr: false,
-            },
-            &egui::Context::default(),
-        );
-        let saved = messenger_protocol::accounts::load_accounts(dir.path()).unwrap();
-        let users: Vec<_> = saved.accounts.iter().map(|a| a.user.as_str()).collect();
-        assert_eq!(users, ["bob"]);
-        assert!(otr_key.exists(), "the OTR key stays");
-        // Ids of the others still match their entries.
-        let second = window.account_ids[0];
-        window.carry_out(
-            Action::RemoveAccount {
-                account: second,
-                forget_otr: false,
-            },
-            &egui::Context::default(),
-        );
-        assert_eq!(window.model.accounts().count(), 0);
-        let saved = messenger_protocol::accounts::load_accounts(dir.path()).unwrap();
-        assert!(saved.accounts.is_empty());
-    }
-
-    #[test]
-    fn without_a_manifest_address_the_ui_is_told_checks_are_off() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut window = messenger(dir.path(), AccountsFile::default());
-        window.carry_out(Action::CheckForUpdates, &egui::Context::default());
-        for (status, asked) in window.updates.results() {
-            window.ui.set_update_status(status, asked);
-        }
-        assert_eq!(
-            window.ui.update_status(),
-            Some(&messenger_ui::UpdateStatus::NotConfigured)
-        );
-    }
+/// Tells the person running the messenger from a terminal why tor does not connect (the
+/// window's connection screen comes with the pluggable transports). Never the address tor
+/// was reaching: it may be a private bridge.
+fn report_tor_warning(warning: &TorWarning) {
+    eprintln!(
+        "tor-messenger: tor cannot connect yet (at {} %, {}): {} [{}], {} time(s)",
+        warning.progress, warning.summary, warning.warning, warning.reason, warning.count
+    );
 }
+
+#[cfg(test)]
+mod tests;

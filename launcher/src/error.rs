@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::bridges::BridgeError;
-use crate::control::ControlError;
+use messenger_tor_control::ControlError;
 
 /// Exit code for a launcher error (bad configuration, missing tor, busy port...).
 pub const EXIT_ERROR: i32 = 1;

@@ -11,7 +11,6 @@ pub mod bridges;
 pub mod bundle;
 pub mod child_process;
 pub mod cli;
-pub mod control;
 pub mod error;
 pub mod launch;
 pub mod output;

@@ -5,8 +5,8 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::control::BootstrapStatus;
 use crate::output::to_stderr;
+use messenger_tor_control::BootstrapStatus;
 
 /// Where bootstrap progress and launcher messages go (stderr).
 #[derive(Debug)]

@@ -12,8 +12,8 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
 use tokio::process::Command;
 
 use crate::child_process::ChildProcess;
-use crate::control::ControlClient;
 use crate::error::LaunchError;
+use messenger_tor_control::{ControlClient, Signal};
 
 /// How many of tor's output lines are kept for error messages.
 const KEPT_LINES: usize = 40;
@@ -126,7 +126,7 @@ impl TorProcess {
         }
         if let Some(control) = control {
             // Tor may already be going away; a failure here just means the next step.
-            let _ = control.signal("SHUTDOWN").await;
+            let _ = control.signal(Signal::Shutdown).await;
             if let Some(status) = self.child.wait_for(grace).await {
                 return Some(status);
             }

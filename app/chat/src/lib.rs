@@ -17,4 +17,4 @@ pub use otr_detail::{OtrDetail, OtrProgress};
 pub use otr_request::OtrRequest;
 pub use otr_status::OtrStatus;
 pub use policy::EncryptionPolicy;
-pub use tor_state::TorState;
+pub use tor_state::{TorState, TorWarning};

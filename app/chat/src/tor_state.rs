@@ -26,3 +26,24 @@ impl TorState {
         matches!(self, TorState::Ready)
     }
 }
+
+/// Why tor's bootstrap does not advance, in tor's own words (a `WARN BOOTSTRAP` report):
+/// tor keeps trying; a newer state or warning replaces it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TorWarning {
+    /// The bootstrap percentage when the problem happened.
+    pub progress: u8,
+    /// Tor's sentence for the phase it is stuck in.
+    pub summary: String,
+    /// What went wrong, in tor's words ("Connection refused").
+    pub warning: String,
+    /// Tor's reason keyword (`CONNECTREFUSED`, `TIMEOUT`, `NOROUTE`, `PT_MISSING`, ...).
+    pub reason: String,
+    /// `ignore` while tor still expects to succeed, `warn` once the person should know.
+    pub recommendation: String,
+    /// How many times this problem happened so far.
+    pub count: u32,
+    /// The address of the relay or bridge tor was reaching, if tor named it. It may be a
+    /// bridge the person must keep private: never log it.
+    pub host_address: Option<String>,
+}

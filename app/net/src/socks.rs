@@ -113,6 +113,17 @@ impl TorSocks {
             })?
     }
 
+    /// Checks that tor's SOCKS port accepts a connection within `limit`: opens one and closes
+    /// it at once, sending nothing (the launcher's check of a system tor). Here, so that the
+    /// connector stays the only code that connects.
+    pub async fn probe(&self, limit: Duration) -> std::io::Result<()> {
+        match tokio::time::timeout(limit, TcpStream::connect(self.addr)).await {
+            Ok(Ok(_closed_on_drop)) => Ok(()),
+            Ok(Err(error)) => Err(error),
+            Err(_) => Err(std::io::ErrorKind::TimedOut.into()),
+        }
+    }
+
     /// One SOCKS handshake through tor.
     async fn attempt(
         &self,

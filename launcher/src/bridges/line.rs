@@ -181,5 +181,4 @@ fn shorten(line: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "line_tests.rs"]
 mod tests;

@@ -9,7 +9,6 @@ use tokio::time::Instant;
 
 use super::control_addr;
 use crate::app_process::{AppProcess, exit_code};
-use crate::control::{BootstrapStatus, ControlClient, Event, EventStream, Severity};
 use crate::error::{EXIT_ERROR, LaunchError};
 use crate::progress::ProgressView;
 use crate::settings::LaunchSettings;
@@ -17,6 +16,7 @@ use crate::signals::TerminationSignals;
 use crate::stall_advice::stall_advice;
 use crate::tor_binary::TorBinary;
 use crate::tor_process::{TorCommand, TorProcess};
+use messenger_tor_control::{BootstrapStatus, ControlClient, Event, EventKind, EventStream};
 
 /// How long tor may take to open its control port after starting.
 const CONTROL_PORT_WAIT: Duration = Duration::from_secs(30);
@@ -174,7 +174,7 @@ async fn bring_up(
         .await?;
     control.take_ownership().await?;
     control
-        .set_events(&["STATUS_CLIENT", "NOTICE", "WARN"])
+        .set_events(&[EventKind::StatusClient, EventKind::Notice, EventKind::Warn])
         .await?;
     let mut status = control.bootstrap_phase().await?;
     view.update(&status);
@@ -190,7 +190,7 @@ async fn bring_up(
         tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Bootstrap(report))) => {
-                    if report.severity != Severity::Notice {
+                    if report.is_problem() {
                         let warning = describe_warning(&report);
                         if last_shown.as_deref() != Some(warning.as_str()) {
                             view.message(&format!("tor has a problem connecting: {warning}"));
@@ -209,7 +209,7 @@ async fn bring_up(
                     last_warning = Some(message);
                 }
                 Some(Ok(_)) => {}
-                Some(Err(error)) => return Err(crate::control::ControlError::from(error).into()),
+                Some(Err(error)) => return Err(messenger_tor_control::ControlError::from(error).into()),
                 None => {
                     let _ = tokio::time::timeout(settings.shutdown_grace, process.wait()).await;
                     return Err(LaunchError::TorExitedEarly {
@@ -252,7 +252,9 @@ async fn bring_up(
         .find_map(|listener| listener.parse::<SocketAddr>().ok())
         .unwrap_or(SocketAddr::from((Ipv4Addr::LOCALHOST, settings.socks_port)));
     // Past bootstrap, only trouble is of interest.
-    control.set_events(&["STATUS_CLIENT", "WARN"]).await?;
+    control
+        .set_events(&[EventKind::StatusClient, EventKind::Warn])
+        .await?;
     Ok(BringUp::Ready {
         control,
         events,

@@ -20,21 +20,11 @@ pub(super) async fn run_with_system_tor(
     signals: &mut TerminationSignals,
     view: &ProgressView,
 ) -> Result<i32, LaunchError> {
-    match tokio::time::timeout(
-        SYSTEM_TOR_CONNECT_WAIT,
-        tokio::net::TcpStream::connect(addr),
-    )
-    .await
-    {
-        Ok(Ok(_probe)) => {}
-        Ok(Err(source)) => return Err(LaunchError::SystemTorUnreachable { addr, source }),
-        Err(_) => {
-            return Err(LaunchError::SystemTorUnreachable {
-                addr,
-                source: std::io::ErrorKind::TimedOut.into(),
-            });
-        }
-    }
+    // Through the connector: it is the only code that opens connections.
+    messenger_net::TorSocks { addr }
+        .probe(SYSTEM_TOR_CONNECT_WAIT)
+        .await
+        .map_err(|source| LaunchError::SystemTorUnreachable { addr, source })?;
     view.message(&format!(
         "using the tor at {addr} (started none); starting {}",
         settings.app.program.display()

@@ -7,7 +7,6 @@
 
 mod bridges_cli;
 mod bundle_layout;
-mod control_client;
 mod errors;
 mod network;
 mod obfs4_bridge;

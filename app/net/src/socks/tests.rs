@@ -55,6 +55,18 @@ async fn closed_port_is_tor_unreachable() {
     assert!(error.to_string().contains("Tor is not reachable"));
 }
 
+#[tokio::test]
+async fn probe_tells_a_listening_port_from_a_closed_one() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let socks = TorSocks {
+        addr: listener.local_addr().unwrap(),
+    };
+    socks.probe(Duration::from_secs(5)).await.unwrap();
+    drop(listener);
+    let error = socks.probe(Duration::from_secs(5)).await.unwrap_err();
+    assert_eq!(error.kind(), std::io::ErrorKind::ConnectionRefused);
+}
+
 /// A loopback SOCKS5 endpoint that answers every request with `reply` (a SOCKS5 reply
 /// code), as tor does when a circuit or stream fails; counts the connections.
 async fn failing_socks(reply: u8) -> (SocketAddr, std::sync::Arc<std::sync::atomic::AtomicU32>) {

@@ -51,15 +51,14 @@ impl TorClient {
             .add_onion(virtual_port, target)
             .map_err(control_error)?;
         let uploaded = connection
-            .wait_for_event(limit, |event| {
-                let words: Vec<&str> = event.split_whitespace().collect();
-                words.get(..3) == Some(&["HS_DESC", "UPLOADED", service_id.as_str()][..])
-            })
+            .wait_for_upload(&service_id, limit)
             .map_err(control_error)?;
-        if uploaded.is_none() {
+        if !uploaded {
             let awaited = format!("HS_DESC UPLOADED for {service_id}.onion");
             return Err(self.timeout_error(&awaited, port, limit));
         }
+        // Nothing reads this connection's events from now on: stop them.
+        connection.set_events(&[]).map_err(control_error)?;
         Ok(OnionService {
             _connection: connection,
             address: format!("{service_id}.onion"),
