@@ -50,7 +50,7 @@ impl UserTorrc {
 
     /// Writes the file atomically, readable by the owner only (bridge addresses are private).
     pub fn save(&self, path: &Path) -> Result<(), BridgeError> {
-        crate::atomic_write::write_atomically(path, self.to_text().as_bytes(), 0o600).map_err(
+        private_file::write(path, self.to_text().as_bytes()).map_err(
             |source| BridgeError::Io {
                 path: path.to_path_buf(),
                 source,
