@@ -88,11 +88,9 @@ fn first_placeholder(text: &str) -> Option<&str> {
 
 /// Writes the rendered defaults to `path`.
 pub fn write(path: &Path, text: &str) -> Result<(), LaunchError> {
-    private_file::write(path, text.as_bytes()).map_err(|source| {
-        LaunchError::DataDir {
-            path: path.to_path_buf(),
-            source,
-        }
+    private_file::write(path, text.as_bytes()).map_err(|source| LaunchError::DataDir {
+        path: path.to_path_buf(),
+        source,
     })
 }
 

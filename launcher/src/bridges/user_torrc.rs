@@ -50,12 +50,10 @@ impl UserTorrc {
 
     /// Writes the file atomically, readable by the owner only (bridge addresses are private).
     pub fn save(&self, path: &Path) -> Result<(), BridgeError> {
-        private_file::write(path, self.to_text().as_bytes()).map_err(
-            |source| BridgeError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
-        )
+        private_file::write(path, self.to_text().as_bytes()).map_err(|source| BridgeError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 
     /// The torrc text.
