@@ -57,6 +57,9 @@ pub struct AccountEntry {
     pub last_error: Option<String>,
     /// Contacts whose presence we know, with whether they are online (sorted by name).
     pub contacts: Vec<(String, bool)>,
+    /// Who is logged in as which services account (IRCv3 account-notify, extended-join;
+    /// ourselves after SASL): nick → account, shown as "logged in as".
+    pub logged_in: std::collections::BTreeMap<String, String>,
 }
 
 /// One conversation: a room or a private chat on one account.
@@ -110,6 +113,7 @@ impl Model {
             state: AccountState::Offline,
             last_error: None,
             contacts: Vec::new(),
+            logged_in: std::collections::BTreeMap::new(),
         }));
         AccountId(self.accounts.len() - 1)
     }
@@ -365,6 +369,21 @@ impl Model {
                     {
                         Ok(at) => entry.contacts[at].1 = available,
                         Err(at) => entry.contacts.insert(at, (contact, available)),
+                    }
+                }
+            }
+            Event::AccountName {
+                member,
+                account: services_account,
+            } => {
+                if let Some(entry) = self.account_mut(account) {
+                    match services_account {
+                        Some(name) => {
+                            entry.logged_in.insert(member, name);
+                        }
+                        None => {
+                            entry.logged_in.remove(&member);
+                        }
                     }
                 }
             }

@@ -3,11 +3,12 @@
 //! after a drop (never after the user's own disconnect, nor after a login or TLS refusal).
 
 use std::collections::{BTreeMap, VecDeque};
+use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
 use futures_util::{SinkExt, StreamExt};
 use messenger_net::{Isolation, NetError, Network, Sensitive};
-use messenger_protocol::accounts::{AccountConfig, Transport};
+use messenger_protocol::accounts::{AccountConfig, SaslChoice, Transport};
 use messenger_protocol::lifecycle::{AccountConnection, Ending, not_sent, run_lifecycle};
 use messenger_protocol::{
     AccountHandle, Backoff, Command, DisconnectReason, Event, OutgoingId, ReconnectPolicy,
@@ -33,10 +34,16 @@ pub struct IrcAccountConfig {
     pub transport: Transport,
     /// The nick to register with.
     pub nick: String,
-    /// The password for SASL PLAIN or NickServ IDENTIFY.
+    /// The password for SASL (PLAIN, SCRAM-SHA-256) or NickServ IDENTIFY.
     pub password: Option<Sensitive<String>>,
-    /// Use SASL when offered (else NickServ only).
-    pub use_sasl: bool,
+    /// How to log in with SASL.
+    pub sasl: SaslChoice,
+    /// The client certificate file (certificate and key, PEM), read at each connection.
+    pub client_certificate: Option<PathBuf>,
+    /// The name the server's certificate must carry when it is not `server`.
+    pub tls_name: Option<String>,
+    /// How long the server may take to answer each step of a SASL login.
+    pub sasl_timeout: Duration,
     /// This account's SOCKS credentials (its own circuits).
     pub isolation: Isolation,
     /// Rooms to join once logged in (after the user pressed Connect).
@@ -62,7 +69,10 @@ impl IrcAccountConfig {
             transport: Transport::default_for(server),
             nick: nick.to_owned(),
             password: None,
-            use_sasl: true,
+            sasl: SaslChoice::Automatic,
+            client_certificate: None,
+            tls_name: None,
+            sasl_timeout: Duration::from_secs(60),
             isolation,
             rooms: Vec::new(),
             reconnect: ReconnectPolicy::default(),
@@ -82,6 +92,8 @@ impl IrcAccountConfig {
         );
         config.transport = account.transport;
         config.password = account.password.clone().map(Sensitive::new);
+        config.sasl = account.sasl;
+        config.tls_name.clone_from(&account.tls_name);
         config.rooms.clone_from(&account.rooms);
         config
     }
@@ -214,7 +226,14 @@ async fn connect_once(
     rooms: &mut Rooms,
     backoff: &mut Backoff,
 ) -> Ending {
-    let opening = open_stream(network, config);
+    let certificate = match load_certificate(config) {
+        Ok(certificate) => certificate,
+        Err(reason) => return Ending::Fatal(DisconnectReason::AuthenticationFailed(reason)),
+    };
+    let client_certificate = certificate
+        .as_ref()
+        .map(|(certificate, _)| certificate.clone());
+    let opening = open_stream(network, config, client_certificate.as_ref());
     tokio::pin!(opening);
     let stream = loop {
         tokio::select! {
@@ -239,7 +258,10 @@ async fn connect_once(
         session: IrcState::new(IrcStateConfig {
             nick: config.nick.clone(),
             password: config.password.clone(),
-            use_sasl: config.use_sasl,
+            sasl: config.sasl,
+            secure_link: config.transport == Transport::Tls || is_onion(&config.server),
+            certificate: client_certificate.is_some(),
+            ecdsa: certificate.and_then(|(_, ecdsa)| ecdsa),
         }),
         queue: VecDeque::new(),
         bucket: TokenBucket::new(config.flood, Instant::now()),
@@ -248,6 +270,39 @@ async fn connect_once(
     let ending = connection.run(config, commands, rooms, backoff).await;
     connection.fail_queued().await;
     ending
+}
+
+/// The account's client certificate, read now (a file replaced since the last connection is
+/// used as it is now), with its P-256 key if it has one. Only presented over TLS.
+fn load_certificate(
+    config: &IrcAccountConfig,
+) -> Result<Option<(messenger_net::ClientCertificate, Option<crate::sasl::EcdsaKey>)>, String> {
+    let Some(path) = &config.client_certificate else {
+        return Ok(None);
+    };
+    if config.transport != Transport::Tls {
+        return Ok(None);
+    }
+    let pem = std::fs::read(path).map_err(|error| {
+        format!(
+            "The account's client certificate could not be read ({}): generate or import it again.",
+            error.kind()
+        )
+    })?;
+    let file = crate::certificate::CertificateFile {
+        pem: String::from_utf8_lossy(&pem).into_owned(),
+    };
+    let certificate = file
+        .client_certificate()
+        .map_err(|error| error.to_string())?;
+    Ok(Some((certificate, file.ecdsa_key())))
+}
+
+fn is_onion(server: &str) -> bool {
+    server
+        .to_ascii_lowercase()
+        .trim_end_matches('.')
+        .ends_with(".onion")
 }
 
 struct Connection {
@@ -277,12 +332,15 @@ impl Connection {
             return ending;
         }
         let registration_deadline = tokio::time::Instant::now() + config.registration_timeout;
+        // Each SASL step must be answered in time; a silent server ends the attempt clearly.
+        let mut sasl_deadline: Option<tokio::time::Instant> = None;
         let mut last_heard = tokio::time::Instant::now();
         let mut pinged = false;
         loop {
             let flood_wait = self.bucket.wait(Instant::now());
             let keepalive_at = last_heard + config.keepalive;
             let registered = self.session.is_registered();
+            let sasl_wait = sasl_deadline.unwrap_or_else(tokio::time::Instant::now);
             let next = tokio::select! {
                 incoming = self.framed.next() => {
                     match incoming {
@@ -308,7 +366,12 @@ impl Connection {
                             last_heard = tokio::time::Instant::now();
                             pinged = false;
                             let outputs = self.session.handle_text(&text, SystemTime::now());
-                            self.apply(outputs, rooms, backoff).await
+                            let next = self.apply(outputs, rooms, backoff).await;
+                            sasl_deadline = self
+                                .session
+                                .sasl_in_progress()
+                                .then(|| tokio::time::Instant::now() + config.sasl_timeout);
+                            next
                         }
                     }
                 }
@@ -329,6 +392,13 @@ impl Connection {
                             None => Next::Continue,
                         }
                     }
+                }
+                () = tokio::time::sleep_until(sasl_wait), if sasl_deadline.is_some() => {
+                    self.quit().await;
+                    Next::End(Ending::Fatal(DisconnectReason::AuthenticationFailed(format!(
+                        "The server did not answer the SASL login within {} seconds; the attempt was ended. Try again later.",
+                        config.sasl_timeout.as_secs()
+                    ))))
                 }
                 () = tokio::time::sleep_until(registration_deadline), if !registered => {
                     Next::End(Ending::Lost(DisconnectReason::ConnectionLost(

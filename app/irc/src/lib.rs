@@ -10,12 +10,16 @@
 #![warn(missing_docs)]
 
 mod account;
+pub mod cap;
+pub mod certificate;
 pub mod codec;
 mod connection;
 pub mod ctcp;
+pub mod echo;
 pub mod flood;
 pub mod formatting;
-mod sasl;
+pub mod sasl;
+pub mod server_time;
 pub mod split;
 pub mod state;
 pub mod wire;
@@ -32,11 +36,10 @@ pub fn process_server_bytes(bytes: &[u8]) -> usize {
     use tokio_util::codec::Decoder;
     let mut codec = codec::LineCodec::default();
     let mut buffer = bytes::BytesMut::from(bytes);
-    let mut session = state::IrcState::new(state::IrcStateConfig {
-        nick: "fuzz".to_owned(),
-        password: Some(messenger_net::Sensitive::new("pw".to_owned())),
-        use_sasl: true,
-    });
+    let mut config = state::IrcStateConfig::new("fuzz");
+    config.password = Some(messenger_net::Sensitive::new("pw".to_owned()));
+    config.secure_link = true;
+    let mut session = state::IrcState::new(config);
     let mut outputs = session.start().len();
     loop {
         match codec.decode_eof(&mut buffer) {

@@ -5,11 +5,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::SystemTime;
 
 use messenger_net::Sensitive;
+use messenger_protocol::accounts::SaslChoice;
 use messenger_protocol::{
     Command, Conversation, DisconnectReason, Event, IncomingMessage, MessageKind, OutgoingId,
 };
 
+use crate::cap::Capabilities;
 use crate::ctcp::{self, CtcpAction};
+use crate::echo::EchoTracker;
 use crate::formatting::strip_formatting;
 use crate::split::{split_text, text_budget};
 use crate::wire::{Line, Source, build_line, fold_case, parse_line};
@@ -42,24 +45,32 @@ pub enum Output {
 /// What the session needs to know about the account.
 #[derive(Clone)]
 pub struct IrcStateConfig {
-    /// The nick we ask for.
+    /// The nick we ask for (also the account name for SASL).
     pub nick: String,
     /// The password for SASL or NickServ.
     pub password: Option<Sensitive<String>>,
-    /// Try SASL PLAIN first when the server offers it (else NickServ IDENTIFY).
-    pub use_sasl: bool,
+    /// How to log in with SASL.
+    pub sasl: SaslChoice,
+    /// The link is TLS or goes to an onion service: a password may travel on it.
+    pub secure_link: bool,
+    /// A client certificate was presented in the TLS handshake (SASL EXTERNAL).
+    pub certificate: bool,
+    /// The certificate's P-256 key (ECDSA-NIST256P-CHALLENGE).
+    pub ecdsa: Option<crate::sasl::EcdsaKey>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sasl {
-    /// Not attempted (no password, or not offered).
-    Off,
-    /// CAP REQ sent.
-    Requested,
-    /// AUTHENTICATE PLAIN sent.
-    Started,
-    /// Logged in through SASL.
-    Done,
+impl IrcStateConfig {
+    /// A nick without password or certificate, SASL automatic, on a link not known secure.
+    pub fn new(nick: &str) -> IrcStateConfig {
+        IrcStateConfig {
+            nick: nick.to_owned(),
+            password: None,
+            sasl: SaslChoice::Automatic,
+            secure_link: false,
+            certificate: false,
+            ecdsa: None,
+        }
+    }
 }
 
 /// One connection's protocol state.
@@ -68,7 +79,9 @@ pub struct IrcState {
     nick: String,
     registered: bool,
     cap_open: bool,
-    sasl: Sasl,
+    caps: Capabilities,
+    login: registration::Login,
+    echoes: EchoTracker,
     nick_attempts: u32,
     /// Members per room (folded room name → (room name, nicks)).
     members: BTreeMap<String, (String, BTreeSet<String>)>,
@@ -84,7 +97,9 @@ impl IrcState {
             config,
             registered: false,
             cap_open: false,
-            sasl: Sasl::Off,
+            caps: Capabilities::default(),
+            login: registration::Login::default(),
+            echoes: EchoTracker::default(),
             nick_attempts: 0,
             members: BTreeMap::new(),
             names: BTreeMap::new(),
@@ -101,13 +116,12 @@ impl IrcState {
         self.registered
     }
 
-    /// The lines that open a connection: capability negotiation (for SASL), NICK, USER.
+    /// The lines that open a connection: capability negotiation (always; a server without
+    /// CAP answers 421 or ignores it), NICK, USER.
     pub fn start(&mut self) -> Vec<Output> {
         let mut out = Vec::new();
-        if self.wants_sasl() {
-            self.cap_open = true;
-            out.extend(urgent("CAP", &["LS", "302"]));
-        }
+        self.cap_open = true;
+        out.extend(urgent("CAP", &["LS", "302"]));
         out.extend(urgent("NICK", &[&self.nick.clone()]));
         out.extend(urgent("USER", &[IRC_USERNAME, "0", "*", IRC_REALNAME]));
         out
@@ -118,8 +132,9 @@ impl IrcState {
         build_line("QUIT", &[IRC_QUIT_MESSAGE]).unwrap_or_else(|| "QUIT".to_owned())
     }
 
-    fn wants_sasl(&self) -> bool {
-        self.config.use_sasl && self.config.password.is_some()
+    /// Whether capability `name` is enabled on this connection.
+    pub fn capability_enabled(&self, name: &str) -> bool {
+        self.caps.enabled(name)
     }
 
     /// Handles one line from the server.
@@ -135,8 +150,19 @@ impl IrcState {
 
     /// Handles one parsed line from the server.
     pub fn handle(&mut self, line: &Line, now: SystemTime) -> Vec<Output> {
+        // server-time: a message is shown at the time the server saw it.
+        let now = crate::server_time::message_time(line.tag("time"), now);
         if let Some(code) = line.numeric() {
             return self.handle_numeric(code, line);
+        }
+        if matches!(line.command.as_str(), "PRIVMSG" | "NOTICE") {
+            if let Some(out) = self.handle_echo(line) {
+                return out;
+            }
+            if !self.registered && line.param(1).to_ascii_lowercase().contains("sasl") {
+                // "You need to identify via SASL to use this server" and the like.
+                self.login.required_notice = true;
+            }
         }
         match line.command.as_str() {
             "PING" => urgent("PONG", &[line.param(0)]).into_iter().collect(),
@@ -145,7 +171,17 @@ impl IrcState {
             "AUTHENTICATE" => self.handle_authenticate(line),
             "PRIVMSG" => self.handle_message(line, false, now),
             "NOTICE" => self.handle_message(line, true, now),
-            "JOIN" => self.handle_join(line),
+            "JOIN" => {
+                let mut out = self.handle_join(line);
+                out.extend(self.extended_join(line));
+                out
+            }
+            "ACCOUNT" => self.handle_account(line),
+            "ACK" => self.handle_ack(line),
+            "INVITE" => self.handle_invite(line, now),
+            // chghost: a user's host changed; we show no hosts, and the capability spares
+            // us the fake QUIT and JOIN servers otherwise send.
+            "CHGHOST" | "BATCH" => Vec::new(),
             "PART" => {
                 let nick = user_of(line);
                 self.remove_member(line.param(0), &nick)
@@ -158,6 +194,9 @@ impl IrcState {
                 topic: strip_formatting(line.param(1)),
             })],
             "ERROR" => {
+                if let Some(out) = self.error_before_welcome(line.param(0)) {
+                    return out;
+                }
                 // The text often names our address: keep it out of events and logs.
                 vec![Output::Event(Event::Error(
                     "The server is closing the connection.".to_owned(),
@@ -178,15 +217,7 @@ impl IrcState {
                 let mut out = vec![Output::Event(Event::Connected {
                     own_name: self.nick.clone(),
                 })];
-                if self.sasl != Sasl::Done
-                    && let Some(password) = &self.config.password
-                {
-                    // NickServ fallback; the password goes to NickServ only.
-                    out.extend(urgent(
-                        "PRIVMSG",
-                        &["NickServ", &format!("IDENTIFY {}", password.as_inner())],
-                    ));
-                }
+                out.extend(self.after_welcome());
                 out
             }
             // RPL_TOPIC
@@ -198,10 +229,12 @@ impl IrcState {
             353 => {
                 let room = line.param(2);
                 let names = self.names.entry(fold_case(room)).or_default();
-                names.extend(line.param(3).split(' ').filter(|n| !n.is_empty()).map(|n| {
-                    n.trim_start_matches(['@', '+', '%', '~', '&', '!'])
-                        .to_owned()
-                }));
+                names.extend(
+                    line.param(3)
+                        .split(' ')
+                        .filter(|n| !n.is_empty())
+                        .map(|n| ircv3::member_name(n).to_owned()),
+                );
                 Vec::new()
             }
             // RPL_ENDOFNAMES
@@ -248,24 +281,10 @@ impl IrcState {
             // ERR_UNKNOWNCOMMAND for CAP: an old server; registration goes on without SASL.
             421 if line.param(1).eq_ignore_ascii_case("CAP") => {
                 self.cap_open = false;
-                self.sasl = Sasl::Off;
                 Vec::new()
             }
-            // RPL_SASLSUCCESS
-            903 => {
-                self.sasl = Sasl::Done;
-                self.end_cap()
-            }
-            // ERR_SASLFAIL / ERR_SASLTOOLONG: wrong password. Not retried.
-            904 | 905 => {
-                let mut out = self.end_cap();
-                out.push(Output::Fatal(DisconnectReason::AuthenticationFailed(
-                    "The server refused the account name or password (SASL).".to_owned(),
-                )));
-                out
-            }
-            // ERR_SASLABORTED / ERR_SASLALREADY
-            906 | 907 => self.end_cap(),
+            // SASL: logged in / out, refusals, mechanisms.
+            900..=908 => self.handle_sasl_numeric(code, line),
             // Errors about a command we sent after registration.
             401 | 403 | 404 | 405 | 442 | 471 | 473 | 474 | 475 | 477 | 482 => {
                 vec![event_error(numeric_error_text(code))]
@@ -280,56 +299,6 @@ impl IrcState {
         } else {
             Vec::new()
         }
-    }
-
-    fn handle_cap(&mut self, line: &Line) -> Vec<Output> {
-        // ":server CAP * LS [*] :caps" (the `*` before the list means "more follows").
-        let sub = line.param(1).to_ascii_uppercase();
-        let last = line.params.last().map_or("", String::as_str);
-        match sub.as_str() {
-            "LS" => {
-                let more = line.params.len() >= 4 && line.param(2) == "*";
-                let offers_sasl = last.split(' ').any(|cap| {
-                    let name = cap.split('=').next().unwrap_or("");
-                    name.eq_ignore_ascii_case("sasl")
-                        && cap
-                            .split_once('=')
-                            .is_none_or(|(_, mechs)| mechs.split(',').any(|m| m == "PLAIN"))
-                });
-                if offers_sasl && self.wants_sasl() && self.sasl == Sasl::Off {
-                    self.sasl = Sasl::Requested;
-                    return urgent("CAP", &["REQ", "sasl"]).into_iter().collect();
-                }
-                if more || self.sasl != Sasl::Off {
-                    Vec::new()
-                } else {
-                    self.end_cap()
-                }
-            }
-            "ACK" if self.sasl == Sasl::Requested => {
-                self.sasl = Sasl::Started;
-                urgent("AUTHENTICATE", &["PLAIN"]).into_iter().collect()
-            }
-            "NAK" => {
-                self.sasl = Sasl::Off;
-                self.end_cap()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    fn handle_authenticate(&mut self, line: &Line) -> Vec<Output> {
-        if self.sasl != Sasl::Started || line.param(0) != "+" {
-            return Vec::new();
-        }
-        let Some(password) = &self.config.password else {
-            return urgent("AUTHENTICATE", &["*"]).into_iter().collect();
-        };
-        crate::sasl::plain_payloads(&self.config.nick, password.as_inner())
-            .iter()
-            .filter_map(|payload| build_line("AUTHENTICATE", &[payload]))
-            .map(Output::Urgent)
-            .collect()
     }
 
     fn handle_message(&mut self, line: &Line, notice: bool, now: SystemTime) -> Vec<Output> {
@@ -522,7 +491,7 @@ impl IrcState {
             for piece in split_text(paragraph, budget) {
                 let text = format!("{prefix}{piece}{suffix}");
                 match build_line(command, &[target, &text]) {
-                    Some(line) => lines.push(line),
+                    Some(line) => lines.push((line, text)),
                     None => return failed("The message was not sent: it could not be encoded."),
                 }
             }
@@ -531,9 +500,12 @@ impl IrcState {
         lines
             .into_iter()
             .enumerate()
-            .map(|(index, line)| Output::Send {
-                line,
-                completes: (index + 1 == count).then_some(id),
+            .map(|(index, (line, text))| {
+                let completes = (index + 1 == count).then_some(id);
+                Output::Send {
+                    line: self.track_outgoing(line, target, &text, completes),
+                    completes,
+                }
             })
             .collect()
     }
@@ -601,6 +573,9 @@ fn numeric_error_text(code: u16) -> &'static str {
         _ => "The server refused the command.",
     }
 }
+
+mod ircv3;
+mod registration;
 
 #[cfg(test)]
 mod tests;

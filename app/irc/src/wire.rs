@@ -24,12 +24,22 @@ pub struct Line {
     pub command: String,
     /// The parameters, the trailing one included.
     pub params: Vec<String>,
+    /// IRCv3 message tags (values unescaped), in the order sent.
+    pub tags: Vec<(String, Option<String>)>,
 }
 
 impl Line {
     /// Parameter `index`, or "".
     pub fn param(&self, index: usize) -> &str {
         self.params.get(index).map_or("", String::as_str)
+    }
+
+    /// The value of tag `name` (`Some("")` for a tag without value).
+    pub fn tag(&self, name: &str) -> Option<&str> {
+        self.tags
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_deref().unwrap_or(""))
     }
 
     /// The numeric reply code, if the command is one.
@@ -54,10 +64,17 @@ pub fn parse_line(text: &str) -> Option<Line> {
     // gives one uniform view over typed commands, numerics and raw ones.
     let canonical = String::from(&message.command);
     let (command, params) = split_params(&canonical);
+    let tags = message
+        .tags
+        .unwrap_or_default()
+        .into_iter()
+        .map(|tag| (tag.0, tag.1))
+        .collect();
     Some(Line {
         source,
         command: command.to_ascii_uppercase(),
         params,
+        tags,
     })
 }
 

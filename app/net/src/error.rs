@@ -120,6 +120,16 @@ pub enum NetError {
         reason: String,
     },
 
+    /// The account's client certificate (CertFP) cannot be used: not PEM, no key, a key that
+    /// does not belong to the certificate, or a key type TLS cannot sign with.
+    #[error(
+        "The account's client certificate cannot be used: {reason}. Generate a new one or import a PEM certificate with its private key."
+    )]
+    BadClientCertificate {
+        /// What is wrong (never the key).
+        reason: String,
+    },
+
     /// An input/output error on the connection.
     #[error("The connection failed: {0}. Try again later.")]
     Io(#[source] std::io::Error),

@@ -24,7 +24,8 @@ pub use network::Network;
 pub use safelog::Sensitive;
 pub use socks::{DEFAULT_SOCKS_PORT, Isolation, ProxiedStream, SOCKS_CONNECT_TIMEOUT, TorSocks};
 pub use tls::{
-    PIN_FILE_NAME, Pin, TLS_HANDSHAKE_TIMEOUT, TlsStream, TlsTrust, parse_pin_file, tls_connect,
+    ClientCertificate, PIN_FILE_NAME, Pin, TLS_HANDSHAKE_TIMEOUT, TlsOptions, TlsStream, TlsTrust,
+    parse_pin_file, tls_connect, tls_connect_with,
 };
 
 /// Re-exported so users name the same versions we build with.

@@ -11,7 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use messenger_net::{NetError, TlsTrust, tls_connect};
+use messenger_net::{NetError, TlsOptions, TlsTrust, tls_connect, tls_connect_with};
 use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
 use rustls::ServerConfig;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
@@ -235,6 +235,40 @@ async fn wrong_host_refused() {
     let trust = trust().with_extra_root_pem(ca.pem.as_bytes()).unwrap();
     let error = connect(port, "localhost", &trust).await.unwrap_err();
     assert!(matches!(error, NetError::TlsWrongHost), "{error:?}");
+}
+
+/// An onion service that presents its operator's clearnet certificate: verified against the
+/// name the account names, never accepted for the onion name itself, and a pin still belongs
+/// to the host connected to.
+#[tokio::test]
+async fn a_verification_name_other_than_the_host_is_checked_strictly() {
+    let ca = test_ca();
+    let cert = issued_by(&ca, "palladium.test", false);
+    let port = tls_server(&cert).await;
+    let trust = trust().with_extra_root_pem(ca.pem.as_bytes()).unwrap();
+    let onion = "abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion";
+    let attempt = |verify_name: Option<&'static str>, trust: TlsTrust| async move {
+        let tcp = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let options = TlsOptions {
+            verify_name,
+            client_certificate: None,
+        };
+        let mut stream = tls_connect_with(tcp, onion, port, &trust, &options).await?;
+        let mut text = String::new();
+        let _ = stream.read_to_string(&mut text).await;
+        Ok::<String, NetError>(text)
+    };
+    let error = attempt(None, trust.clone()).await.unwrap_err();
+    assert!(matches!(error, NetError::TlsWrongHost), "{error:?}");
+    let error = attempt(Some("other.test"), trust.clone()).await.unwrap_err();
+    assert!(matches!(error, NetError::TlsWrongHost), "{error:?}");
+    assert_eq!(
+        attempt(Some("palladium.test"), trust.clone()).await.unwrap(),
+        "hello\n"
+    );
+    let pinned = trust.with_pin(onion, port, [7; 32]);
+    let error = attempt(Some("palladium.test"), pinned).await.unwrap_err();
+    assert!(matches!(error, NetError::TlsPinMismatch { .. }), "{error:?}");
 }
 
 #[tokio::test]

@@ -44,6 +44,44 @@ impl Transport {
     }
 }
 
+/// How an IRC account logs in with SASL (IRCv3 `AUTHENTICATE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum SaslChoice {
+    /// The safest the server offers for what the account has: EXTERNAL with a client
+    /// certificate, then SCRAM-SHA-256, then PLAIN (PLAIN only inside TLS or to an onion).
+    #[default]
+    Automatic,
+    /// The password in the clear inside TLS (refused on a plaintext link to a clearnet host).
+    Plain,
+    /// The password proved without sending it (RFC 5802/7677).
+    ScramSha256,
+    /// The client certificate presented in the TLS handshake (CertFP).
+    External,
+    /// A signature with the certificate's P-256 key, whose public key is registered with
+    /// `NickServ SET PUBKEY`.
+    EcdsaNist256pChallenge,
+    /// No SASL; a password goes to NickServ after registration, and only inside TLS or to
+    /// an onion.
+    Off,
+}
+
+impl SaslChoice {
+    /// Every choice, in the order the account form lists them.
+    pub const ALL: [SaslChoice; 6] = [
+        SaslChoice::Automatic,
+        SaslChoice::Plain,
+        SaslChoice::ScramSha256,
+        SaslChoice::External,
+        SaslChoice::EcdsaNist256pChallenge,
+        SaslChoice::Off,
+    ];
+}
+
+/// The folder of the profile that holds the IRC accounts' client certificates (each account
+/// its own file, 0600, never shared: accounts stay unlinkable).
+pub const CLIENT_CERTIFICATES_DIR: &str = "irc-certificates";
+
 /// One saved account.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountConfig {
@@ -69,6 +107,17 @@ pub struct AccountConfig {
     /// Rooms the user chose to join once connected (after they press Connect).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rooms: Vec<String>,
+    /// IRC: how to log in with SASL.
+    #[serde(default, skip_serializing_if = "is_automatic")]
+    pub sasl: SaslChoice,
+    /// IRC: the client certificate's file name in [`CLIENT_CERTIFICATES_DIR`] (certificate
+    /// and private key in PEM), presented in the TLS handshake.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The name the server's TLS certificate must carry when it is not `server` (an onion
+    /// service presenting its operator's clearnet certificate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tls_name: Option<String>,
     /// SOCKS username for circuit isolation.
     pub isolation_username: String,
     /// SOCKS password for circuit isolation.
@@ -85,6 +134,8 @@ impl fmt::Debug for AccountConfig {
             .field("port", &self.port)
             .field("transport", &self.transport)
             .field("remember_password", &self.remember_password)
+            .field("sasl", &self.sasl)
+            .field("client_certificate", &self.client_certificate.is_some())
             .field("password", &self.password.as_ref().map(|_| "[hidden]"))
             .finish_non_exhaustive()
     }
@@ -112,6 +163,9 @@ impl AccountConfig {
             remember_password: false,
             password: None,
             rooms: Vec::new(),
+            sasl: SaslChoice::Automatic,
+            client_certificate: None,
+            tls_name: None,
             isolation_username: isolation.username,
             isolation_password: isolation.password,
         })
@@ -129,6 +183,10 @@ impl AccountConfig {
     pub fn is_onion(&self) -> bool {
         self.server.to_ascii_lowercase().ends_with(".onion")
     }
+}
+
+fn is_automatic(choice: &SaslChoice) -> bool {
+    *choice == SaslChoice::Automatic
 }
 
 /// The accounts file's contents.

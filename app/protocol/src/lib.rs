@@ -129,7 +129,7 @@ pub struct IncomingMessage {
     pub body: String,
     /// How it is meant.
     pub kind: MessageKind,
-    /// When it arrived (local clock).
+    /// When the server saw it (IRCv3 server-time) or, without that, when it arrived.
     pub received: SystemTime,
 }
 
@@ -223,6 +223,15 @@ pub enum Event {
         old: String,
         /// The new name.
         new: String,
+    },
+    /// Which services account a member is logged in as (IRCv3 account-notify and
+    /// extended-join; ourselves after a SASL login): shown as "logged in as". `None`: not
+    /// logged in.
+    AccountName {
+        /// The member's nick.
+        member: String,
+        /// The account, if logged in.
+        account: Option<String>,
     },
     /// A problem worth showing that did not end the connection.
     Error(String),

@@ -2,11 +2,10 @@ use super::*;
 use std::time::UNIX_EPOCH;
 
 fn session(password: Option<&str>) -> IrcState {
-    IrcState::new(IrcStateConfig {
-        nick: "bob".to_owned(),
-        password: password.map(|p| Sensitive::new(p.to_owned())),
-        use_sasl: true,
-    })
+    let mut config = IrcStateConfig::new("bob");
+    config.password = password.map(|p| Sensitive::new(p.to_owned()));
+    config.secure_link = true;
+    IrcState::new(config)
 }
 
 fn urgent_lines(outputs: &[Output]) -> Vec<String> {
@@ -44,11 +43,11 @@ fn feed(session: &mut IrcState, line: &str) -> Vec<Output> {
 }
 
 #[test]
-fn registers_with_neutral_names_and_no_cap_without_password() {
+fn registers_with_neutral_names_and_always_negotiates_capabilities() {
     let mut s = session(None);
     assert_eq!(
         urgent_lines(&s.start()),
-        vec!["NICK bob", "USER user 0 * user"]
+        vec!["CAP LS 302", "NICK bob", "USER user 0 * user"]
     );
     let out = feed(&mut s, ":irc.test 001 bob_ :Welcome");
     assert_eq!(
@@ -73,8 +72,9 @@ fn sasl_plain_flow() {
             &mut s,
             ":srv CAP * LS :multi-prefix sasl=PLAIN,EXTERNAL"
         )),
-        vec!["CAP REQ sasl"]
+        vec!["CAP REQ sasl", "CAP REQ multi-prefix"]
     );
+    assert!(urgent_lines(&feed(&mut s, ":srv CAP * ACK :multi-prefix")).is_empty());
     assert_eq!(
         urgent_lines(&feed(&mut s, ":srv CAP * ACK :sasl")),
         vec!["AUTHENTICATE PLAIN"]
@@ -106,8 +106,12 @@ fn sasl_failure_is_fatal_and_not_retried() {
     assert_eq!(urgent_lines(&out), vec!["CAP END"]);
     assert!(matches!(
         out.last(),
-        Some(Output::Fatal(DisconnectReason::AuthenticationFailed(_)))
+        Some(Output::Fatal(DisconnectReason::AuthenticationFailed(text)))
+            if text.contains("SASL authentication failed")
     ));
+    // Never a NickServ password afterwards.
+    let out = feed(&mut s, ":srv 001 bob :Welcome");
+    assert!(urgent_lines(&out).is_empty());
 }
 
 #[test]
@@ -116,6 +120,10 @@ fn nickserv_fallback_when_sasl_not_offered() {
     s.start();
     assert_eq!(
         urgent_lines(&feed(&mut s, ":srv CAP * LS :multi-prefix")),
+        vec!["CAP REQ multi-prefix"]
+    );
+    assert_eq!(
+        urgent_lines(&feed(&mut s, ":srv CAP * ACK :multi-prefix")),
         vec!["CAP END"]
     );
     let out = feed(&mut s, ":srv 001 bob :Welcome");

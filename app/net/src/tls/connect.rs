@@ -9,6 +9,7 @@ use rustls_pki_types::ServerName;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_rustls::TlsConnector;
 
+use super::client_cert::ClientCertificate;
 use super::trust::TlsTrust;
 use super::verifier::PinMismatch;
 use crate::error::NetError;
@@ -21,6 +22,19 @@ pub type TlsStream<S> = tokio_rustls::client::TlsStream<S>;
 /// second each; a server silent for this long after our hello is not speaking TLS.
 pub const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// What one connection adds to the trust: the name the certificate must carry when it is not
+/// the host connected to, and the client certificate to present.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TlsOptions<'a> {
+    /// The name to verify (and send as SNI) instead of the host: for an onion service that
+    /// presents its operator's clearnet certificate (Libera.Chat's onion presents
+    /// `palladium.libera.chat`). Trust is not relaxed: the certificate must be valid for this
+    /// name, and a pin is still looked up by the host and port connected to.
+    pub verify_name: Option<&'a str>,
+    /// The client certificate to present when the server asks (CertFP, SASL EXTERNAL).
+    pub client_certificate: Option<&'a ClientCertificate>,
+}
+
 /// Runs the TLS handshake for `host:port` over `stream`, checking the server against `trust`.
 pub async fn tls_connect<S>(
     stream: S,
@@ -31,14 +45,30 @@ pub async fn tls_connect<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let bare = host
+    tls_connect_with(stream, host, port, trust, &TlsOptions::default()).await
+}
+
+/// [`tls_connect`] with a verification name other than the host and/or a client certificate.
+pub async fn tls_connect_with<S>(
+    stream: S,
+    host: &str,
+    port: u16,
+    trust: &TlsTrust,
+    options: &TlsOptions<'_>,
+) -> Result<TlsStream<S>, NetError>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let checked = options.verify_name.unwrap_or(host);
+    let bare = checked
         .strip_prefix('[')
         .and_then(|h| h.strip_suffix(']'))
-        .unwrap_or(host);
+        .unwrap_or(checked);
     let name = ServerName::try_from(bare.to_owned()).map_err(|_| NetError::InvalidHost {
         reason: "it is not a valid TLS server name",
     })?;
-    let connector = TlsConnector::from(trust.client_config(host, port));
+    let connector =
+        TlsConnector::from(trust.client_config_with(host, port, options.client_certificate));
     let handshake = connector.connect(name, stream);
     match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, handshake).await {
         Err(_) => Err(NetError::TlsNoAnswer),

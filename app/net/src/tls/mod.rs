@@ -6,11 +6,13 @@
 //! chosen over aws-lc-rs because it builds without cmake or a C++ toolchain, which keeps the
 //! reproducible build simple.
 
+mod client_cert;
 mod connect;
 mod pins;
 mod trust;
 mod verifier;
 
-pub use connect::{TLS_HANDSHAKE_TIMEOUT, TlsStream, tls_connect};
+pub use client_cert::ClientCertificate;
+pub use connect::{TLS_HANDSHAKE_TIMEOUT, TlsOptions, TlsStream, tls_connect, tls_connect_with};
 pub use pins::{PIN_FILE_NAME, Pin, parse_pin_file};
 pub use trust::TlsTrust;

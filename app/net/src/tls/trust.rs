@@ -11,6 +11,9 @@ use rustls::{ClientConfig, ConfigBuilder, RootCertStore, WantsVerifier};
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
 
+use rustls::sign::SingleCertAndKey;
+
+use super::client_cert::ClientCertificate;
 use super::pins::{PIN_FILE_NAME, parse_pin_file};
 use super::verifier::{PinnedCertificate, PinningVerifier};
 use crate::error::NetError;
@@ -140,6 +143,17 @@ impl TlsTrust {
     /// our verifier (the pin if `host:port` is pinned, else webpki with our roots), no session
     /// resumption (a ticket would link an account's connections across circuits), no ALPN.
     pub fn client_config(&self, host: &str, port: u16) -> Arc<ClientConfig> {
+        self.client_config_with(host, port, None)
+    }
+
+    /// [`TlsTrust::client_config`], presenting `client_certificate` when the server asks for
+    /// one (CertFP). The pin, if any, is still the one of `host:port`.
+    pub fn client_config_with(
+        &self,
+        host: &str,
+        port: u16,
+        client_certificate: Option<&ClientCertificate>,
+    ) -> Arc<ClientConfig> {
         let verifier = PinningVerifier {
             pin: self
                 .pin_for(host, port)
@@ -147,12 +161,17 @@ impl TlsTrust {
             webpki: self.webpki.clone(),
             algorithms: self.provider.signature_verification_algorithms,
         };
-        let mut config = self
+        let builder = self
             .builder
             .clone()
             .dangerous()
-            .with_custom_certificate_verifier(Arc::new(verifier))
-            .with_no_client_auth();
+            .with_custom_certificate_verifier(Arc::new(verifier));
+        let mut config = match client_certificate {
+            Some(certificate) => builder.with_client_cert_resolver(Arc::new(
+                SingleCertAndKey::from(certificate.certified_key()),
+            )),
+            None => builder.with_no_client_auth(),
+        };
         config.resumption = Resumption::disabled();
         config.enable_sni = true;
         Arc::new(config)

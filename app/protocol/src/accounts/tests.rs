@@ -5,6 +5,9 @@ use std::os::unix::fs::PermissionsExt;
 fn sample() -> AccountsFile {
     let mut irc = AccountConfig::new(ProtocolKind::Irc, "alice", "irc.oftc.net", 6697).unwrap();
     irc.rooms = vec!["#tor".to_owned()];
+    irc.sasl = SaslChoice::External;
+    irc.client_certificate = Some("abc.pem".to_owned());
+    irc.tls_name = Some("palladium.libera.chat".to_owned());
     irc.password = Some("not-remembered".to_owned());
     let mut xmpp =
         AccountConfig::new(ProtocolKind::Xmpp, "bob@xmpp.test", "xmpp.test", 5222).unwrap();
@@ -27,6 +30,18 @@ fn round_trip_keeps_only_remembered_passwords() {
     assert_eq!(loaded.accounts.len(), 2);
     assert_eq!(loaded.accounts[0].password, None);
     assert_eq!(loaded.accounts[0].rooms, vec!["#tor".to_owned()]);
+    assert_eq!(loaded.accounts[0].sasl, SaslChoice::External);
+    assert_eq!(
+        loaded.accounts[0].client_certificate.as_deref(),
+        Some("abc.pem")
+    );
+    assert_eq!(
+        loaded.accounts[0].tls_name.as_deref(),
+        Some("palladium.libera.chat")
+    );
+    // Accounts saved before these settings existed read as automatic, none, none.
+    assert_eq!(loaded.accounts[1].sasl, SaslChoice::Automatic);
+    assert!(!text.contains("sasl = \"automatic\""));
     assert_eq!(loaded.accounts[1].password.as_deref(), Some("remembered"));
     assert_ne!(
         loaded.accounts[0].isolation(),
