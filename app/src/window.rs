@@ -10,8 +10,11 @@ use crate::update_check::UpdateChecker;
 use messenger_chat::{AccountId, Model, TorWarning};
 use messenger_protocol::ProtocolKind;
 use messenger_protocol::accounts::{AccountConfig, AccountsFile, Transport};
+use messenger_session::client_certificates::{self, CertificateSource};
 use messenger_session::{Outcome, Session};
-use messenger_ui::{Action, MessengerUi, NewAccount, Script, SettingsFile};
+use messenger_ui::{
+    Action, CertificateNotice, CertificateRequest, MessengerUi, NewAccount, Script, SettingsFile,
+};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
@@ -146,7 +149,50 @@ impl Messenger {
         saved.remember_password = config.password.is_some();
         saved.password = config.password;
         saved.rooms = config.rooms;
+        saved.sasl = config.sasl;
+        saved.tls_name = config.tls_name;
+        if let Some(request) = &config.certificate {
+            match self.make_certificate(&mut saved, request) {
+                Ok(notice) => self.ui.certificate_notice(Ok(notice)),
+                Err(reason) => {
+                    // Nothing is saved: the user fixes the file and adds the account again.
+                    self.ui.certificate_notice(Err(reason));
+                    return;
+                }
+            }
+        }
         self.add_saved_account(saved);
+    }
+
+    /// Generates or imports the client certificate of a new IRC account into the profile.
+    fn make_certificate(
+        &self,
+        saved: &mut AccountConfig,
+        request: &CertificateRequest,
+    ) -> Result<CertificateNotice, String> {
+        let source = match request {
+            CertificateRequest::Generate => CertificateSource::Generate,
+            CertificateRequest::Import {
+                certificate_path,
+                key_path,
+            } => {
+                let read = |path: &str| {
+                    std::fs::read(path)
+                        .map_err(|error| format!("the file could not be read ({})", error.kind()))
+                };
+                CertificateSource::Import {
+                    pem: read(certificate_path)?,
+                    key_pem: key_path.as_deref().map(read).transpose()?,
+                }
+            }
+        };
+        let fingerprints = client_certificates::create(&self.profile_dir, saved, &source)?;
+        Ok(CertificateNotice {
+            account: account_label(saved),
+            commands: fingerprints.registration_commands(),
+            sha512: fingerprints.sha512,
+            sha256: fingerprints.sha256,
+        })
     }
 
     /// Shows, starts and saves a new account.

@@ -276,7 +276,13 @@ async fn connect_once(
 /// used as it is now), with its P-256 key if it has one. Only presented over TLS.
 fn load_certificate(
     config: &IrcAccountConfig,
-) -> Result<Option<(messenger_net::ClientCertificate, Option<crate::sasl::EcdsaKey>)>, String> {
+) -> Result<
+    Option<(
+        messenger_net::ClientCertificate,
+        Option<crate::sasl::EcdsaKey>,
+    )>,
+    String,
+> {
     let Some(path) = &config.client_certificate else {
         return Ok(None);
     };

@@ -30,9 +30,14 @@ pub async fn open_stream(
                 verify_name: config.tls_name.as_deref(),
                 client_certificate,
             };
-            let tls =
-                tls_connect_with(stream, &config.server, config.port, &network.trust, &options)
-                    .await?;
+            let tls = tls_connect_with(
+                stream,
+                &config.server,
+                config.port,
+                &network.trust,
+                &options,
+            )
+            .await?;
             Ok(Box::new(tls))
         }
         Transport::Plaintext => Ok(Box::new(stream)),

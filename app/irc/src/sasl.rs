@@ -69,7 +69,10 @@ pub fn candidates(
     offered: Option<&[String]>,
 ) -> Result<Vec<Mechanism>, NotPossible> {
     let listed = |mechanism: Mechanism| {
-        offered.is_none_or(|list| list.iter().any(|m| m.eq_ignore_ascii_case(mechanism.name())))
+        offered.is_none_or(|list| {
+            list.iter()
+                .any(|m| m.eq_ignore_ascii_case(mechanism.name()))
+        })
     };
     let wanted = match choice {
         SaslChoice::Off => return Ok(Vec::new()),

@@ -260,15 +260,22 @@ async fn a_verification_name_other_than_the_host_is_checked_strictly() {
     };
     let error = attempt(None, trust.clone()).await.unwrap_err();
     assert!(matches!(error, NetError::TlsWrongHost), "{error:?}");
-    let error = attempt(Some("other.test"), trust.clone()).await.unwrap_err();
+    let error = attempt(Some("other.test"), trust.clone())
+        .await
+        .unwrap_err();
     assert!(matches!(error, NetError::TlsWrongHost), "{error:?}");
     assert_eq!(
-        attempt(Some("palladium.test"), trust.clone()).await.unwrap(),
+        attempt(Some("palladium.test"), trust.clone())
+            .await
+            .unwrap(),
         "hello\n"
     );
     let pinned = trust.with_pin(onion, port, [7; 32]);
     let error = attempt(Some("palladium.test"), pinned).await.unwrap_err();
-    assert!(matches!(error, NetError::TlsPinMismatch { .. }), "{error:?}");
+    assert!(
+        matches!(error, NetError::TlsPinMismatch { .. }),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]

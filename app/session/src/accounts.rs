@@ -3,7 +3,7 @@
 use crate::events::Inbox;
 use crate::routing::Router;
 use messenger_chat::AccountId;
-use messenger_irc::Irc;
+use messenger_irc::{Irc, IrcAccountConfig};
 use messenger_net::Network;
 use messenger_protocol::accounts::AccountConfig;
 use messenger_protocol::{AccountHandle, Command, Protocol, ProtocolKind};
@@ -40,6 +40,8 @@ pub(crate) struct Spawner<'a> {
     pub network: &'a Network,
     pub inbox: &'a Inbox,
     pub router: &'a Arc<Router>,
+    /// The profile's folder of IRC client certificates.
+    pub certificates_dir: &'a std::path::Path,
 }
 
 /// Starts the task of `account` on the runtime and forwards its events as `id`'s.
@@ -54,12 +56,20 @@ pub(crate) fn start(
         network,
         inbox,
         router,
+        certificates_dir,
     } = *spawner;
     let handle: Result<AccountHandle, String> = {
         // spawn_account uses tokio::spawn: it must run inside the runtime.
         let _guard = runtime.enter();
         match account.protocol {
-            ProtocolKind::Irc => spawn::<Irc>(account, network),
+            ProtocolKind::Irc => {
+                let mut config = IrcAccountConfig::from_account(account);
+                config.client_certificate = account
+                    .client_certificate
+                    .as_ref()
+                    .map(|name| certificates_dir.join(name));
+                Ok(<Irc as Protocol>::spawn(config, network.clone()))
+            }
             ProtocolKind::Xmpp => spawn::<Xmpp>(account, network),
         }
     };

@@ -16,6 +16,7 @@
 #![warn(missing_docs)]
 
 mod accounts;
+pub mod client_certificates;
 mod error;
 mod events;
 mod otr_events;

@@ -34,6 +34,8 @@ pub struct Session {
     pub(crate) links: Vec<(AccountId, Link)>,
     pub(crate) otr: Option<Arc<OtrEngine>>,
     router: Arc<Router>,
+    /// The profile's IRC client certificates: beside the OTR folder.
+    certificates_dir: std::path::PathBuf,
     otr_problem: Option<String>,
     policy: OtrPolicy,
     pub(crate) inbox: Inbox,
@@ -47,7 +49,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts the OTR engine (files in `otr_dir`) with `policy`; protocol tasks will run on
+    /// Starts the OTR engine (files in `otr_dir`, the profile's `otr/` folder: IRC client
+    /// certificates are read from `irc-certificates/` beside it) with `policy`; protocol tasks
+    /// will run on
     /// `runtime`. `wake` is called (from other threads) whenever [`Session::drain`] has
     /// something to apply: the GUI passes its repaint request.
     ///
@@ -79,12 +83,16 @@ impl Session {
                 }
             });
         }
+        // The OTR folder is the profile's `otr/`; the certificates live beside it.
+        let certificates_dir =
+            crate::client_certificates::certificates_dir(otr_dir.parent().unwrap_or(otr_dir));
         Session {
             runtime,
             network,
             links: Vec::new(),
             otr,
             router,
+            certificates_dir,
             otr_problem,
             policy,
             inbox,
@@ -115,6 +123,7 @@ impl Session {
             network: &self.network,
             inbox: &self.inbox,
             router: &self.router,
+            certificates_dir: &self.certificates_dir,
         };
         let link = accounts::start(&spawner, id, account, label);
         self.links.push((id, link));

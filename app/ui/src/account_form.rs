@@ -2,7 +2,20 @@
 //! what is missing. The accounts view draws the fields; a preset is never preselected.
 
 use crate::presets::ServerPreset;
-use crate::settings::{AccountKind, NewAccount};
+use crate::settings::{AccountKind, CertificateRequest, NewAccount};
+use messenger_protocol::accounts::SaslChoice;
+
+/// What the form does about a client certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum CertificateChoice {
+    /// None.
+    #[default]
+    None,
+    /// Generate one for this account.
+    Generate,
+    /// Import PEM files.
+    Import,
+}
 
 /// The add-account form's fields, bound to the widgets that edit them.
 #[derive(Debug, Clone)]
@@ -27,6 +40,14 @@ pub(crate) struct AccountForm {
     pub(crate) password: String,
     /// Keep the password in the profile.
     pub(crate) remember_password: bool,
+    /// IRC: the SASL login.
+    pub(crate) sasl: SaslChoice,
+    /// IRC: the client certificate.
+    pub(crate) certificate: CertificateChoice,
+    /// The certificate file to import.
+    pub(crate) certificate_path: String,
+    /// The key file to import, when separate.
+    pub(crate) key_path: String,
     /// The key of what was missing at the last "add".
     pub(crate) problem: Option<&'static str>,
 }
@@ -44,6 +65,10 @@ impl Default for AccountForm {
             user: String::new(),
             password: String::new(),
             remember_password: false,
+            sasl: SaslChoice::Automatic,
+            certificate: CertificateChoice::None,
+            certificate_path: String::new(),
+            key_path: String::new(),
             problem: None,
         }
     }
@@ -69,6 +94,14 @@ impl AccountForm {
             self.port = preset.port.to_string();
             self.tls = true;
             self.use_onion = false;
+            self.sasl = preset.sasl;
+            if matches!(
+                preset.sasl,
+                SaslChoice::External | SaslChoice::EcdsaNist256pChallenge
+            ) && self.certificate == CertificateChoice::None
+            {
+                self.certificate = CertificateChoice::Generate;
+            }
         }
     }
 
@@ -79,6 +112,19 @@ impl AccountForm {
                 onion: Some(onion), ..
             }) if self.use_onion => (*onion).to_owned(),
             _ => self.server.trim().to_owned(),
+        }
+    }
+
+    /// The name the server's certificate must carry when it is not the host: the preset's,
+    /// for its onion address.
+    pub(crate) fn tls_name(&self) -> Option<String> {
+        match self.preset {
+            Some(ServerPreset {
+                onion: Some(_),
+                onion_tls_name: Some(name),
+                ..
+            }) if self.use_onion && self.tls => Some((*name).to_owned()),
+            _ => None,
         }
     }
 
@@ -100,6 +146,19 @@ impl AccountForm {
         } else {
             self.label.trim().to_owned()
         };
+        let certificate = match (self.kind, self.certificate) {
+            (AccountKind::Xmpp, _) | (_, CertificateChoice::None) => None,
+            (AccountKind::Irc, CertificateChoice::Generate) => Some(CertificateRequest::Generate),
+            (AccountKind::Irc, CertificateChoice::Import) => {
+                if self.certificate_path.trim().is_empty() {
+                    return Err("account-missing-certificate");
+                }
+                Some(CertificateRequest::Import {
+                    certificate_path: self.certificate_path.trim().to_owned(),
+                    key_path: Some(self.key_path.trim().to_owned()).filter(|p| !p.is_empty()),
+                })
+            }
+        };
         Ok(NewAccount {
             label,
             kind: self.kind,
@@ -110,6 +169,12 @@ impl AccountForm {
             password: (self.remember_password && !self.password.is_empty())
                 .then(|| self.password.clone()),
             rooms: Vec::new(),
+            sasl: match self.kind {
+                AccountKind::Irc => self.sasl,
+                AccountKind::Xmpp => SaslChoice::Automatic,
+            },
+            certificate,
+            tls_name: self.tls_name(),
         })
     }
 }

@@ -134,6 +134,12 @@ impl MessengerUi {
         self.remove_account.failed(reason);
     }
 
+    /// A client certificate was made for a new account: show its fingerprints and the
+    /// commands that register it; or the account was not added, and why.
+    pub fn certificate_notice(&mut self, notice: Result<crate::CertificateNotice, String>) {
+        self.accounts.set_notice(notice);
+    }
+
     /// Says whether this build can check for updates (it has a manifest address).
     pub fn set_updates_configured(&mut self, configured: bool) {
         self.context.set_updates_configured(configured);

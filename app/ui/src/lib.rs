@@ -30,5 +30,8 @@ pub use action::{Action, OtrRequest};
 pub use app::MessengerUi;
 pub use i18n::{Language, Localizer, Script};
 pub use screen::Screen;
-pub use settings::{AccountKind, NewAccount, Settings, SettingsFile, SettingsFileError, Theme};
+pub use settings::{
+    AccountKind, CertificateRequest, NewAccount, Settings, SettingsFile, SettingsFileError, Theme,
+};
 pub use update_status::{UpdateRefusal, UpdateStatus};
+pub use views::accounts::CertificateNotice;

@@ -4,6 +4,7 @@
 use crate::i18n::Language;
 use messenger_chat::EncryptionPolicy;
 use messenger_protocol::ProtocolKind;
+use messenger_protocol::accounts::SaslChoice;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -109,6 +110,31 @@ pub struct NewAccount {
     /// Rooms to offer to join.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rooms: Vec<String>,
+    /// IRC: how to log in with SASL.
+    #[serde(default)]
+    pub sasl: SaslChoice,
+    /// IRC: a client certificate to generate or import for this account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateRequest>,
+    /// The name the server's certificate carries when it is not the server's address (an
+    /// onion presenting its clearnet certificate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tls_name: Option<String>,
+}
+
+/// Where a new IRC account's client certificate comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CertificateRequest {
+    /// Generate a new certificate and key for this account only.
+    Generate,
+    /// Import PEM files the user has: the certificate (with the key, or the key apart).
+    Import {
+        /// The certificate file (may hold the key too).
+        certificate_path: String,
+        /// The key file, when separate.
+        key_path: Option<String>,
+    },
 }
 
 /// Everything in `settings.toml`. Accounts live in the protocol crate's `accounts.toml`

@@ -47,5 +47,8 @@ fn an_endless_list_is_cut() {
     }
     assert_eq!(last, Listing::Endless);
     let mut huge = Capabilities::default();
-    assert_eq!(huge.listed(&"x".repeat(MAX_LS_BYTES + 1), true), Listing::Endless);
+    assert_eq!(
+        huge.listed(&"x".repeat(MAX_LS_BYTES + 1), true),
+        Listing::Endless
+    );
 }

@@ -14,7 +14,10 @@ fn generated_certificates_are_distinct_neutral_and_usable() {
     assert!(one.ecdsa_key().is_some());
     one.client_certificate().unwrap();
     let commands = first.registration_commands();
-    assert_eq!(commands[0], format!("/msg NickServ CERT ADD {}", first.sha512));
+    assert_eq!(
+        commands[0],
+        format!("/msg NickServ CERT ADD {}", first.sha512)
+    );
     assert!(commands[2].starts_with("/msg NickServ SET PUBKEY "));
     assert_eq!(format!("{one:?}"), "CertificateFile([hidden])");
 }

@@ -6,7 +6,10 @@ fn matches_in_order_by_target_and_text_and_reports_the_completed_message() {
     echoes.sent("#Tor", "part one", None, false);
     echoes.sent("#tor", "part two", Some(OutgoingId(4)), false);
     assert_eq!(echoes.echoed(None, "#tor", "part one"), Ok(None));
-    assert_eq!(echoes.echoed(None, "#TOR", "part two"), Ok(Some(OutgoingId(4))));
+    assert_eq!(
+        echoes.echoed(None, "#TOR", "part two"),
+        Ok(Some(OutgoingId(4)))
+    );
     assert_eq!(echoes.echoed(None, "#tor", "part two"), Err(()));
     assert_eq!(echoes.waiting(), 0);
 }
@@ -14,8 +17,12 @@ fn matches_in_order_by_target_and_text_and_reports_the_completed_message() {
 #[test]
 fn labels_match_exactly_and_ack_counts() {
     let mut echoes = EchoTracker::default();
-    let first = echoes.sent("alice", "same", Some(OutgoingId(1)), true).unwrap();
-    let second = echoes.sent("alice", "same", Some(OutgoingId(2)), true).unwrap();
+    let first = echoes
+        .sent("alice", "same", Some(OutgoingId(1)), true)
+        .unwrap();
+    let second = echoes
+        .sent("alice", "same", Some(OutgoingId(2)), true)
+        .unwrap();
     assert_ne!(first, second);
     assert_eq!(
         echoes.echoed(Some(&second), "alice", "same"),

@@ -92,10 +92,7 @@ impl ScramClient {
         let client_key = hmac(&salted, b"Client Key");
         let stored_key: [u8; 32] = Sha256::digest(client_key).into();
         let without_proof = format!("c=biws,r={nonce}");
-        let auth_message = format!(
-            "{},{server_first},{without_proof}",
-            self.client_first_bare
-        );
+        let auth_message = format!("{},{server_first},{without_proof}", self.client_first_bare);
         let signature = hmac(&stored_key, auth_message.as_bytes());
         let mut proof = client_key;
         for (byte, mask) in proof.iter_mut().zip(signature) {

@@ -12,7 +12,12 @@ fn automatic_order_prefers_the_certificate_then_scram_then_plain() {
         ecdsa: true,
         secure_link: true,
     };
-    let all = offered(&["PLAIN", "EXTERNAL", "SCRAM-SHA-256", "ECDSA-NIST256P-CHALLENGE"]);
+    let all = offered(&[
+        "PLAIN",
+        "EXTERNAL",
+        "SCRAM-SHA-256",
+        "ECDSA-NIST256P-CHALLENGE",
+    ]);
     assert_eq!(
         candidates(SaslChoice::Automatic, &everything, Some(&all)).unwrap(),
         vec![

@@ -80,8 +80,7 @@ impl IrcState {
             }
             "NAK" => {
                 self.login.pending_requests = self.login.pending_requests.saturating_sub(1);
-                if self.login.requested && list.split(' ').any(|c| c.eq_ignore_ascii_case("sasl"))
-                {
+                if self.login.requested && list.split(' ').any(|c| c.eq_ignore_ascii_case("sasl")) {
                     self.login.requested = false;
                     if self.config.sasl != SaslChoice::Automatic {
                         return self.login_failed(
@@ -115,11 +114,7 @@ impl IrcState {
         let mut out = Vec::new();
         let mechanisms = self.caps.sasl_mechanisms();
         if self.caps.offers("sasl") {
-            match sasl::candidates(
-                self.config.sasl,
-                &self.credentials(),
-                mechanisms.as_deref(),
-            ) {
+            match sasl::candidates(self.config.sasl, &self.credentials(), mechanisms.as_deref()) {
                 Ok(list) if !list.is_empty() => {
                     self.login.candidates = list;
                     self.login.requested = true;
@@ -237,8 +232,12 @@ impl IrcState {
                     return self.next_mechanism();
                 }
                 let hint = match tried {
-                    Some(Mechanism::External) => " Register the certificate's fingerprint with NickServ (the account shows the command), or check that the nick is the account's name.",
-                    Some(Mechanism::EcdsaNist256pChallenge) => " Register the key with NickServ SET PUBKEY (the account shows the command).",
+                    Some(Mechanism::External) => {
+                        " Register the certificate's fingerprint with NickServ (the account shows the command), or check that the nick is the account's name."
+                    }
+                    Some(Mechanism::EcdsaNist256pChallenge) => {
+                        " Register the key with NickServ SET PUBKEY (the account shows the command)."
+                    }
                     _ => " Check the nick (the account's name) and the password.",
                 };
                 self.login_failed(format!(

@@ -10,4 +10,5 @@ mod chat;
 mod common;
 mod faults;
 mod leak;
+mod services;
 mod tls;

@@ -5,6 +5,7 @@
 
 mod common;
 mod irc_otr;
+mod irc_services;
 mod offline;
 mod otr_identity;
 mod remove_account;

@@ -1,7 +1,7 @@
 //! Accounts: their connection state with Connect/Disconnect/Remove, the registration in
 //! progress (drawn by the app's slot), and the form to add one. Nothing connects by itself.
 
-use crate::account_form::AccountForm;
+use crate::account_form::{AccountForm, CertificateChoice};
 use crate::action::Action;
 use crate::i18n::Arg;
 use crate::layout::{grid_scope, mirror, paragraph};
@@ -12,6 +12,21 @@ use crate::view_context::ViewContext;
 use crate::widgets::{caution, good};
 use messenger_chat::{AccountId, AccountState, Model};
 use messenger_protocol::Command;
+use messenger_protocol::accounts::SaslChoice;
+
+/// A client certificate just made for an account: what the user must register with the
+/// network (shown under the form until the next account is added).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertificateNotice {
+    /// The account's name in lists.
+    pub account: String,
+    /// SHA-512 fingerprint, hex.
+    pub sha512: String,
+    /// SHA-256 fingerprint, hex.
+    pub sha256: String,
+    /// The exact commands to send (while logged in with the password).
+    pub commands: Vec<String>,
+}
 
 /// What the accounts screen asks of the rest of the UI in one frame.
 #[derive(Debug, Default)]
@@ -26,6 +41,8 @@ pub(crate) struct AccountRequests {
 #[derive(Debug, Default)]
 pub(crate) struct Accounts {
     form: AccountForm,
+    /// The last certificate made, or why the last account could not be added.
+    notice: Option<Result<CertificateNotice, String>>,
 }
 
 impl Accounts {
@@ -58,6 +75,46 @@ impl Accounts {
         requests
     }
 
+    /// Shows a certificate just made (or why an account was not added) under the form.
+    pub(crate) fn set_notice(&mut self, notice: Result<CertificateNotice, String>) {
+        self.notice = Some(notice);
+    }
+
+    fn show_notice(&self, ui: &mut egui::Ui, ctx: &ViewContext) {
+        let tr = ctx.tr();
+        match &self.notice {
+            None => {}
+            Some(Err(reason)) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    tr.f(
+                        "account-certificate-failed",
+                        &[("reason", Arg::Text(reason))],
+                    ),
+                );
+            }
+            Some(Ok(notice)) => {
+                ui.strong(tr.f(
+                    "account-certificate-created",
+                    &[("account", Arg::Text(&notice.account))],
+                ));
+                ui.label(tr.t("account-certificate-register"));
+                for command in &notice.commands {
+                    // Selectable, so it can be copied exactly.
+                    let mut text = command.clone();
+                    ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY));
+                }
+                ui.label(tr.f(
+                    "account-certificate-fingerprints",
+                    &[
+                        ("sha512", Arg::Text(&notice.sha512)),
+                        ("sha256", Arg::Text(&notice.sha256)),
+                    ],
+                ));
+            }
+        }
+    }
+
     /// The add-account form. Returns the server of a throwaway registration just asked for.
     fn add_form(
         &mut self,
@@ -67,6 +124,7 @@ impl Accounts {
     ) -> Option<String> {
         ui.heading(ctx.tr().t("account-add-title"));
         ui.add_space(6.0);
+        self.show_notice(ui, ctx);
         let form = &mut self.form;
         form_fields(ui, ctx, form);
         let tr = ctx.tr();
@@ -212,6 +270,64 @@ fn state(ui: &mut egui::Ui, ctx: &ViewContext, state: &AccountState) {
     };
 }
 
+/// IRC's login rows: the SASL mechanism, the client certificate, the preset's note.
+fn irc_login_fields(ui: &mut egui::Ui, ctx: &ViewContext, form: &mut AccountForm) {
+    let tr = ctx.tr();
+    let label = ui.label(tr.t("account-sasl"));
+    egui::ComboBox::from_id_salt("sasl")
+        .selected_text(tr.t(sasl_key(form.sasl)))
+        .show_ui(ui, |ui| {
+            for choice in SaslChoice::ALL {
+                ui.selectable_value(&mut form.sasl, choice, tr.t(sasl_key(choice)));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+    ui.label(tr.t("account-certificate"));
+    ui.horizontal_wrapped(|ui| {
+        for (choice, key) in [
+            (CertificateChoice::None, "account-certificate-none"),
+            (CertificateChoice::Generate, "account-certificate-generate"),
+            (CertificateChoice::Import, "account-certificate-import"),
+        ] {
+            ui.radio_value(&mut form.certificate, choice, tr.t(key));
+        }
+    });
+    ui.end_row();
+    if form.certificate == CertificateChoice::Import {
+        let label = ui.label(tr.t("account-certificate-file"));
+        ui.text_edit_singleline(&mut form.certificate_path)
+            .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label(tr.t("account-certificate-key-file"));
+        ui.text_edit_singleline(&mut form.key_path)
+            .labelled_by(label.id);
+        ui.end_row();
+    }
+    if let Some(name) = form.tls_name() {
+        ui.label(tr.t("account-tls-name"));
+        ui.label(name);
+        ui.end_row();
+    }
+    if let Some(note) = form.preset.and_then(|preset| preset.note) {
+        ui.label("");
+        ui.label(tr.t(note));
+        ui.end_row();
+    }
+}
+
+fn sasl_key(choice: SaslChoice) -> &'static str {
+    match choice {
+        SaslChoice::Automatic => "account-sasl-automatic",
+        SaslChoice::Plain => "account-sasl-plain",
+        SaslChoice::ScramSha256 => "account-sasl-scram",
+        SaslChoice::External => "account-sasl-external",
+        SaslChoice::EcdsaNist256pChallenge => "account-sasl-ecdsa",
+        SaslChoice::Off => "account-sasl-off",
+    }
+}
+
 /// The form's fields: protocol, preset, server, onion, port, TLS, user, password.
 fn form_fields(ui: &mut egui::Ui, ctx: &ViewContext, form: &mut AccountForm) {
     let tr = ctx.tr();
@@ -291,6 +407,9 @@ fn form_fields(ui: &mut egui::Ui, ctx: &ViewContext, form: &mut AccountForm) {
                     tr.t("account-remember-password"),
                 );
                 ui.end_row();
+                if form.kind == AccountKind::Irc {
+                    irc_login_fields(ui, ctx, form);
+                }
             });
     });
 }

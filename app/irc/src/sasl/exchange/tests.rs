@@ -40,9 +40,7 @@ fn scram_sha_256_scripted_exchange() {
     let last = sent(exchange.authenticate(&b64(server_first)));
     assert!(decoded(&last).ends_with(",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
     assert!(!exchange.complete(), "not before the server proved itself");
-    let done = sent(exchange.authenticate(&b64(
-        "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=",
-    )));
+    let done = sent(exchange.authenticate(&b64("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=")));
     assert_eq!(done, vec!["+"]);
     assert!(exchange.complete());
     // Anything more is a protocol error.

@@ -46,10 +46,7 @@ fn weak_or_hostile_challenges_are_refused() {
             "r=rOprNGfwEbeRWgbNEkqOxyz,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=99999999",
             "iterations",
         ),
-        (
-            "r=someoneelse,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096",
-            "nonce",
-        ),
+        ("r=someoneelse,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096", "nonce"),
         ("r=rOprNGfwEbeRWgbNEkqO,s=W22Za,i=4096", "nonce"),
         ("r=rOprNGfwEbeRWgbNEkqOx,s=!!!,i=4096", "base64"),
         ("r=rOprNGfwEbeRWgbNEkqOx,i=4096", "incomplete"),

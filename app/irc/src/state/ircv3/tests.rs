@@ -71,7 +71,10 @@ fn a_long_message_is_delivered_by_its_last_lines_echo_and_labels_are_used() {
     assert!(lines[1].starts_with("@label=tm") && lines[1].ends_with(" PRIVMSG #tor two"));
     let label = lines[1][7..lines[1].find(' ').unwrap()].to_owned();
     assert!(events(&s.handle_text(":bob!u@h PRIVMSG #tor one", UNIX_EPOCH)).is_empty());
-    let out = s.handle_text(&format!("@label={label} :bob!u@h PRIVMSG #tor two"), UNIX_EPOCH);
+    let out = s.handle_text(
+        &format!("@label={label} :bob!u@h PRIVMSG #tor two"),
+        UNIX_EPOCH,
+    );
     assert_eq!(events(&out), vec![Event::Delivered { id: OutgoingId(9) }]);
 }
 
@@ -95,7 +98,9 @@ fn without_echo_message_nothing_is_tracked_or_labelled() {
 
 #[test]
 fn account_notify_extended_join_userhost_in_names_and_invites() {
-    let mut s = registered("account-notify extended-join userhost-in-names multi-prefix chghost invite-notify");
+    let mut s = registered(
+        "account-notify extended-join userhost-in-names multi-prefix chghost invite-notify",
+    );
     let out = s.handle_text(":alice!u@h JOIN #tor alice_acct :Alice", UNIX_EPOCH);
     assert!(events(&out).contains(&Event::AccountName {
         member: "alice".into(),
@@ -114,8 +119,14 @@ fn account_notify_extended_join_userhost_in_names_and_invites() {
             account: Some("carol_acct".into())
         }]
     );
-    assert!(s.handle_text(":carol!u@h CHGHOST newuser new.host", UNIX_EPOCH).is_empty());
-    s.handle_text(":srv 353 bob = #tor :@+alice!u@h carol!c@h bob!b@h", UNIX_EPOCH);
+    assert!(
+        s.handle_text(":carol!u@h CHGHOST newuser new.host", UNIX_EPOCH)
+            .is_empty()
+    );
+    s.handle_text(
+        ":srv 353 bob = #tor :@+alice!u@h carol!c@h bob!b@h",
+        UNIX_EPOCH,
+    );
     let out = s.handle_text(":srv 366 bob #tor :End", UNIX_EPOCH);
     assert_eq!(
         events(&out),
@@ -132,5 +143,8 @@ fn account_notify_extended_join_userhost_in_names_and_invites() {
         }
         other => panic!("{other:?}"),
     }
-    assert!(s.handle_text(":alice!u@h INVITE dave #secret", UNIX_EPOCH).is_empty());
+    assert!(
+        s.handle_text(":alice!u@h INVITE dave #secret", UNIX_EPOCH)
+            .is_empty()
+    );
 }

@@ -61,7 +61,10 @@ fn multi_line_ls_then_requests_then_cap_end_after_every_answer() {
 #[test]
 fn cap_end_is_sent_when_nothing_is_wanted_and_after_a_nak() {
     let mut s = session(None, true, SaslChoice::Automatic);
-    assert_eq!(urgent(&feed(&mut s, ":srv CAP * LS :away-notify")), vec!["CAP END"]);
+    assert_eq!(
+        urgent(&feed(&mut s, ":srv CAP * LS :away-notify")),
+        vec!["CAP END"]
+    );
     let mut s = session(None, true, SaslChoice::Automatic);
     feed(&mut s, ":srv CAP * LS :server-time");
     assert_eq!(
@@ -98,7 +101,10 @@ fn external_then_plain_in_automatic_order_with_the_servers_reason() {
         vec!["AUTHENTICATE EXTERNAL"]
     );
     assert!(s.sasl_in_progress());
-    assert_eq!(urgent(&feed(&mut s, "AUTHENTICATE +")), vec!["AUTHENTICATE +"]);
+    assert_eq!(
+        urgent(&feed(&mut s, "AUTHENTICATE +")),
+        vec!["AUTHENTICATE +"]
+    );
     // The certificate is not registered: PLAIN next, in the same connection.
     assert_eq!(
         urgent(&feed(&mut s, ":srv 904 bob :SASL authentication failed")),
@@ -127,7 +133,10 @@ fn sasl_success_logs_in_and_reports_the_account() {
         account: Some("bobaccount".into())
     })));
     assert_eq!(
-        urgent(&feed(&mut s, ":srv 903 bob :SASL authentication successful")),
+        urgent(&feed(
+            &mut s,
+            ":srv 903 bob :SASL authentication successful"
+        )),
         vec!["CAP END"]
     );
     assert!(urgent(&feed(&mut s, ":srv 001 bob :Welcome")).is_empty());
@@ -139,7 +148,11 @@ fn a_success_before_the_exchange_finished_is_not_believed() {
     feed(&mut s, ":srv CAP * LS :sasl");
     feed(&mut s, ":srv CAP * ACK :sasl");
     let out = feed(&mut s, ":srv 903 bob :SASL authentication successful");
-    assert!(fatal(&out).unwrap().contains("before the login was complete"));
+    assert!(
+        fatal(&out)
+            .unwrap()
+            .contains("before the login was complete")
+    );
 }
 
 #[test]
@@ -147,7 +160,10 @@ fn sasl_errors_905_906_902_and_too_long_lines() {
     for (line, expected) in [
         (":srv 905 bob :Message too long", "too long"),
         (":srv 906 bob :SASL authentication aborted", "aborted"),
-        (":srv 902 bob :You must use a nick assigned to you", "cannot be used"),
+        (
+            ":srv 902 bob :You must use a nick assigned to you",
+            "cannot be used",
+        ),
     ] {
         let mut s = session(Some("pw"), true, SaslChoice::Plain);
         feed(&mut s, ":srv CAP * LS :sasl");
@@ -177,7 +193,10 @@ fn rpl_saslmechs_narrows_the_candidates() {
     // sasl-3.1: no list; EXTERNAL first, then PLAIN.
     feed(&mut s, ":srv CAP * LS :sasl");
     feed(&mut s, ":srv CAP * ACK :sasl");
-    feed(&mut s, ":srv 908 bob EXTERNAL :are available SASL mechanisms");
+    feed(
+        &mut s,
+        ":srv 908 bob EXTERNAL :are available SASL mechanisms",
+    );
     let out = feed(&mut s, ":srv 904 bob :SASL authentication failed");
     assert!(fatal(&out).is_some(), "PLAIN is not offered: no second try");
 }
@@ -187,7 +206,11 @@ fn an_explicit_mechanism_the_server_lacks_is_refused_before_anything_is_sent() {
     let mut s = session(Some("pw"), true, SaslChoice::ScramSha256);
     let out = feed(&mut s, ":srv CAP * LS :sasl=PLAIN,EXTERNAL");
     assert_eq!(urgent(&out), vec!["CAP END"]);
-    assert!(fatal(&out).unwrap().contains("does not offer SCRAM-SHA-256"));
+    assert!(
+        fatal(&out)
+            .unwrap()
+            .contains("does not offer SCRAM-SHA-256")
+    );
     let mut s = session(Some("pw"), true, SaslChoice::External);
     let out = feed(&mut s, ":srv CAP * LS :server-time");
     assert!(fatal(&out).unwrap().contains("offers no SASL"));
@@ -197,7 +220,10 @@ fn an_explicit_mechanism_the_server_lacks_is_refused_before_anything_is_sent() {
 fn no_password_in_the_clear_on_an_unencrypted_link() {
     let mut s = session(Some("pw"), false, SaslChoice::Automatic);
     // PLAIN offered but refused on this link; no SASL at all then.
-    assert_eq!(urgent(&feed(&mut s, ":srv CAP * LS :sasl=PLAIN")), vec!["CAP END"]);
+    assert_eq!(
+        urgent(&feed(&mut s, ":srv CAP * LS :sasl=PLAIN")),
+        vec!["CAP END"]
+    );
     let out = feed(&mut s, ":srv 001 bob :Welcome");
     assert!(urgent(&out).is_empty(), "no NickServ IDENTIFY: {out:?}");
     assert!(out.iter().any(
