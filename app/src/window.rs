@@ -181,7 +181,7 @@ impl Messenger {
                         .map_err(|error| format!("the file could not be read ({})", error.kind()))
                 };
                 CertificateSource::Import {
-                    pem: read(certificate_path)?,
+                    pem: read(certificate_path.as_str())?,
                     key_pem: key_path.as_deref().map(read).transpose()?,
                 }
             }
