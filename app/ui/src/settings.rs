@@ -124,7 +124,6 @@ pub struct NewAccount {
 
 /// Where a new IRC account's client certificate comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum CertificateRequest {
     /// Generate a new certificate and key for this account only.
     Generate,

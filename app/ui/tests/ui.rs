@@ -7,8 +7,10 @@ use messenger_chat::{Model, OtrDetail, OtrProgress, OtrStatus, TorState};
 use messenger_protocol::{
     Command, Conversation, DisconnectReason, Event, IncomingMessage, MessageKind, ProtocolKind,
 };
+use messenger_protocol::accounts::SaslChoice;
 use messenger_ui::{
-    AccountKind, Action, Language, MessengerUi, OtrRequest, Screen, Settings, UpdateStatus,
+    AccountKind, Action, CertificateRequest, Language, MessengerUi, OtrRequest, Screen, Settings,
+    UpdateStatus,
 };
 use std::time::SystemTime;
 
@@ -127,6 +129,53 @@ fn adding_an_account_emits_it_and_nothing_connects() {
             .any(|a| matches!(a, Action::Account { .. })),
         "adding never connects"
     );
+}
+
+/// The Libera.Chat preset over Tor, filled in as the form asks: the onion address, TLS with
+/// the certificate name the network documents, SASL EXTERNAL with a certificate generated for
+/// this account, and the network's note shown.
+#[test]
+fn the_libera_preset_over_its_onion_asks_for_a_certificate_login() {
+    let mut harness = harness(seen(), ready_model());
+    harness.state_mut().ui.set_screen(Screen::Accounts);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Server")
+        .click();
+    harness.run();
+    harness.get_by_label("Libera.Chat").click();
+    harness.run();
+    harness.get_by_label_contains("needs an account registered by email");
+    harness
+        .get_by_label("Use the server's .onion address")
+        .click();
+    harness.run();
+    harness.get_by_label("palladium.libera.chat");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Nickname")
+        .click();
+    harness.run();
+    nick_field_type(&mut harness, "journalist");
+    harness.get_by_label("Add account").click();
+    harness.run();
+    let added: Vec<_> = harness
+        .state()
+        .actions
+        .iter()
+        .filter_map(|a| match a {
+            Action::AddAccount(config) => Some(config.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(added.len(), 1, "{:?}", harness.state().actions);
+    assert_eq!(
+        added[0].server,
+        "libera75jm6of4wxpxt4aynol3xjmbtxgfyjpu34ss4d7r7q2v5zrpyd.onion"
+    );
+    assert!(added[0].tls);
+    assert_eq!(added[0].tls_name.as_deref(), Some("palladium.libera.chat"));
+    assert_eq!(added[0].sasl, SaslChoice::External);
+    assert_eq!(added[0].certificate, Some(CertificateRequest::Generate));
 }
 
 fn message_field<'a>(harness: &'a Harness<'static, State>) -> egui_kittest::Node<'a> {

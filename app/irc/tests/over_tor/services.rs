@@ -212,7 +212,8 @@ async fn ircd_hybrid_without_sasl_registers_lists_names_and_does_not_wait() {
 }
 
 /// A server that offers SASL and then never answers: the attempt ends at the SASL timeout
-/// with words, CAP END sent, and no retry.
+/// with words and no retry. The link is plaintext: automatic SASL picks SCRAM-SHA-256 and
+/// never PLAIN.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_that_never_answers_sasl_ends_the_attempt_in_time() {
     let (seen_tx, mut seen_rx) = tokio::sync::mpsc::unbounded_channel::<String>();
@@ -224,7 +225,7 @@ async fn a_server_that_never_answers_sasl_ends_the_attempt_in_time() {
             if line.starts_with("CAP LS") {
                 let _ = reader
                     .get_mut()
-                    .write_all(b":irc.test CAP * LS :sasl=PLAIN\r\n")
+                    .write_all(b":irc.test CAP * LS :sasl=PLAIN,SCRAM-SHA-256\r\n")
                     .await;
             } else if line.starts_with("CAP REQ") {
                 let _ = reader
@@ -248,9 +249,10 @@ async fn a_server_that_never_answers_sasl_ends_the_attempt_in_time() {
         lines.push(line);
     }
     assert!(
-        lines.contains(&"AUTHENTICATE PLAIN".to_owned()),
+        lines.contains(&"AUTHENTICATE SCRAM-SHA-256".to_owned()),
         "{lines:?}"
     );
+    assert!(!lines.contains(&"AUTHENTICATE PLAIN".to_owned()), "{lines:?}");
 }
 
 /// A server whose capability list never ends: bounded, ended with CAP END and words.
