@@ -23,6 +23,15 @@ struct Pending {
     completes: Option<OutgoingId>,
 }
 
+/// What an echo of one of our lines means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Echo {
+    /// A line we wait for: the message it completes, if it is the last line of one.
+    Ours(Option<OutgoingId>),
+    /// Nothing we wait for (a line sent by another client of ours, or forgotten).
+    Unknown,
+}
+
 /// The lines waiting for the server's echo or acknowledgement.
 #[derive(Debug, Default)]
 pub struct EchoTracker {
@@ -56,14 +65,8 @@ impl EchoTracker {
         label
     }
 
-    /// An echo of one of our lines arrived: the message it completes, if it is the last line
-    /// of one. `Err(())` when it matches nothing we wait for.
-    pub fn echoed(
-        &mut self,
-        label: Option<&str>,
-        target: &str,
-        text: &str,
-    ) -> Result<Option<OutgoingId>, ()> {
+    /// An echo of one of our lines arrived.
+    pub fn echoed(&mut self, label: Option<&str>, target: &str, text: &str) -> Echo {
         let target = fold_case(target);
         let index = match label {
             Some(label) => self
@@ -76,8 +79,8 @@ impl EchoTracker {
                 .position(|p| p.target == target && p.text == text),
         };
         match index.and_then(|index| self.pending.remove(index)) {
-            Some(pending) => Ok(pending.completes),
-            None => Err(()),
+            Some(pending) => Echo::Ours(pending.completes),
+            None => Echo::Unknown,
         }
     }
 

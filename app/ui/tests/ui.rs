@@ -4,10 +4,10 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use messenger_chat::{Model, OtrDetail, OtrProgress, OtrStatus, TorState};
+use messenger_protocol::accounts::SaslChoice;
 use messenger_protocol::{
     Command, Conversation, DisconnectReason, Event, IncomingMessage, MessageKind, ProtocolKind,
 };
-use messenger_protocol::accounts::SaslChoice;
 use messenger_ui::{
     AccountKind, Action, CertificateRequest, Language, MessengerUi, OtrRequest, Screen, Settings,
     UpdateStatus,

@@ -5,12 +5,12 @@ fn matches_in_order_by_target_and_text_and_reports_the_completed_message() {
     let mut echoes = EchoTracker::default();
     echoes.sent("#Tor", "part one", None, false);
     echoes.sent("#tor", "part two", Some(OutgoingId(4)), false);
-    assert_eq!(echoes.echoed(None, "#tor", "part one"), Ok(None));
+    assert_eq!(echoes.echoed(None, "#tor", "part one"), Echo::Ours(None));
     assert_eq!(
         echoes.echoed(None, "#TOR", "part two"),
-        Ok(Some(OutgoingId(4)))
+        Echo::Ours(Some(OutgoingId(4)))
     );
-    assert_eq!(echoes.echoed(None, "#tor", "part two"), Err(()));
+    assert_eq!(echoes.echoed(None, "#tor", "part two"), Echo::Unknown);
     assert_eq!(echoes.waiting(), 0);
 }
 
@@ -26,7 +26,7 @@ fn labels_match_exactly_and_ack_counts() {
     assert_ne!(first, second);
     assert_eq!(
         echoes.echoed(Some(&second), "alice", "same"),
-        Ok(Some(OutgoingId(2)))
+        Echo::Ours(Some(OutgoingId(2)))
     );
     assert_eq!(echoes.acknowledged(&first), Some(OutgoingId(1)));
     assert_eq!(echoes.acknowledged(&first), None);
@@ -40,6 +40,9 @@ fn waiting_lines_are_bounded() {
     }
     assert_eq!(echoes.waiting(), MAX_PENDING);
     // The oldest were forgotten: their echo no longer marks anything delivered.
-    assert_eq!(echoes.echoed(None, "#a", "0"), Err(()));
-    assert_eq!(echoes.echoed(None, "#a", "10"), Ok(Some(OutgoingId(10))));
+    assert_eq!(echoes.echoed(None, "#a", "0"), Echo::Unknown);
+    assert_eq!(
+        echoes.echoed(None, "#a", "10"),
+        Echo::Ours(Some(OutgoingId(10)))
+    );
 }

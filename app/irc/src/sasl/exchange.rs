@@ -203,7 +203,7 @@ pub(crate) fn encode_payload(payload: &[u8]) -> Vec<String> {
         // Base64 is ASCII, so every chunk is valid UTF-8.
         .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
         .collect();
-    if encoded.len() % MAX_LINE == 0 {
+    if encoded.len().is_multiple_of(MAX_LINE) {
         pieces.push("+".to_owned());
     }
     pieces

@@ -5,6 +5,7 @@
 use messenger_protocol::{Conversation, Event, IncomingMessage, MessageKind, OutgoingId};
 
 use super::{IrcState, Output, user_of};
+use crate::echo::Echo;
 use crate::wire::{Line, Source, fold_case};
 
 impl IrcState {
@@ -24,9 +25,9 @@ impl IrcState {
             .echoes
             .echoed(line.tag("label"), line.param(0), line.param(1));
         Some(match delivered {
-            Ok(Some(id)) => vec![Output::Event(Event::Delivered { id })],
+            Echo::Ours(Some(id)) => vec![Output::Event(Event::Delivered { id })],
             // A middle line of a long message, or a line we sent from another client.
-            Ok(None) | Err(()) => Vec::new(),
+            Echo::Ours(None) | Echo::Unknown => Vec::new(),
         })
     }
 

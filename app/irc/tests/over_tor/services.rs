@@ -252,7 +252,10 @@ async fn a_server_that_never_answers_sasl_ends_the_attempt_in_time() {
         lines.contains(&"AUTHENTICATE SCRAM-SHA-256".to_owned()),
         "{lines:?}"
     );
-    assert!(!lines.contains(&"AUTHENTICATE PLAIN".to_owned()), "{lines:?}");
+    assert!(
+        !lines.contains(&"AUTHENTICATE PLAIN".to_owned()),
+        "{lines:?}"
+    );
 }
 
 /// A server whose capability list never ends: bounded, ended with CAP END and words.

@@ -18,11 +18,14 @@ fn one_file_or_two_files_are_read() {
     assert!(!format!("{one:?}").contains("PRIVATE"));
 }
 
+/// A PEM text, a separate key PEM, and words the refusal must contain.
+type Case<'a> = (&'a [u8], Option<&'a [u8]>, &'a str);
+
 #[test]
 fn unusable_files_are_refused_clearly() {
     let (certificate, key) = generated();
     let (_, other_key) = generated();
-    let cases: [(&[u8], Option<&[u8]>, &str); 4] = [
+    let cases: [Case<'_>; 4] = [
         (b"not pem at all", None, "no certificate"),
         (certificate.as_bytes(), None, "no private key"),
         (key.as_bytes(), None, "no certificate"),
