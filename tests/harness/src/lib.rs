@@ -16,6 +16,7 @@ mod irc_probe;
 pub mod ircd_hybrid;
 pub mod leak;
 pub mod ngircd;
+pub mod pinned_transports;
 pub mod ports;
 pub mod potr;
 pub mod process;
@@ -40,6 +41,8 @@ pub use potr::PotrPeer;
 pub use process::ProcessGuard;
 pub use prosody::{Prosody, ProsodyOptions};
 pub use tls_cert::ClientCert;
-pub use tor::{OnionService, TorClient, TorNetwork, TorNetworkOptions, TorPrograms};
+pub use tor::{
+    Obfs4Bridge, OnionService, TorClient, TorNetwork, TorNetworkOptions, TorPrograms,
+};
 pub use xmpp_peer::{XmppRawPeer, XmppTransport};
 pub use xmpp_server::XmppServer;
