@@ -274,6 +274,7 @@ pub(super) async fn bootstrap(
                 });
             }
             () = tokio::time::sleep_until(stalls.deadline) => {
+                stalls.refresh_mode(&mut tor.control).await?;
                 stalls.stalled(view, &status, app.is_some())?;
             }
             line = stalls.prompt.next_line() => {
@@ -293,6 +294,28 @@ pub(super) async fn bootstrap(
 }
 
 impl Stalls<'_> {
+    /// What tor uses now, asked from tor itself: the messenger or `bridges` may have changed
+    /// it meanwhile.
+    async fn refresh_mode(&mut self, control: &mut ControlClient) -> Result<(), LaunchError> {
+        let entries = control.get_conf(&["UseBridges", "Bridge"]).await?;
+        let use_bridges = entries
+            .iter()
+            .any(|entry| entry.key == "UseBridges" && entry.value.as_deref() == Some("1"));
+        let bridges: Vec<String> = entries
+            .iter()
+            .filter(|entry| entry.key == "Bridge")
+            .filter_map(|entry| entry.value.clone())
+            .collect();
+        let mode = BridgeSelection::from_options(use_bridges, &bridges, &self.settings.pt_config)
+            .mode;
+        if mode != self.mode {
+            // Changed elsewhere: what was seen was about the old way to connect.
+            self.mode = mode;
+            self.watch.set_uses_bridges(mode != BridgeMode::Direct);
+        }
+        Ok(())
+    }
+
     fn choices(&self) -> Vec<StallChoice> {
         let available: Vec<_> = self
             .settings
