@@ -1,4 +1,4 @@
-//! Where things are in the bundle (DESIGN.md section 4): the launcher at the top of the bundle
+//! Where things are in the bundle (docs/ARCHITECTURE.md section 8): the launcher at the top of the bundle
 //! folder, `tor/` (tor and its `torrc-defaults`), `app/` (the messenger), `Data/` (the profile).
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,6 @@
 #![warn(missing_docs)]
 
 pub mod app_process;
-pub mod atomic_write;
 pub mod bridges;
 pub mod bundle;
 pub mod child_process;

@@ -59,7 +59,7 @@ impl Profile {
         if path.exists() {
             return Ok(());
         }
-        crate::atomic_write::write_atomically(&path, USER_TORRC_HEADER.as_bytes(), 0o600)
+        private_file::write(&path, USER_TORRC_HEADER.as_bytes())
             .map_err(|source| LaunchError::DataDir { path, source })
     }
 

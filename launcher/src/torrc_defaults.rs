@@ -107,11 +107,9 @@ fn first_placeholder(text: &str) -> Option<&str> {
 
 /// Writes the rendered defaults to `path`.
 pub fn write(path: &Path, text: &str) -> Result<(), LaunchError> {
-    crate::atomic_write::write_atomically(path, text.as_bytes(), 0o600).map_err(|source| {
-        LaunchError::DataDir {
-            path: path.to_path_buf(),
-            source,
-        }
+    private_file::write(path, text.as_bytes()).map_err(|source| LaunchError::DataDir {
+        path: path.to_path_buf(),
+        source,
     })
 }
 

@@ -4,8 +4,6 @@
 
 use std::fmt;
 
-use messenger_tor_control::ConfigEntry;
-
 use crate::binaries::{PluggableTransports, Unavailable};
 use crate::line::BridgeLine;
 use crate::pt_config::PtConfig;
@@ -150,22 +148,20 @@ impl BridgeSelection {
         Ok(())
     }
 
-    /// The options for `SETCONF` (all at once: tor applies all or none). No bridges resets
-    /// the `Bridge` list and turns `UseBridges` off.
-    pub fn config_entries(&self) -> Vec<ConfigEntry> {
+    /// The options for `SETCONF`, as (option, value) pairs, all at once (tor applies all or
+    /// none). No bridges resets the `Bridge` list (a `None` value) and turns `UseBridges`
+    /// off.
+    pub fn tor_options(&self) -> Vec<(&'static str, Option<String>)> {
         if self.bridges.is_empty() {
-            return vec![
-                ConfigEntry::new("UseBridges", "0"),
-                ConfigEntry::reset("Bridge"),
-            ];
+            return vec![("UseBridges", Some("0".to_owned())), ("Bridge", None)];
         }
-        let mut entries = vec![ConfigEntry::new("UseBridges", "1")];
-        entries.extend(
+        let mut options = vec![("UseBridges", Some("1".to_owned()))];
+        options.extend(
             self.bridges
                 .iter()
-                .map(|bridge| ConfigEntry::new("Bridge", bridge.clone())),
+                .map(|bridge| ("Bridge", Some(bridge.clone()))),
         );
-        entries
+        options
     }
 
     /// The torrc lines (`UseBridges 1` and one `Bridge` line each; none when direct).

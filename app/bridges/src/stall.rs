@@ -8,8 +8,6 @@
 
 use std::fmt;
 
-use messenger_tor_control::BootstrapStatus;
-
 use crate::pt_config::PtConfig;
 use crate::transport::Transport;
 
@@ -127,13 +125,11 @@ impl StallWatch {
         };
     }
 
-    /// Takes in a bootstrap report (progress ones are ignored).
-    pub fn observe_bootstrap(&mut self, status: &BootstrapStatus) {
-        if !status.is_problem() {
-            return;
-        }
-        let warning = status.warning.as_deref().unwrap_or_default();
-        let reason = status.reason.as_deref().unwrap_or_default();
+    /// Takes in a bootstrap problem report (`STATUS_CLIENT WARN BOOTSTRAP`): tor's `WARNING`
+    /// text and `REASON` keyword.
+    pub fn observe_bootstrap_problem(&mut self, warning: Option<&str>, reason: Option<&str>) {
+        let warning = warning.unwrap_or_default();
+        let reason = reason.unwrap_or_default();
         if mentions_clock(warning) {
             self.clock = true;
         } else if reason == "PT_MISSING" {

@@ -4,7 +4,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The one VERSION answer, the same for every user on every platform (DESIGN.md section 3:
+/// The one VERSION answer, the same for every user on every platform (docs/ARCHITECTURE.md section 5:
 /// the string the original Tor Messenger gave).
 pub const CTCP_VERSION_REPLY: &str =
     "Mozilla/5.0 (Windows NT 6.1; rv:25.0) Gecko/20100101 Instantbird/1.5";

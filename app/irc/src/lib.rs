@@ -1,5 +1,5 @@
 //! IRC for Tor Messenger: irc-proto's message parser over our own tor-only, TLS-by-default
-//! stream, with the privacy rules of the original (DESIGN.md section 3): a neutral user name,
+//! stream, with the privacy rules of the original (docs/ARCHITECTURE.md section 5): a neutral user name,
 //! real name and quit message, CTCP PING ignored, TIME in UTC, VERSION one fixed string, DCC
 //! refused, formatting stripped, nothing sent automatically that identifies the client.
 //!

@@ -22,7 +22,7 @@ pub type ProxiedStream = Socks5Stream<TcpStream>;
 /// on a stream after about 2 minutes; a slow fresh circuit takes tens of seconds.
 pub const SOCKS_CONNECT_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// The default tor SOCKS port of the bundle (DESIGN.md section 3).
+/// The default tor SOCKS port of the bundle (docs/ARCHITECTURE.md section 5).
 pub const DEFAULT_SOCKS_PORT: u16 = 9152;
 
 /// Tor's SOCKS port.

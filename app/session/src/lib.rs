@@ -1,7 +1,7 @@
 //! Tor Messenger's wiring between the protocols, OTR and the chat model, without any window:
 //! the binary drives it from its frame loop, the tests drive it directly.
 //!
-//! Data paths (DESIGN.md section 1): a private message the user types goes to the OTR engine
+//! Data paths (docs/ARCHITECTURE.md section 3): a private message the user types goes to the OTR engine
 //! first, and only the bodies OTR hands back (`OtrEvent::Inject`) reach the protocol as
 //! `Command::Send`; a private body that arrives goes to OTR before the model, which shows only
 //! what OTR returns. Room messages are never private and bypass OTR. The model records the

@@ -1,7 +1,7 @@
 //! Frame time while scrolling a room of 100,000 messages and 5,000 members, then a second
 //! room of 100,000 messages where one in ten wraps over several lines (rows of different
 //! heights), measured on a headless egui context (layout + tessellation, no GPU), and the
-//! process's RSS before and after filling the model. Printed; no assertion (DESIGN.md section 8: goal far below 16 ms).
+//! process's RSS before and after filling the model. Printed; no assertion (docs/ARCHITECTURE.md section 12: goal far below 16 ms).
 //!
 //! Run: `cargo bench -p messenger-ui --bench scrolling`
 

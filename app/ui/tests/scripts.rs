@@ -135,7 +135,7 @@ fn the_language_menu_names_languages_in_their_own_script_once_fonts_are_loaded()
     harness.get_by_label("Zhongwen (jianti)");
 }
 
-/// How egui 0.37 itself lays out Arabic script, found here (DESIGN.md section 9): it shapes
+/// How egui 0.37 itself lays out Arabic script, found here (docs/ARCHITECTURE.md section 13): it shapes
 /// with harfrust, one run per font, and each Arabic run right to left, but runs (words,
 /// since spaces come from the Latin font) stay in logical order, so a Persian sentence reads
 /// backwards word by word. `bidi::visual` therefore reorders runs only.

@@ -1,5 +1,5 @@
 //! What we answer when someone queries our client (IQ get/set addressed to us), following the
-//! fixed privacy values of DESIGN.md section 3:
+//! fixed privacy values of docs/ARCHITECTURE.md section 5:
 //!
 //! | query | answer |
 //! |---|---|

@@ -1,7 +1,7 @@
 //! XMPP for Tor Messenger: tokio-xmpp's XML stream and SASL over our own
 //! [`ServerConnector`](tokio_xmpp::connect::ServerConnector) ([`TorStartTlsConnector`]:
 //! tor's SOCKS port with the host name sent to tor, STARTTLS, our rustls trust and pins), with
-//! the privacy rules of the original (DESIGN.md section 3): a random resource, presence
+//! the privacy rules of the original (docs/ARCHITECTURE.md section 5): a random resource, presence
 //! "available" only, no chat states or receipts, plain-text bodies only, entity time in UTC,
 //! software version and last activity not answered, a disco#info that names nothing.
 //!

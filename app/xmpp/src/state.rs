@@ -2,7 +2,7 @@
 //! go in, stanzas to send and [`Event`]s come out. Being pure, it is what the unit tests and
 //! the fuzz target exercise.
 //!
-//! Privacy rules applied here (DESIGN.md section 3): the initial presence is a bare
+//! Privacy rules applied here (docs/ARCHITECTURE.md section 5): the initial presence is a bare
 //! "available" (no show, status, priority, caps or avatar hash); no chat states, receipts or
 //! markup are ever sent; subscription requests are not approved automatically; queries are
 //! answered by [`crate::answers`].

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::profile::Profile;
 use messenger_bridges::BridgeSelection;
-use messenger_tor_control::{ControlClient, ControlError};
+use messenger_tor_control::{ConfigEntry, ControlClient, ControlError};
 
 /// How long to try the control port of a tor that may be running: it is on this computer.
 const CONNECT_LIMIT: Duration = Duration::from_secs(2);
@@ -18,7 +18,15 @@ pub async fn apply_live(
     control: &mut ControlClient,
     selection: &BridgeSelection,
 ) -> Result<(), ControlError> {
-    control.set_conf(&selection.config_entries()).await?;
+    let entries: Vec<ConfigEntry> = selection
+        .tor_options()
+        .into_iter()
+        .map(|(key, value)| ConfigEntry {
+            key: key.to_owned(),
+            value,
+        })
+        .collect();
+    control.set_conf(&entries).await?;
     control.save_conf().await
 }
 

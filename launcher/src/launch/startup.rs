@@ -237,8 +237,10 @@ pub(super) async fn bootstrap(
         tokio::select! {
             event = tor.events.next() => match event {
                 Some(Ok(Event::Bootstrap(report))) => {
-                    stalls.watch.observe_bootstrap(&report);
                     if report.is_problem() {
+                        stalls
+                            .watch
+                            .observe_bootstrap_problem(report.warning.as_deref(), report.reason.as_deref());
                         let warning = describe_warning(&report);
                         if last_shown.as_deref() != Some(warning.as_str()) {
                             view.message(&format!("tor has a problem connecting: {warning}"));

@@ -37,7 +37,7 @@ fn app_talks_to_ngircd_through_tor_and_its_status_is_returned() {
         wait_gone(tor_pid, Duration::from_secs(5)),
         "tor {tor_pid} still runs"
     );
-    // The generated defaults carry what DESIGN.md asks for.
+    // The generated defaults carry what docs/ARCHITECTURE.md asks for.
     let defaults = std::fs::read_to_string(setup.data_dir().join("Tor/torrc-defaults")).unwrap();
     assert!(defaults.contains("IsolateSOCKSAuth"), "{defaults}");
     assert!(defaults.contains("AvoidDiskWrites 1"), "{defaults}");

@@ -27,7 +27,14 @@ impl ControlConnection {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
-        let (mut client, events) = on(&runtime, ControlClient::connect(addr, timeout))?;
+        let (mut client, events) = match on(&runtime, ControlClient::connect(addr, timeout)) {
+            Ok(connected) => connected,
+            Err(error) => {
+                // Dropping a runtime blocks, which panics inside a test's own runtime.
+                runtime.shutdown_background();
+                return Err(error);
+            }
+        };
         client.set_reply_timeout(timeout);
         Ok(Self {
             client,

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::HarnessError;
 use crate::process::ProcessGuard;
-use crate::wait::poll_until;
+use crate::wait::wait_for_probe;
 
 const PROBE_IO_LIMIT: Duration = Duration::from_secs(5);
 /// A probe reads at most this many lines looking for one.
@@ -19,30 +19,22 @@ pub(crate) fn wait_until_registering(
     port: u16,
     limit: Duration,
 ) -> Result<(), HarnessError> {
-    let awaited = "a registration to be answered with 001";
-    let mut last_seen = String::from("no connection yet");
     let mut attempt = 0u32;
-    let ready = poll_until(limit, Duration::from_millis(50), || {
-        guard.ensure_running(awaited, Some(port))?;
-        attempt += 1;
-        match Probe::connect(port).and_then(|mut probe| {
+    wait_for_probe(
+        guard,
+        "a registration to be answered with 001",
+        port,
+        limit,
+        || {
+            attempt += 1;
+            let mut probe = Probe::connect(port)?;
             probe.send(&format!(
                 "NICK harnessprobe{attempt}\r\nUSER probe 0 * :probe"
             ))?;
             probe.until(|line| command(line) == Some("001"))?;
             probe.send("QUIT")
-        }) {
-            Ok(()) => Ok(Some(())),
-            Err(error) => {
-                last_seen = error.to_string();
-                Ok(None)
-            }
-        }
-    })?;
-    match ready {
-        Some(()) => Ok(()),
-        None => Err(guard.timeout_error(awaited, Some(port), limit, Some(last_seen))),
-    }
+        },
+    )
 }
 
 /// One look at whether the services are linked: `sasl=` with mechanisms in CAP LS 302, then

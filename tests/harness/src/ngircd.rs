@@ -1,8 +1,7 @@
 //! ngircd in the foreground (`-n -f FILE`) with a temporary configuration on free loopback
 //! ports, optionally with a TLS port and a self-signed certificate for `irc.test`.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpStream};
+use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -10,17 +9,16 @@ use std::time::Duration;
 use tempfile::TempDir;
 
 use crate::HarnessError;
+use crate::irc_probe::wait_until_registering;
 use crate::ports::{allocate, ensure_port_free};
 use crate::process::ProcessGuard;
 use crate::programs::find_program;
 use crate::tls_cert::SelfSignedCert;
-use crate::wait::poll_until;
 
 const COMPONENT: &str = "ngircd";
 /// The server's name: also the hostname a client uses through tor (the DNS stub resolves it
 /// to 127.0.0.1), and the name in the TLS certificate.
 pub const IRC_SERVER_NAME: &str = "irc.test";
-const PROBE_IO_LIMIT: Duration = Duration::from_secs(5);
 
 /// How to start ngircd.
 #[derive(Debug, Clone)]
@@ -206,54 +204,4 @@ fn config_text(dir: &Path, port: u16, tls: Option<(u16, &SelfSignedCert)>) -> St
 fn write(path: &Path, text: &str) -> Result<(), HarnessError> {
     std::fs::write(path, text)
         .map_err(|e| HarnessError::io(COMPONENT, format!("writing {}", path.display()), e))
-}
-
-/// Ready = a client can connect and register (the server sends 001).
-fn wait_until_registering(
-    guard: &mut ProcessGuard,
-    port: u16,
-    limit: Duration,
-) -> Result<(), HarnessError> {
-    let awaited = "a registration to be answered with 001";
-    let mut last_seen = String::from("no connection yet");
-    let ready = poll_until(limit, Duration::from_millis(50), || {
-        guard.ensure_running(awaited, Some(port))?;
-        match probe_registration(port) {
-            Ok(()) => Ok(Some(())),
-            Err(error) => {
-                last_seen = error.to_string();
-                Ok(None)
-            }
-        }
-    })?;
-    match ready {
-        Some(()) => Ok(()),
-        None => Err(guard.timeout_error(awaited, Some(port), limit, Some(last_seen))),
-    }
-}
-
-fn probe_registration(port: u16) -> std::io::Result<()> {
-    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let mut stream = TcpStream::connect_timeout(&addr, PROBE_IO_LIMIT)?;
-    stream.set_read_timeout(Some(PROBE_IO_LIMIT))?;
-    stream.set_write_timeout(Some(PROBE_IO_LIMIT))?;
-    stream.write_all(b"NICK harnessprobe\r\nUSER probe 0 * :probe\r\n")?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::UnexpectedEof,
-                "closed before 001",
-            ));
-        }
-        if let Some(token) = line.strip_prefix("PING ") {
-            stream.write_all(format!("PONG {token}").as_bytes())?;
-        }
-        if line.split_whitespace().nth(1) == Some("001") {
-            stream.write_all(b"QUIT\r\n")?;
-            return Ok(());
-        }
-    }
 }

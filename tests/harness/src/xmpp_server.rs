@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::HarnessError;
 use crate::process::ProcessGuard;
-use crate::wait::poll_until;
+use crate::wait::wait_for_probe;
 
 const PROBE_IO_LIMIT: Duration = Duration::from_secs(5);
 
@@ -48,22 +48,13 @@ pub(crate) fn wait_until_answering(
     port: u16,
     limit: Duration,
 ) -> Result<(), HarnessError> {
-    let awaited = "a stream header to be answered with stream features";
-    let mut last_seen = String::from("no connection yet");
-    let ready = poll_until(limit, Duration::from_millis(50), || {
-        guard.ensure_running(awaited, Some(port))?;
-        match probe_stream(domain, port) {
-            Ok(()) => Ok(Some(())),
-            Err(error) => {
-                last_seen = error.to_string();
-                Ok(None)
-            }
-        }
-    })?;
-    match ready {
-        Some(()) => Ok(()),
-        None => Err(guard.timeout_error(awaited, Some(port), limit, Some(last_seen))),
-    }
+    wait_for_probe(
+        guard,
+        "a stream header to be answered with stream features",
+        port,
+        limit,
+        || probe_stream(domain, port),
+    )
 }
 
 fn probe_stream(domain: &str, port: u16) -> std::io::Result<()> {

@@ -37,16 +37,16 @@ fn setconf_entries_and_torrc_lines() {
     let bridge = BridgeLine::parse(&format!("192.0.2.9:443 {FINGERPRINT}")).unwrap();
     let custom = BridgeSelection::custom(&[bridge.clone()]).unwrap();
     assert_eq!(
-        custom.config_entries(),
+        custom.tor_options(),
         [
-            ConfigEntry::new("UseBridges", "1"),
-            ConfigEntry::new("Bridge", bridge.to_string())
+            ("UseBridges", Some("1".to_owned())),
+            ("Bridge", Some(bridge.to_string()))
         ]
     );
     assert_eq!(custom.torrc_lines(), [format!("Bridge {bridge}"), "UseBridges 1".to_owned()]);
     assert_eq!(
-        BridgeSelection::direct().config_entries(),
-        [ConfigEntry::new("UseBridges", "0"), ConfigEntry::reset("Bridge")]
+        BridgeSelection::direct().tor_options(),
+        [("UseBridges", Some("0".to_owned())), ("Bridge", None)]
     );
     assert!(BridgeSelection::direct().torrc_lines().is_empty());
     assert_eq!(BridgeSelection::custom(&[]), Err(SelectionError::NoCustomBridges));

@@ -4,12 +4,8 @@ fn watch() -> StallWatch {
     StallWatch::new(&PtConfig::built_in().unwrap())
 }
 
-fn problem(reason: &str, warning: &str) -> BootstrapStatus {
-    BootstrapStatus::parse(&format!(
-        "WARN BOOTSTRAP PROGRESS=5 TAG=conn SUMMARY=\"Connecting to a relay\" WARNING=\"{warning}\" REASON={reason} COUNT=3 RECOMMENDATION=warn"
-    ))
-    .unwrap()
-    .unwrap()
+fn observe(watch: &mut StallWatch, reason: &str, warning: &str) {
+    watch.observe_bootstrap_problem(Some(warning), Some(reason));
 }
 
 #[test]
@@ -20,12 +16,12 @@ fn nothing_said_is_no_answer() {
 #[test]
 fn refused_direct_connections_mean_blocked_and_through_bridges_unreachable_bridges() {
     let mut direct = watch();
-    direct.observe_bootstrap(&problem("CONNECTREFUSED", "Connection refused"));
+    observe(&mut direct, "CONNECTREFUSED", "Connection refused");
     assert_eq!(direct.cause(), StallCause::Blocked);
     assert_eq!(direct.last_warning(), Some("Connection refused"));
     let mut bridged = watch();
     bridged.set_uses_bridges(true);
-    bridged.observe_bootstrap(&problem("TIMEOUT", "Connection timed out"));
+    observe(&mut bridged, "TIMEOUT", "Connection timed out");
     assert_eq!(bridged.cause(), StallCause::BridgesUnreachable);
 }
 
@@ -56,7 +52,7 @@ fn dead_transport_program_is_named() {
         );
     }
     let mut watch = watch();
-    watch.observe_bootstrap(&problem("PT_MISSING", "No pluggable transport"));
+    observe(&mut watch, "PT_MISSING", "No pluggable transport");
     assert_eq!(watch.cause(), StallCause::TransportFailed(None));
 }
 
@@ -76,8 +72,8 @@ fn snowflake_broker_failure_comes_as_a_notice() {
 #[test]
 fn clock_wins_and_reset_forgets() {
     let mut watch = watch();
-    watch.observe_bootstrap(&problem("CONNECTREFUSED", "Connection refused"));
-    watch.observe_bootstrap(&problem("MISC", "Our clock is 3 hours behind"));
+    observe(&mut watch, "CONNECTREFUSED", "Connection refused");
+    observe(&mut watch, "MISC", "Our clock is 3 hours behind");
     assert_eq!(watch.cause(), StallCause::Clock);
     watch.reset();
     assert_eq!(watch.cause(), StallCause::NoAnswer);

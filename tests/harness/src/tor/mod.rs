@@ -1,4 +1,4 @@
-//! A private Tor network of Debian's tor on loopback, and clients on it (DESIGN.md section 7).
+//! A private Tor network of Debian's tor on loopback, and clients on it (docs/ARCHITECTURE.md section 11).
 
 mod bridge;
 mod client;

@@ -1,4 +1,4 @@
-//! The torrc text of each role in the private network (DESIGN.md section 7 lists why each
+//! The torrc text of each role in the private network (docs/ARCHITECTURE.md section 11 lists why each
 //! line is there).
 
 use std::fmt::Write as _;
