@@ -193,3 +193,55 @@ update-too-large = Der Server hat viel mehr Daten gesendet, als eine Liste der V
 update-malformed = Die Liste der Versionen ist signiert, aber unlesbar. Sie wurde abgelehnt; versuchen Sie es später erneut.
 update-other = Die Informationen zur Aktualisierung wurden abgelehnt: { $detail }
 update-state-file = Die Aufzeichnung früherer Suchen in Ihrem Profil ist nicht verwendbar: { $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = Verbindung mit Tor wird hergestellt
+connection-wait-hint = Das dauert meist weniger als eine Minute. Wenn dein Netz Tor sperrt, kannst du jetzt eine Brücke wählen.
+connection-choose = Verbindungsart wählen…
+connection-stalled-title = Tor kann sich nicht verbinden
+connection-stalled-notice = Tor kann sich nicht verbinden: Verbindungsart wählen
+connection-last-warning = Letzte Meldung von Tor: { $warning }
+connection-choices = Das kannst du tun:
+connection-applying = Die Änderung wird an Tor übergeben…
+stall-clock = Die Uhr dieses Computers scheint falsch zu gehen. Tor kann sich nicht verbinden, solange Datum, Uhrzeit oder Zeitzone nicht stimmen: Korrigiere sie in den Systemeinstellungen.
+stall-transport = Das { $transport }-Programm von Tor Messenger konnte nicht starten oder wurde beendet. Entpacke Tor Messenger erneut (Sicherheitssoftware entfernt oder blockiert es manchmal) oder wähle unten einen anderen Weg.
+stall-transport-unknown = Ein Pluggable-Transport-Programm konnte nicht starten oder wurde beendet. Entpacke Tor Messenger erneut oder wähle unten einen anderen Weg.
+stall-snowflake-broker = Snowflake erreicht seinen Vermittler nicht, über den es freiwillige Proxys findet: Dein Netz sperrt ihn vielleicht. Versuche obfs4-Brücken oder Brücken von Bekannten.
+stall-bridges = Die verwendeten Brücken antworten nicht: Sie sind vielleicht offline oder gesperrt, oder eine Zeile wurde beim Kopieren abgeschnitten. Versuche andere Brücken.
+stall-blocked = Verbindungen zum Tor-Netzwerk werden abgelehnt oder unterbrochen: Dein Netz sperrt Tor wahrscheinlich. Eine Brücke verbirgt, dass du Tor nutzt.
+stall-no-answer = Tor bekommt keine Antwort vom Tor-Netzwerk: Dein Netz sperrt Tor vielleicht stillschweigend, oder es ist sehr langsam.
+choice-snowflake = Eingebaute Snowflake-Brücken verwenden
+choice-snowflake-hint = Snowflake läuft über kurzlebige Proxys von Freiwilligen und funktioniert an den meisten Orten.
+choice-obfs4 = Eingebaute obfs4-Brücken verwenden
+choice-obfs4-hint = obfs4 lässt Tors Datenverkehr wie Zufallsbytes aussehen; in manchen Ländern kennen Zensoren die eingebauten Brücken.
+choice-own = Meine Brücken verwenden ({ $count })
+choice-enter = Brücken eingeben…
+choice-enter-hint = Brücken gibt es auf bridges.torproject.org (oder per E-Mail an bridges@torproject.org) oder von Bekannten; füge sie hier ein, eine pro Zeile.
+choice-enter-placeholder = obfs4 192.0.2.1:443 FINGERABDRUCK cert=… iat-mode=0
+choice-enter-apply = Diese Brücken verwenden
+choice-direct = Ohne Brücken verbinden
+choice-wait = Weiter warten
+change-failed-unavailable = Tor läuft nicht, daher wurde nichts geändert.
+change-failed-refused = Tor hat die Änderung abgelehnt, daher wurde nichts geändert: { $reason }
+change-failed-transport = Das { $transport }-Programm fehlt in Tor Messenger: Entpacke es erneut. Nichts wurde geändert.
+change-failed-no-own = Du hast noch keine eigenen Brücken: Gib zuerst welche ein.
+change-failed-not-kept = Tor verwendet deine Brücken, aber sie konnten nicht für später gespeichert werden: { $reason }
+bridge-error = Brücke „{ $line }“: { $problem }. Nichts wurde geändert.
+bridge-error-numbered = Zeile { $number } („{ $line }“): { $problem }. Nichts wurde geändert.
+bridge-problem-empty = es gibt keine Brückenzeile
+bridge-problem-control = sie enthält ein Zeichen, das in einer Brückenzeile nicht vorkommen darf
+bridge-problem-transport = Tor Messenger hat den Transport „{ $name }“ nicht (es hat obfs4 und snowflake)
+bridge-problem-address = „{ $text }“ ist keine IP-Adresse mit Port wie 192.0.2.1:443
+bridge-problem-fingerprint = der Fingerabdruck „{ $text }“ besteht nicht aus 40 Hexadezimalziffern
+bridge-problem-cert = der Teil cert= ist kein gültiges obfs4-Zertifikat; wurde die Zeile beim Kopieren abgeschnitten?
+bridge-problem-missing = der Teil { $text }= fehlt
+bridge-problem-argument = „{ $text }“ ist in dieser Zeile nicht richtig
+bridge-problem-other = das ist keine Brückenzeile, die Tor Messenger verwenden kann
+tor-settings-title = Tor-Verbindung
+tor-settings-unknown = Warte darauf, dass Tor mitteilt, welche Brücken es verwendet…
+tor-settings-direct = Tor verbindet sich direkt, ohne Brücken.
+tor-settings-built-in = Tor verwendet die eingebauten { $transport }-Brücken ({ $count }).
+tor-settings-custom = Tor verwendet deine Brücken ({ $count }):
+tor-settings-change = Ändern, wie Tor sich verbindet:
+tor-settings-note = Änderungen gehen sofort an das laufende Tor, und Tor behält sie für seinen nächsten Start.
+settings-page-general = Allgemein

@@ -193,3 +193,55 @@ update-too-large = The update server sent far more data than a list of releases 
 update-malformed = The list of releases is signed but cannot be read. It was refused; try again later.
 update-other = The update information was refused: { $detail }
 update-state-file = The record of earlier update checks in your profile cannot be used: { $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = Connecting to Tor
+connection-wait-hint = This usually takes less than a minute. If your network blocks Tor, you can choose a bridge now.
+connection-choose = Choose how to connect…
+connection-stalled-title = Tor cannot connect
+connection-stalled-notice = Tor cannot connect: choose how
+connection-last-warning = Tor's last message: { $warning }
+connection-choices = What you can do:
+connection-applying = Giving the change to Tor…
+stall-clock = This computer's clock seems to be wrong. Tor cannot connect while the date, time or time zone are off: correct them in the system settings.
+stall-transport = The { $transport } program of Tor Messenger could not start or stopped. Unpack Tor Messenger again (security software sometimes removes or blocks it), or choose another way below.
+stall-transport-unknown = A pluggable transport program could not start or stopped. Unpack Tor Messenger again, or choose another way below.
+stall-snowflake-broker = Snowflake cannot reach its broker, where it finds volunteer proxies: your network may block it. Try obfs4 bridges, or bridges from a friend.
+stall-bridges = The bridges in use do not answer: they may be offline or blocked, or a line was cut when copied. Try other bridges.
+stall-blocked = Connections to the Tor network are refused or cut: your network probably blocks Tor. A bridge hides that you use Tor.
+stall-no-answer = Tor gets no answer from the Tor network: your network may be blocking Tor silently, or it is very slow.
+choice-snowflake = Use the built-in snowflake bridges
+choice-snowflake-hint = Snowflake goes through short-lived volunteer proxies; it works in most places.
+choice-obfs4 = Use the built-in obfs4 bridges
+choice-obfs4-hint = obfs4 makes Tor's traffic look like random bytes; censors in some countries know the built-in bridges.
+choice-own = Use my bridges ({ $count })
+choice-enter = Enter bridges…
+choice-enter-hint = Get bridges at bridges.torproject.org (or by mail to bridges@torproject.org), or from a friend, and paste them here, one per line.
+choice-enter-placeholder = obfs4 192.0.2.1:443 FINGERPRINT cert=… iat-mode=0
+choice-enter-apply = Use these bridges
+choice-direct = Connect without bridges
+choice-wait = Keep waiting
+change-failed-unavailable = Tor is not running, so nothing was changed.
+change-failed-refused = Tor refused the change, so nothing was changed: { $reason }
+change-failed-transport = The { $transport } program is missing from Tor Messenger: unpack it again. Nothing was changed.
+change-failed-no-own = You have no bridges of your own yet: enter some first.
+change-failed-not-kept = Tor uses your bridges, but they could not be kept for later: { $reason }
+bridge-error = Bridge “{ $line }”: { $problem }. Nothing was changed.
+bridge-error-numbered = Line { $number } (“{ $line }”): { $problem }. Nothing was changed.
+bridge-problem-empty = there is no bridge line
+bridge-problem-control = it contains a character that cannot be in a bridge line
+bridge-problem-transport = Tor Messenger does not have the “{ $name }” transport (it has obfs4 and snowflake)
+bridge-problem-address = “{ $text }” is not an IP address with a port, such as 192.0.2.1:443
+bridge-problem-fingerprint = the fingerprint “{ $text }” is not 40 hexadecimal digits
+bridge-problem-cert = the cert= part is not a valid obfs4 certificate; was the line cut short when copied?
+bridge-problem-missing = the { $text }= part is missing
+bridge-problem-argument = “{ $text }” is not right in this line
+bridge-problem-other = this is not a bridge line Tor Messenger can use
+tor-settings-title = Tor connection
+tor-settings-unknown = Waiting for Tor to tell which bridges it uses…
+tor-settings-direct = Tor connects directly, without bridges.
+tor-settings-built-in = Tor uses the built-in { $transport } bridges ({ $count }).
+tor-settings-custom = Tor uses your bridges ({ $count }):
+tor-settings-change = Change how Tor connects:
+tor-settings-note = Changes go to the running Tor at once, and Tor keeps them for its next start.
+settings-page-general = General

@@ -193,3 +193,55 @@ update-too-large = El servidor envió muchos más datos de los que puede tener u
 update-malformed = La lista de versiones está firmada pero no se puede leer. Fue rechazada; vuelva a intentarlo más tarde.
 update-other = La información de actualización fue rechazada: { $detail }
 update-state-file = El registro de búsquedas anteriores en su perfil no se puede usar: { $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = Conectando con Tor
+connection-wait-hint = Esto suele tardar menos de un minuto. Si tu red bloquea Tor, puedes elegir un puente ahora.
+connection-choose = Elegir cómo conectarse…
+connection-stalled-title = Tor no puede conectarse
+connection-stalled-notice = Tor no puede conectarse: elige cómo
+connection-last-warning = Último mensaje de Tor: { $warning }
+connection-choices = Lo que puedes hacer:
+connection-applying = Pasando el cambio a Tor…
+stall-clock = El reloj de este ordenador parece estar mal. Tor no puede conectarse mientras la fecha, la hora o la zona horaria sean incorrectas: corrígelas en la configuración del sistema.
+stall-transport = El programa { $transport } de Tor Messenger no pudo iniciarse o se detuvo. Descomprime Tor Messenger de nuevo (a veces el software de seguridad lo elimina o bloquea) o elige otra opción abajo.
+stall-transport-unknown = Un programa de transporte conectable no pudo iniciarse o se detuvo. Descomprime Tor Messenger de nuevo o elige otra opción abajo.
+stall-snowflake-broker = Snowflake no puede llegar a su intermediario, donde encuentra proxies voluntarios: puede que tu red lo bloquee. Prueba puentes obfs4 o puentes de alguien de confianza.
+stall-bridges = Los puentes en uso no responden: pueden estar desconectados o bloqueados, o una línea se cortó al copiarla. Prueba otros puentes.
+stall-blocked = Las conexiones a la red Tor se rechazan o se cortan: probablemente tu red bloquea Tor. Un puente oculta que usas Tor.
+stall-no-answer = Tor no recibe respuesta de la red Tor: puede que tu red bloquee Tor en silencio, o es muy lenta.
+choice-snowflake = Usar los puentes snowflake integrados
+choice-snowflake-hint = Snowflake pasa por proxies voluntarios de corta duración; funciona en la mayoría de los lugares.
+choice-obfs4 = Usar los puentes obfs4 integrados
+choice-obfs4-hint = obfs4 hace que el tráfico de Tor parezca bytes aleatorios; en algunos países los censores conocen los puentes integrados.
+choice-own = Usar mis puentes ({ $count })
+choice-enter = Introducir puentes…
+choice-enter-hint = Consigue puentes en bridges.torproject.org (o por correo a bridges@torproject.org) o de alguien de confianza, y pégalos aquí, uno por línea.
+choice-enter-placeholder = obfs4 192.0.2.1:443 HUELLA cert=… iat-mode=0
+choice-enter-apply = Usar estos puentes
+choice-direct = Conectar sin puentes
+choice-wait = Seguir esperando
+change-failed-unavailable = Tor no está en marcha, así que no se cambió nada.
+change-failed-refused = Tor rechazó el cambio, así que no se cambió nada: { $reason }
+change-failed-transport = Falta el programa { $transport } en Tor Messenger: descomprímelo de nuevo. No se cambió nada.
+change-failed-no-own = Todavía no tienes puentes propios: introduce alguno primero.
+change-failed-not-kept = Tor usa tus puentes, pero no se pudieron guardar para más adelante: { $reason }
+bridge-error = Puente «{ $line }»: { $problem }. No se cambió nada.
+bridge-error-numbered = Línea { $number } («{ $line }»): { $problem }. No se cambió nada.
+bridge-problem-empty = no hay ninguna línea de puente
+bridge-problem-control = contiene un carácter que no puede estar en una línea de puente
+bridge-problem-transport = Tor Messenger no tiene el transporte «{ $name }» (tiene obfs4 y snowflake)
+bridge-problem-address = «{ $text }» no es una dirección IP con puerto, como 192.0.2.1:443
+bridge-problem-fingerprint = la huella «{ $text }» no tiene 40 dígitos hexadecimales
+bridge-problem-cert = la parte cert= no es un certificado obfs4 válido; ¿se cortó la línea al copiarla?
+bridge-problem-missing = falta la parte { $text }=
+bridge-problem-argument = «{ $text }» no es correcto en esta línea
+bridge-problem-other = esta no es una línea de puente que Tor Messenger pueda usar
+tor-settings-title = Conexión de Tor
+tor-settings-unknown = Esperando a que Tor diga qué puentes usa…
+tor-settings-direct = Tor se conecta directamente, sin puentes.
+tor-settings-built-in = Tor usa los puentes { $transport } integrados ({ $count }).
+tor-settings-custom = Tor usa tus puentes ({ $count }):
+tor-settings-change = Cambiar cómo se conecta Tor:
+tor-settings-note = Los cambios llegan al Tor en marcha de inmediato, y Tor los conserva para su próximo inicio.
+settings-page-general = General

@@ -187,3 +187,55 @@ update-too-large = کارساز بسیار بیشتر از اندازهٔ یک �
 update-malformed = فهرست نسخه‌ها امضا شده اما خواندنی نیست. پذیرفته نشد؛ بعداً دوباره تلاش کنید.
 update-other = اطلاعات به‌روزرسانی پذیرفته نشد: { $detail }
 update-state-file = سابقهٔ بررسی‌های پیشین در نمایهٔ شما قابل استفاده نیست: { $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = در حال اتصال به تور
+connection-wait-hint = این کار معمولاً کمتر از یک دقیقه طول می‌کشد. اگر شبکهٔ شما تور را مسدود می‌کند، همین حالا می‌توانید یک پل انتخاب کنید.
+connection-choose = انتخاب روش اتصال…
+connection-stalled-title = تور نمی‌تواند وصل شود
+connection-stalled-notice = تور نمی‌تواند وصل شود: روشی را انتخاب کنید
+connection-last-warning = آخرین پیام تور: { $warning }
+connection-choices = کارهایی که می‌توانید بکنید:
+connection-applying = در حال سپردن تغییر به تور…
+stall-clock = به نظر می‌رسد ساعت این رایانه درست نیست. تا وقتی تاریخ، ساعت یا منطقهٔ زمانی نادرست باشد تور نمی‌تواند وصل شود: آن‌ها را در تنظیمات سیستم درست کنید.
+stall-transport = برنامهٔ { $transport } در Tor Messenger نتوانست اجرا شود یا متوقف شد. Tor Messenger را دوباره از حالت فشرده خارج کنید (نرم‌افزارهای امنیتی گاهی آن را حذف یا مسدود می‌کنند) یا در پایین روش دیگری انتخاب کنید.
+stall-transport-unknown = یک برنامهٔ انتقال اتصال‌پذیر نتوانست اجرا شود یا متوقف شد. Tor Messenger را دوباره از حالت فشرده خارج کنید یا در پایین روش دیگری انتخاب کنید.
+stall-snowflake-broker = اسنوفلیک به واسطهٔ خود، که پروکسی‌های داوطلب را از آن پیدا می‌کند، دسترسی ندارد: شاید شبکهٔ شما آن را مسدود کرده است. پل‌های obfs4 یا پل‌هایی از یک دوست را امتحان کنید.
+stall-bridges = پل‌های در حال استفاده پاسخ نمی‌دهند: شاید خاموش یا مسدود باشند، یا یک خط هنگام کپی کردن بریده شده باشد. پل‌های دیگری را امتحان کنید.
+stall-blocked = اتصال‌ها به شبکهٔ تور رد یا قطع می‌شوند: شبکهٔ شما احتمالاً تور را مسدود می‌کند. یک پل پنهان می‌کند که از تور استفاده می‌کنید.
+stall-no-answer = تور هیچ پاسخی از شبکهٔ تور نمی‌گیرد: شاید شبکهٔ شما بی‌صدا تور را مسدود می‌کند، یا بسیار کند است.
+choice-snowflake = استفاده از پل‌های داخلی snowflake
+choice-snowflake-hint = اسنوفلیک از پروکسی‌های داوطلبِ کوتاه‌عمر می‌گذرد و در بیشتر جاها کار می‌کند.
+choice-obfs4 = استفاده از پل‌های داخلی obfs4
+choice-obfs4-hint = obfs4 ترافیک تور را شبیه بایت‌های تصادفی می‌کند؛ سانسورگران برخی کشورها پل‌های داخلی را می‌شناسند.
+choice-own = استفاده از پل‌های خودم ({ $count })
+choice-enter = وارد کردن پل…
+choice-enter-hint = پل‌ها را از bridges.torproject.org (یا با ایمیل به bridges@torproject.org) یا از یک دوست بگیرید و اینجا بچسبانید، هر کدام در یک خط.
+choice-enter-placeholder = obfs4 192.0.2.1:443 FINGERPRINT cert=… iat-mode=0
+choice-enter-apply = استفاده از این پل‌ها
+choice-direct = اتصال بدون پل
+choice-wait = ادامهٔ انتظار
+change-failed-unavailable = تور در حال اجرا نیست، پس چیزی تغییر نکرد.
+change-failed-refused = تور تغییر را نپذیرفت، پس چیزی تغییر نکرد: { $reason }
+change-failed-transport = برنامهٔ { $transport } در Tor Messenger وجود ندارد: آن را دوباره از حالت فشرده خارج کنید. چیزی تغییر نکرد.
+change-failed-no-own = هنوز پل شخصی ندارید: ابتدا چند پل وارد کنید.
+change-failed-not-kept = تور از پل‌های شما استفاده می‌کند، اما نگه‌داشتن آن‌ها برای بعد ممکن نشد: { $reason }
+bridge-error = پل «{ $line }»: { $problem }. چیزی تغییر نکرد.
+bridge-error-numbered = خط { $number } («{ $line }»): { $problem }. چیزی تغییر نکرد.
+bridge-problem-empty = هیچ خط پلی وجود ندارد
+bridge-problem-control = نویسه‌ای دارد که نمی‌تواند در خط پل باشد
+bridge-problem-transport = Tor Messenger انتقال «{ $name }» را ندارد (obfs4 و snowflake را دارد)
+bridge-problem-address = «{ $text }» نشانی IP با درگاه، مانند 192.0.2.1:443، نیست
+bridge-problem-fingerprint = اثر انگشت «{ $text }» از ۴۰ رقم شانزده‌شانزدهی تشکیل نشده است
+bridge-problem-cert = بخش cert= یک گواهی معتبر obfs4 نیست؛ آیا خط هنگام کپی کردن بریده شده است؟
+bridge-problem-missing = بخش { $text }= وجود ندارد
+bridge-problem-argument = «{ $text }» در این خط درست نیست
+bridge-problem-other = این خط پلی نیست که Tor Messenger بتواند از آن استفاده کند
+tor-settings-title = اتصال تور
+tor-settings-unknown = در انتظار اینکه تور بگوید از کدام پل‌ها استفاده می‌کند…
+tor-settings-direct = تور بدون پل و مستقیم وصل می‌شود.
+tor-settings-built-in = تور از پل‌های داخلی { $transport } استفاده می‌کند ({ $count }).
+tor-settings-custom = تور از پل‌های شما استفاده می‌کند ({ $count }):
+tor-settings-change = تغییر روش اتصال تور:
+tor-settings-note = تغییرها بی‌درنگ به تورِ در حال اجرا می‌رسند و تور آن‌ها را برای اجرای بعدی نگه می‌دارد.
+settings-page-general = عمومی

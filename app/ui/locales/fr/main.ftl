@@ -193,3 +193,55 @@ update-too-large = Le serveur a envoyé bien plus de données qu'une liste de ve
 update-malformed = La liste des versions est signée mais illisible. Elle a été refusée ; réessayez plus tard.
 update-other = Les informations de mise à jour ont été refusées : { $detail }
 update-state-file = L'historique des recherches de mises à jour dans votre profil est inutilisable : { $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = Connexion à Tor
+connection-wait-hint = Cela prend en général moins d’une minute. Si votre réseau bloque Tor, vous pouvez choisir un pont dès maintenant.
+connection-choose = Choisir comment se connecter…
+connection-stalled-title = Tor n’arrive pas à se connecter
+connection-stalled-notice = Tor n’arrive pas à se connecter : choisissez comment
+connection-last-warning = Dernier message de Tor : { $warning }
+connection-choices = Ce que vous pouvez faire :
+connection-applying = Transmission du changement à Tor…
+stall-clock = L’horloge de cet ordinateur semble fausse. Tor ne peut pas se connecter tant que la date, l’heure ou le fuseau horaire sont erronés : corrigez-les dans les réglages du système.
+stall-transport = Le programme { $transport } de Tor Messenger n’a pas pu démarrer ou s’est arrêté. Décompressez à nouveau Tor Messenger (un logiciel de sécurité le supprime ou le bloque parfois), ou choisissez une autre voie ci-dessous.
+stall-transport-unknown = Un programme de transport enfichable n’a pas pu démarrer ou s’est arrêté. Décompressez à nouveau Tor Messenger, ou choisissez une autre voie ci-dessous.
+stall-snowflake-broker = Snowflake n’atteint pas son courtier, où il trouve des proxys bénévoles : votre réseau le bloque peut-être. Essayez des ponts obfs4, ou des ponts donnés par un proche.
+stall-bridges = Les ponts utilisés ne répondent pas : ils sont peut-être hors ligne ou bloqués, ou une ligne a été tronquée en la copiant. Essayez d’autres ponts.
+stall-blocked = Les connexions au réseau Tor sont refusées ou coupées : votre réseau bloque probablement Tor. Un pont cache que vous utilisez Tor.
+stall-no-answer = Tor ne reçoit aucune réponse du réseau Tor : votre réseau bloque peut-être Tor en silence, ou il est très lent.
+choice-snowflake = Utiliser les ponts snowflake intégrés
+choice-snowflake-hint = Snowflake passe par des proxys bénévoles éphémères ; il fonctionne dans la plupart des endroits.
+choice-obfs4 = Utiliser les ponts obfs4 intégrés
+choice-obfs4-hint = obfs4 fait ressembler le trafic de Tor à des octets aléatoires ; dans certains pays, les censeurs connaissent les ponts intégrés.
+choice-own = Utiliser mes ponts ({ $count })
+choice-enter = Saisir des ponts…
+choice-enter-hint = Obtenez des ponts sur bridges.torproject.org (ou par courriel à bridges@torproject.org) ou auprès d’un proche, et collez-les ici, un par ligne.
+choice-enter-placeholder = obfs4 192.0.2.1:443 EMPREINTE cert=… iat-mode=0
+choice-enter-apply = Utiliser ces ponts
+choice-direct = Se connecter sans pont
+choice-wait = Continuer d’attendre
+change-failed-unavailable = Tor ne fonctionne pas, rien n’a donc été changé.
+change-failed-refused = Tor a refusé le changement, rien n’a donc été changé : { $reason }
+change-failed-transport = Le programme { $transport } manque dans Tor Messenger : décompressez-le à nouveau. Rien n’a été changé.
+change-failed-no-own = Vous n’avez pas encore de ponts à vous : saisissez-en d’abord.
+change-failed-not-kept = Tor utilise vos ponts, mais ils n’ont pas pu être conservés pour plus tard : { $reason }
+bridge-error = Pont « { $line } » : { $problem }. Rien n’a été changé.
+bridge-error-numbered = Ligne { $number } (« { $line } ») : { $problem }. Rien n’a été changé.
+bridge-problem-empty = il n’y a aucune ligne de pont
+bridge-problem-control = elle contient un caractère qui ne peut pas figurer dans une ligne de pont
+bridge-problem-transport = Tor Messenger n’a pas le transport « { $name } » (il a obfs4 et snowflake)
+bridge-problem-address = « { $text } » n’est pas une adresse IP avec un port, comme 192.0.2.1:443
+bridge-problem-fingerprint = l’empreinte « { $text } » ne compte pas 40 chiffres hexadécimaux
+bridge-problem-cert = la partie cert= n’est pas un certificat obfs4 valide ; la ligne a-t-elle été tronquée en la copiant ?
+bridge-problem-missing = la partie { $text }= manque
+bridge-problem-argument = « { $text } » n’est pas correct dans cette ligne
+bridge-problem-other = ce n’est pas une ligne de pont que Tor Messenger peut utiliser
+tor-settings-title = Connexion Tor
+tor-settings-unknown = En attente que Tor indique les ponts qu’il utilise…
+tor-settings-direct = Tor se connecte directement, sans pont.
+tor-settings-built-in = Tor utilise les ponts { $transport } intégrés ({ $count }).
+tor-settings-custom = Tor utilise vos ponts ({ $count }) :
+tor-settings-change = Changer la façon dont Tor se connecte :
+tor-settings-note = Les changements sont transmis immédiatement au Tor en cours, qui les garde pour son prochain démarrage.
+settings-page-general = Général

@@ -193,3 +193,55 @@ update-too-large = O servidor enviou muito mais dados do que uma lista de versõ
 update-malformed = A lista de versões está assinada, mas não pode ser lida. Ela foi recusada; tente mais tarde.
 update-other = As informações de atualização foram recusadas: { $detail }
 update-state-file = O registro das buscas anteriores no seu perfil não pode ser usado: { $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = Conectando ao Tor
+connection-wait-hint = Isso costuma levar menos de um minuto. Se a sua rede bloqueia o Tor, você pode escolher uma ponte agora.
+connection-choose = Escolher como conectar…
+connection-stalled-title = O Tor não consegue se conectar
+connection-stalled-notice = O Tor não consegue se conectar: escolha como
+connection-last-warning = Última mensagem do Tor: { $warning }
+connection-choices = O que você pode fazer:
+connection-applying = Passando a mudança ao Tor…
+stall-clock = O relógio deste computador parece estar errado. O Tor não consegue se conectar enquanto a data, a hora ou o fuso horário estiverem errados: corrija-os nas configurações do sistema.
+stall-transport = O programa { $transport } do Tor Messenger não conseguiu iniciar ou parou. Descompacte o Tor Messenger de novo (às vezes um software de segurança o remove ou bloqueia) ou escolha outra opção abaixo.
+stall-transport-unknown = Um programa de transporte plugável não conseguiu iniciar ou parou. Descompacte o Tor Messenger de novo ou escolha outra opção abaixo.
+stall-snowflake-broker = O Snowflake não alcança o seu intermediário, onde encontra proxies voluntários: a sua rede pode estar bloqueando-o. Tente pontes obfs4 ou pontes de alguém de confiança.
+stall-bridges = As pontes em uso não respondem: podem estar fora do ar ou bloqueadas, ou uma linha foi cortada ao copiar. Tente outras pontes.
+stall-blocked = As conexões à rede Tor são recusadas ou cortadas: a sua rede provavelmente bloqueia o Tor. Uma ponte esconde que você usa o Tor.
+stall-no-answer = O Tor não recebe resposta da rede Tor: a sua rede pode estar bloqueando o Tor em silêncio, ou está muito lenta.
+choice-snowflake = Usar as pontes snowflake embutidas
+choice-snowflake-hint = O Snowflake passa por proxies voluntários de curta duração; funciona na maioria dos lugares.
+choice-obfs4 = Usar as pontes obfs4 embutidas
+choice-obfs4-hint = O obfs4 faz o tráfego do Tor parecer bytes aleatórios; em alguns países os censores conhecem as pontes embutidas.
+choice-own = Usar minhas pontes ({ $count })
+choice-enter = Inserir pontes…
+choice-enter-hint = Obtenha pontes em bridges.torproject.org (ou por e-mail para bridges@torproject.org) ou com alguém de confiança, e cole-as aqui, uma por linha.
+choice-enter-placeholder = obfs4 192.0.2.1:443 IMPRESSÃO cert=… iat-mode=0
+choice-enter-apply = Usar estas pontes
+choice-direct = Conectar sem pontes
+choice-wait = Continuar esperando
+change-failed-unavailable = O Tor não está em execução, então nada foi alterado.
+change-failed-refused = O Tor recusou a mudança, então nada foi alterado: { $reason }
+change-failed-transport = O programa { $transport } está faltando no Tor Messenger: descompacte-o de novo. Nada foi alterado.
+change-failed-no-own = Você ainda não tem pontes próprias: insira algumas primeiro.
+change-failed-not-kept = O Tor usa as suas pontes, mas elas não puderam ser guardadas para depois: { $reason }
+bridge-error = Ponte “{ $line }”: { $problem }. Nada foi alterado.
+bridge-error-numbered = Linha { $number } (“{ $line }”): { $problem }. Nada foi alterado.
+bridge-problem-empty = não há nenhuma linha de ponte
+bridge-problem-control = ela contém um caractere que não pode estar numa linha de ponte
+bridge-problem-transport = o Tor Messenger não tem o transporte “{ $name }” (ele tem obfs4 e snowflake)
+bridge-problem-address = “{ $text }” não é um endereço IP com porta, como 192.0.2.1:443
+bridge-problem-fingerprint = a impressão digital “{ $text }” não tem 40 dígitos hexadecimais
+bridge-problem-cert = a parte cert= não é um certificado obfs4 válido; a linha foi cortada ao copiar?
+bridge-problem-missing = falta a parte { $text }=
+bridge-problem-argument = “{ $text }” não está certo nesta linha
+bridge-problem-other = esta não é uma linha de ponte que o Tor Messenger possa usar
+tor-settings-title = Conexão do Tor
+tor-settings-unknown = Esperando o Tor dizer quais pontes usa…
+tor-settings-direct = O Tor se conecta diretamente, sem pontes.
+tor-settings-built-in = O Tor usa as pontes { $transport } embutidas ({ $count }).
+tor-settings-custom = O Tor usa as suas pontes ({ $count }):
+tor-settings-change = Mudar como o Tor se conecta:
+tor-settings-note = As mudanças vão imediatamente para o Tor em execução, e o Tor as guarda para a próxima vez que iniciar.
+settings-page-general = Geral

@@ -197,3 +197,55 @@ update-too-large = Сервер прислал гораздо больше да�
 update-malformed = Список выпусков подписан, но не читается. Он отклонён; попробуйте позже.
 update-other = Сведения об обновлении отклонены: { $detail }
 update-state-file = Запись о прошлых проверках в вашем профиле непригодна: { $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = Подключение к Tor
+connection-wait-hint = Обычно это занимает меньше минуты. Если ваша сеть блокирует Tor, вы можете выбрать мост прямо сейчас.
+connection-choose = Выбрать способ подключения…
+connection-stalled-title = Tor не может подключиться
+connection-stalled-notice = Tor не может подключиться: выберите способ
+connection-last-warning = Последнее сообщение Tor: { $warning }
+connection-choices = Что можно сделать:
+connection-applying = Изменение передаётся Tor…
+stall-clock = Часы этого компьютера, похоже, идут неверно. Tor не может подключиться, пока дата, время или часовой пояс неправильные: исправьте их в настройках системы.
+stall-transport = Программа { $transport } из Tor Messenger не смогла запуститься или остановилась. Распакуйте Tor Messenger заново (антивирус иногда удаляет или блокирует её) или выберите другой способ ниже.
+stall-transport-unknown = Программа подключаемого транспорта не смогла запуститься или остановилась. Распакуйте Tor Messenger заново или выберите другой способ ниже.
+stall-snowflake-broker = Snowflake не может связаться со своим посредником, через которого находит добровольные прокси: возможно, ваша сеть его блокирует. Попробуйте мосты obfs4 или мосты от знакомых.
+stall-bridges = Используемые мосты не отвечают: возможно, они отключены или заблокированы, или строка обрезалась при копировании. Попробуйте другие мосты.
+stall-blocked = Подключения к сети Tor отклоняются или обрываются: скорее всего, ваша сеть блокирует Tor. Мост скрывает, что вы пользуетесь Tor.
+stall-no-answer = Tor не получает ответа от сети Tor: возможно, ваша сеть молча блокирует Tor, или она очень медленная.
+choice-snowflake = Использовать встроенные мосты snowflake
+choice-snowflake-hint = Snowflake работает через недолговечные добровольные прокси и действует в большинстве мест.
+choice-obfs4 = Использовать встроенные мосты obfs4
+choice-obfs4-hint = obfs4 делает трафик Tor похожим на случайные байты; в некоторых странах цензорам известны встроенные мосты.
+choice-own = Использовать мои мосты ({ $count })
+choice-enter = Ввести мосты…
+choice-enter-hint = Получите мосты на bridges.torproject.org (или письмом на bridges@torproject.org) или у знакомых и вставьте их сюда, по одному в строке.
+choice-enter-placeholder = obfs4 192.0.2.1:443 ОТПЕЧАТОК cert=… iat-mode=0
+choice-enter-apply = Использовать эти мосты
+choice-direct = Подключиться без мостов
+choice-wait = Подождать ещё
+change-failed-unavailable = Tor не запущен, поэтому ничего не изменено.
+change-failed-refused = Tor отклонил изменение, поэтому ничего не изменено: { $reason }
+change-failed-transport = В Tor Messenger нет программы { $transport }: распакуйте его заново. Ничего не изменено.
+change-failed-no-own = У вас ещё нет своих мостов: сначала введите их.
+change-failed-not-kept = Tor использует ваши мосты, но их не удалось сохранить на будущее: { $reason }
+bridge-error = Мост «{ $line }»: { $problem }. Ничего не изменено.
+bridge-error-numbered = Строка { $number } («{ $line }»): { $problem }. Ничего не изменено.
+bridge-problem-empty = нет ни одной строки моста
+bridge-problem-control = в ней есть символ, которого не может быть в строке моста
+bridge-problem-transport = в Tor Messenger нет транспорта «{ $name }» (есть obfs4 и snowflake)
+bridge-problem-address = «{ $text }» — не IP-адрес с портом, как 192.0.2.1:443
+bridge-problem-fingerprint = отпечаток «{ $text }» не состоит из 40 шестнадцатеричных цифр
+bridge-problem-cert = часть cert= — не действительный сертификат obfs4; может быть, строка обрезалась при копировании?
+bridge-problem-missing = нет части { $text }=
+bridge-problem-argument = «{ $text }» в этой строке неверно
+bridge-problem-other = это не та строка моста, которую может использовать Tor Messenger
+tor-settings-title = Подключение Tor
+tor-settings-unknown = Ожидание, пока Tor сообщит, какие мосты он использует…
+tor-settings-direct = Tor подключается напрямую, без мостов.
+tor-settings-built-in = Tor использует встроенные мосты { $transport } ({ $count }).
+tor-settings-custom = Tor использует ваши мосты ({ $count }):
+tor-settings-change = Изменить способ подключения Tor:
+tor-settings-note = Изменения сразу передаются работающему Tor, и Tor сохраняет их до следующего запуска.
+settings-page-general = Общие

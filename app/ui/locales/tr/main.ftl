@@ -187,3 +187,55 @@ update-too-large = Sunucu, bir sürüm listesinin olabileceğinden çok daha faz
 update-malformed = Sürüm listesi imzalı ama okunamıyor. Reddedildi; daha sonra yeniden deneyin.
 update-other = Güncelleme bilgisi reddedildi: { $detail }
 update-state-file = Profilinizdeki önceki denetimlerin kaydı kullanılamıyor: { $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = Tor'a bağlanılıyor
+connection-wait-hint = Bu genellikle bir dakikadan kısa sürer. Ağınız Tor'u engelliyorsa şimdi bir köprü seçebilirsiniz.
+connection-choose = Bağlanma yolunu seçin…
+connection-stalled-title = Tor bağlanamıyor
+connection-stalled-notice = Tor bağlanamıyor: bir yol seçin
+connection-last-warning = Tor'un son iletisi: { $warning }
+connection-choices = Yapabilecekleriniz:
+connection-applying = Değişiklik Tor'a iletiliyor…
+stall-clock = Bu bilgisayarın saati yanlış görünüyor. Tarih, saat ya da saat dilimi yanlışken Tor bağlanamaz: bunları sistem ayarlarından düzeltin.
+stall-transport = Tor Messenger'ın { $transport } programı başlayamadı ya da durdu. Tor Messenger'ı yeniden açın (güvenlik yazılımları bazen onu siler ya da engeller) veya aşağıdan başka bir yol seçin.
+stall-transport-unknown = Bir takılabilir aktarım programı başlayamadı ya da durdu. Tor Messenger'ı yeniden açın veya aşağıdan başka bir yol seçin.
+stall-snowflake-broker = Snowflake, gönüllü vekil sunucuları bulduğu aracısına ulaşamıyor: ağınız onu engelliyor olabilir. obfs4 köprülerini ya da bir tanıdıktan alınan köprüleri deneyin.
+stall-bridges = Kullanılan köprüler yanıt vermiyor: çevrim dışı ya da engellenmiş olabilirler veya bir satır kopyalanırken kesilmiş olabilir. Başka köprüler deneyin.
+stall-blocked = Tor ağına bağlantılar reddediliyor ya da kesiliyor: ağınız büyük olasılıkla Tor'u engelliyor. Bir köprü, Tor kullandığınızı gizler.
+stall-no-answer = Tor, Tor ağından yanıt alamıyor: ağınız Tor'u sessizce engelliyor olabilir ya da çok yavaş.
+choice-snowflake = Yerleşik snowflake köprülerini kullan
+choice-snowflake-hint = Snowflake kısa ömürlü gönüllü vekil sunucular üzerinden geçer; çoğu yerde çalışır.
+choice-obfs4 = Yerleşik obfs4 köprülerini kullan
+choice-obfs4-hint = obfs4, Tor trafiğini rastgele baytlar gibi gösterir; bazı ülkelerde sansürcüler yerleşik köprüleri bilir.
+choice-own = Köprülerimi kullan ({ $count })
+choice-enter = Köprü gir…
+choice-enter-hint = Köprüleri bridges.torproject.org adresinden (ya da bridges@torproject.org adresine e-postayla) veya bir tanıdıktan alın ve buraya her satıra bir tane olacak şekilde yapıştırın.
+choice-enter-placeholder = obfs4 192.0.2.1:443 PARMAKİZİ cert=… iat-mode=0
+choice-enter-apply = Bu köprüleri kullan
+choice-direct = Köprüsüz bağlan
+choice-wait = Beklemeye devam et
+change-failed-unavailable = Tor çalışmıyor, bu yüzden hiçbir şey değiştirilmedi.
+change-failed-refused = Tor değişikliği reddetti, bu yüzden hiçbir şey değiştirilmedi: { $reason }
+change-failed-transport = Tor Messenger'da { $transport } programı eksik: onu yeniden açın. Hiçbir şey değiştirilmedi.
+change-failed-no-own = Henüz kendi köprünüz yok: önce birkaç tane girin.
+change-failed-not-kept = Tor köprülerinizi kullanıyor, ancak sonrası için saklanamadılar: { $reason }
+bridge-error = Köprü “{ $line }”: { $problem }. Hiçbir şey değiştirilmedi.
+bridge-error-numbered = Satır { $number } (“{ $line }”): { $problem }. Hiçbir şey değiştirilmedi.
+bridge-problem-empty = hiç köprü satırı yok
+bridge-problem-control = köprü satırında bulunamayacak bir karakter içeriyor
+bridge-problem-transport = Tor Messenger'da “{ $name }” aktarımı yok (obfs4 ve snowflake var)
+bridge-problem-address = “{ $text }”, 192.0.2.1:443 gibi bağlantı noktalı bir IP adresi değil
+bridge-problem-fingerprint = “{ $text }” parmak izi 40 onaltılık rakamdan oluşmuyor
+bridge-problem-cert = cert= kısmı geçerli bir obfs4 sertifikası değil; satır kopyalanırken kesildi mi?
+bridge-problem-missing = { $text }= kısmı eksik
+bridge-problem-argument = “{ $text }” bu satırda doğru değil
+bridge-problem-other = bu, Tor Messenger'ın kullanabileceği bir köprü satırı değil
+tor-settings-title = Tor bağlantısı
+tor-settings-unknown = Tor'un hangi köprüleri kullandığını bildirmesi bekleniyor…
+tor-settings-direct = Tor köprü olmadan doğrudan bağlanıyor.
+tor-settings-built-in = Tor yerleşik { $transport } köprülerini kullanıyor ({ $count }).
+tor-settings-custom = Tor sizin köprülerinizi kullanıyor ({ $count }):
+tor-settings-change = Tor'un nasıl bağlanacağını değiştirin:
+tor-settings-note = Değişiklikler çalışan Tor'a hemen gider ve Tor bunları bir sonraki başlangıcı için saklar.
+settings-page-general = Genel

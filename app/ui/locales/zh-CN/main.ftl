@@ -187,3 +187,55 @@ update-too-large = 服务器发送的数据远超版本列表可能的大小，�
 update-malformed = 版本列表已签名但无法读取，已被拒绝；请稍后重试。
 update-other = 更新信息被拒绝：{ $detail }
 update-state-file = 您配置文件中之前检查的记录无法使用：{ $detail }
+
+## Tor connection (connection screen, Settings > Tor connection)
+connection-title = 正在连接 Tor
+connection-wait-hint = 这通常不到一分钟。如果你的网络封锁了 Tor，你现在就可以选择一个网桥。
+connection-choose = 选择连接方式…
+connection-stalled-title = Tor 无法连接
+connection-stalled-notice = Tor 无法连接：请选择方式
+connection-last-warning = Tor 的最后一条消息：{ $warning }
+connection-choices = 你可以：
+connection-applying = 正在把更改交给 Tor…
+stall-clock = 这台电脑的时钟似乎不对。日期、时间或时区错误时 Tor 无法连接：请在系统设置中更正。
+stall-transport = Tor Messenger 的 { $transport } 程序无法启动或已停止。请重新解压 Tor Messenger（安全软件有时会删除或拦截它），或在下面选择其他方式。
+stall-transport-unknown = 一个可插拔传输程序无法启动或已停止。请重新解压 Tor Messenger，或在下面选择其他方式。
+stall-snowflake-broker = Snowflake 无法连接到它寻找志愿代理的中介服务器：你的网络可能封锁了它。请试试 obfs4 网桥，或朋友给的网桥。
+stall-bridges = 正在使用的网桥没有响应：它们可能已下线或被封锁，或者某一行在复制时被截断了。请试试其他网桥。
+stall-blocked = 到 Tor 网络的连接被拒绝或切断：你的网络很可能封锁了 Tor。网桥可以隐藏你在使用 Tor。
+stall-no-answer = Tor 收不到 Tor 网络的回应：你的网络可能在悄悄封锁 Tor，或者网络非常慢。
+choice-snowflake = 使用内置的 snowflake 网桥
+choice-snowflake-hint = Snowflake 通过短暂存在的志愿代理连接，在大多数地方都能用。
+choice-obfs4 = 使用内置的 obfs4 网桥
+choice-obfs4-hint = obfs4 让 Tor 的流量看起来像随机字节；在某些国家，审查者知道这些内置网桥。
+choice-own = 使用我的网桥（{ $count }）
+choice-enter = 输入网桥…
+choice-enter-hint = 从 bridges.torproject.org（或发邮件到 bridges@torproject.org）或朋友那里获取网桥，粘贴到这里，每行一个。
+choice-enter-placeholder = obfs4 192.0.2.1:443 指纹 cert=… iat-mode=0
+choice-enter-apply = 使用这些网桥
+choice-direct = 不用网桥直接连接
+choice-wait = 继续等待
+change-failed-unavailable = Tor 没有运行，所以没有做任何更改。
+change-failed-refused = Tor 拒绝了这项更改，所以没有做任何更改：{ $reason }
+change-failed-transport = Tor Messenger 中缺少 { $transport } 程序：请重新解压。没有做任何更改。
+change-failed-no-own = 你还没有自己的网桥：请先输入一些。
+change-failed-not-kept = Tor 正在使用你的网桥，但无法保存它们以备以后使用：{ $reason }
+bridge-error = 网桥“{ $line }”：{ $problem }。没有做任何更改。
+bridge-error-numbered = 第 { $number } 行（“{ $line }”）：{ $problem }。没有做任何更改。
+bridge-problem-empty = 没有任何网桥行
+bridge-problem-control = 它包含网桥行中不能出现的字符
+bridge-problem-transport = Tor Messenger 没有“{ $name }”传输（它有 obfs4 和 snowflake）
+bridge-problem-address = “{ $text }”不是带端口的 IP 地址，例如 192.0.2.1:443
+bridge-problem-fingerprint = 指纹“{ $text }”不是 40 位十六进制数字
+bridge-problem-cert = cert= 部分不是有效的 obfs4 证书；这一行是否在复制时被截断了？
+bridge-problem-missing = 缺少 { $text }= 部分
+bridge-problem-argument = 这一行中的“{ $text }”不正确
+bridge-problem-other = 这不是 Tor Messenger 可以使用的网桥行
+tor-settings-title = Tor 连接
+tor-settings-unknown = 正在等待 Tor 告知它使用的网桥…
+tor-settings-direct = Tor 不使用网桥，直接连接。
+tor-settings-built-in = Tor 正在使用内置的 { $transport } 网桥（{ $count }）。
+tor-settings-custom = Tor 正在使用你的网桥（{ $count }）：
+tor-settings-change = 更改 Tor 的连接方式：
+tor-settings-note = 更改会立即交给正在运行的 Tor，Tor 会在下次启动时继续使用。
+settings-page-general = 常规
