@@ -53,8 +53,8 @@ pub enum PtConfigError {
     },
 }
 
-/// The transports and built-in bridges.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The transports and built-in bridges (the default: none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PtConfig {
     /// Where the built-in bridges come from (repository, file, commit, the day taken).
     pub source: String,
