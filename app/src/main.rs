@@ -29,9 +29,12 @@ fn main() -> anyhow::Result<()> {
     let fonts_dir = bundle_dir.join("fonts");
     // The bundle's transports and built-in bridges, for the connection screen's choices.
     let connecting = tor_status::Connecting {
-        pt_config: messenger_bridges::PtConfig::for_bundle(&bundle_dir)
-            .context("the bundle's tor/pluggable_transports/pt_config is damaged (unpack the bundle again)")?,
-        own_bridges: Some(messenger_bridges::CustomBridges::path(&profile_dir.join("Tor"))),
+        pt_config: messenger_bridges::PtConfig::for_bundle(&bundle_dir).context(
+            "the bundle's tor/pluggable_transports/pt_config is damaged (unpack the bundle again)",
+        )?,
+        own_bridges: Some(messenger_bridges::CustomBridges::path(
+            &profile_dir.join("Tor"),
+        )),
         stall_after: tor_status::STALL_AFTER,
     };
     let certs_dir = bundle_dir.join("certs");

@@ -18,7 +18,9 @@
 //! torrc and no file is edited behind it. The person's own bridges are kept in
 //! `Data/Tor/custom-bridges`, which tor never reads.
 
-use messenger_bridges::{BridgeLine, BridgeMode, BridgeSelection, CustomBridges, PtConfig, StallWatch, Transport};
+use messenger_bridges::{
+    BridgeLine, BridgeMode, BridgeSelection, CustomBridges, PtConfig, StallWatch, Transport,
+};
 use messenger_chat::{TorState, TorWarning};
 use messenger_tor_control::{
     BootstrapStatus, ConfigEntry, ControlClient, ControlError, Event, EventKind,
@@ -117,10 +119,16 @@ pub(crate) async fn follow(
         stall_after: STALL_AFTER,
     };
     let (_requests, mut received) = unbounded_channel();
-    follow_with(control, retry, &connecting, &mut received, |news| match news {
-        TorReport::Connection(_) => true,
-        other => report(other),
-    })
+    follow_with(
+        control,
+        retry,
+        &connecting,
+        &mut received,
+        |news| match news {
+            TorReport::Connection(_) => true,
+            other => report(other),
+        },
+    )
     .await;
 }
 
@@ -146,7 +154,10 @@ pub(crate) async fn follow_with(
             connection: &mut connection,
             publish: &mut publish,
         };
-        match session.follow_connection(control, requests, &mut requests_open).await {
+        match session
+            .follow_connection(control, requests, &mut requests_open)
+            .await
+        {
             Ok(Ended::Stop) => return,
             Err(_lost) => {
                 connection.stall = None;
@@ -188,7 +199,10 @@ fn load_own(connecting: &Connecting) -> Vec<String> {
         Err(error) => {
             // The error names the file and line problem; shown to whoever runs the messenger
             // from a terminal. The bridge itself is private: only the problem is printed.
-            eprintln!("tor-messenger: your kept bridges cannot be read: {}", error_kind(&error));
+            eprintln!(
+                "tor-messenger: your kept bridges cannot be read: {}",
+                error_kind(&error)
+            );
             Vec::new()
         }
     }
@@ -417,7 +431,8 @@ impl<P: FnMut(TorReport) -> bool> Session<'_, P> {
             Err(error) => Err(error),
         };
         if let Err(error) = applied {
-            self.connection.change = ChangeStatus::Failed(ChangeFailure::Refused(error.to_string()));
+            self.connection.change =
+                ChangeStatus::Failed(ChangeFailure::Refused(error.to_string()));
             return false;
         }
         self.connection.change = ChangeStatus::Applied;
@@ -432,7 +447,10 @@ impl<P: FnMut(TorReport) -> bool> Session<'_, P> {
     }
 
     /// The bridges a choice means; `None` for "keep waiting".
-    fn selection_for(&self, request: &TorRequest) -> Result<Option<BridgeSelection>, ChangeFailure> {
+    fn selection_for(
+        &self,
+        request: &TorRequest,
+    ) -> Result<Option<BridgeSelection>, ChangeFailure> {
         let selection = match request {
             TorRequest::KeepWaiting => return Ok(None),
             TorRequest::Direct => BridgeSelection::direct(),

@@ -12,9 +12,9 @@ use messenger_protocol::ProtocolKind;
 use messenger_protocol::accounts::{AccountConfig, AccountsFile, Transport};
 use messenger_session::{Outcome, Session};
 use messenger_ui::{Action, MessengerUi, NewAccount, Script, SettingsFile, TorRequest};
-use tokio::sync::mpsc::UnboundedSender;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
+use tokio::sync::mpsc::UnboundedSender;
 
 /// The running messenger window.
 pub(crate) struct Messenger {

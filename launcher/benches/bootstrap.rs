@@ -50,7 +50,11 @@ fn launcher_round_with(launcher: &Path, client_torrc: &Path, bridge: Option<&str
     if let Some(line) = bridge {
         let tor_dir = temp.path().join("Data/Tor");
         std::fs::create_dir_all(&tor_dir).unwrap();
-        std::fs::write(tor_dir.join("torrc"), format!("Bridge {line}\nUseBridges 1\n")).unwrap();
+        std::fs::write(
+            tor_dir.join("torrc"),
+            format!("Bridge {line}\nUseBridges 1\n"),
+        )
+        .unwrap();
     }
     let ports = harness::ports::free_ports(2).unwrap();
     let started = Instant::now();
@@ -148,8 +152,14 @@ fn bundle(dir: &Path) -> std::path::PathBuf {
     let launcher = dir.join("start-tor-messenger");
     std::fs::copy(env!("CARGO_BIN_EXE_tor-messenger-launcher"), &launcher).unwrap();
     for (name, path) in [
-        ("obfs4proxy", harness::pinned_transports::obfs4proxy().unwrap()),
-        ("snowflake-client", harness::pinned_transports::snowflake_client().unwrap()),
+        (
+            "obfs4proxy",
+            harness::pinned_transports::obfs4proxy().unwrap(),
+        ),
+        (
+            "snowflake-client",
+            harness::pinned_transports::snowflake_client().unwrap(),
+        ),
     ] {
         std::fs::copy(path, pt.join(name)).unwrap();
         std::fs::set_permissions(pt.join(name), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -193,11 +203,17 @@ fn main() {
     let mut bridged = Vec::new();
     for _ in 0..ROUNDS {
         direct.push(launcher_round_with(&bundled, &client_torrc, None));
-        bridged.push(launcher_round_with(&bundled, &client_torrc, Some(bridge.line())));
+        bridged.push(launcher_round_with(
+            &bundled,
+            &client_torrc,
+            Some(bridge.line()),
+        ));
     }
     let direct_median = median(direct.clone());
     let bridged_median = median(bridged.clone());
-    println!("bootstrap to 100%, a bundle's launcher, directly and through a loopback obfs4 bridge, {ROUNDS} rounds each:");
+    println!(
+        "bootstrap to 100%, a bundle's launcher, directly and through a loopback obfs4 bridge, {ROUNDS} rounds each:"
+    );
     println!("  directly       : median {direct_median:.2?}  all {direct:.2?}");
     println!("  through obfs4  : median {bridged_median:.2?}  all {bridged:.2?}");
     println!(

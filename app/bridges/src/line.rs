@@ -252,7 +252,11 @@ impl BridgeLine {
             return Err(LineProblem::MissingFingerprint(transport));
         }
         let known = known_arguments(transport);
-        if let Some((key, _)) = self.args.iter().find(|(key, _)| !known.contains(&key.as_str())) {
+        if let Some((key, _)) = self
+            .args
+            .iter()
+            .find(|(key, _)| !known.contains(&key.as_str()))
+        {
             return Err(LineProblem::UnknownArgument {
                 transport,
                 key: key.clone(),

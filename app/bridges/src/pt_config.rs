@@ -132,11 +132,12 @@ impl PtConfig {
                     config.transports.push((transport, program.to_owned()));
                 }
                 "bridge" => {
-                    let bridge = BridgeLine::parse(rest).map_err(|source| PtConfigError::Bridge {
-                        file: file.to_owned(),
-                        number,
-                        source,
-                    })?;
+                    let bridge =
+                        BridgeLine::parse(rest).map_err(|source| PtConfigError::Bridge {
+                            file: file.to_owned(),
+                            number,
+                            source,
+                        })?;
                     let Some(transport) = bridge.transport else {
                         return Err(syntax("a built-in bridge needs a transport".to_owned()));
                     };

@@ -161,8 +161,7 @@ impl StallWatch {
             }
         } else if message.contains("Could not launch managed proxy") {
             self.transport_failed.get_or_insert(None);
-        } else if severity != "NOTICE" && message.starts_with("Proxy Client: unable to connect")
-        {
+        } else if severity != "NOTICE" && message.starts_with("Proxy Client: unable to connect") {
             // The transport (tor's "proxy") could not reach the bridge.
             self.bridge_failed = true;
         } else if severity != "NOTICE" && mentions_clock(message) {

@@ -380,7 +380,12 @@ fn repeated_warnings_and_states_are_reported_once() {
 /// A tor like the launcher's in a censored place: the private network's authorities on
 /// closed ports, the bundle's transports (unpacked from the pinned packages) in its plugin
 /// lines, its control port and cookie at fixed places.
-fn blocked_tor(network: &TorNetwork, data_dir: &Path, control_port: u16, cookie: &Path) -> ProcessGuard {
+fn blocked_tor(
+    network: &TorNetwork,
+    data_dir: &Path,
+    control_port: u16,
+    cookie: &Path,
+) -> ProcessGuard {
     use std::os::unix::fs::DirBuilderExt;
     std::fs::DirBuilder::new()
         .recursive(true)
@@ -398,7 +403,9 @@ fn blocked_tor(network: &TorNetwork, data_dir: &Path, control_port: u16, cookie:
         harness::free_port().unwrap(),
         cookie.display(),
         harness::pinned_transports::obfs4proxy().unwrap().display(),
-        harness::pinned_transports::snowflake_client().unwrap().display(),
+        harness::pinned_transports::snowflake_client()
+            .unwrap()
+            .display(),
     );
     let defaults_path = data_dir.join("torrc-defaults");
     std::fs::write(&defaults_path, defaults).unwrap();
@@ -503,9 +510,11 @@ fn a_blocked_tor_is_explained_and_the_window_gets_it_connected() {
     });
 
     // Direct connections are refused: a stall that says so.
-    let blocked = connection_of(wait_report(&reports, "the direct stall", |report| {
-        matches!(report, TorReport::Connection(c) if c.stall.as_ref().is_some_and(|s| s.cause == StallCause::Blocked))
-    }));
+    let blocked = connection_of(wait_report(
+        &reports,
+        "the direct stall",
+        |report| matches!(report, TorReport::Connection(c) if c.stall.as_ref().is_some_and(|s| s.cause == StallCause::Blocked)),
+    ));
     assert_eq!(blocked.transports, [Transport::Obfs4, Transport::Snowflake]);
     assert_eq!(blocked.bridges.unwrap().mode, BridgeMode::Direct);
 
@@ -531,7 +540,12 @@ fn a_blocked_tor_is_explained_and_the_window_gets_it_connected() {
     let mut window = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
         .build_ui_state(
-            |frame, state: &mut (messenger_ui::MessengerUi, messenger_chat::Model, Vec<messenger_ui::Action>)| {
+            |frame,
+             state: &mut (
+                messenger_ui::MessengerUi,
+                messenger_chat::Model,
+                Vec<messenger_ui::Action>,
+            )| {
                 let actions = state.0.show(frame, &mut state.1);
                 state.2.extend(actions);
             },
@@ -546,12 +560,16 @@ fn a_blocked_tor_is_explained_and_the_window_gets_it_connected() {
     );
     window.get_by_label("Keep waiting");
     window.get_by_label("Connect without bridges");
-    window.get_by_label("Use the built-in obfs4 bridges").click();
+    window
+        .get_by_label("Use the built-in obfs4 bridges")
+        .click();
     window.run();
     let actions = std::mem::take(&mut window.state_mut().2);
     assert_eq!(
         actions,
-        [messenger_ui::Action::Tor(TorRequest::BuiltIn(Transport::Obfs4))]
+        [messenger_ui::Action::Tor(TorRequest::BuiltIn(
+            Transport::Obfs4
+        ))]
     );
     for action in actions {
         if let messenger_ui::Action::Tor(request) = action {
@@ -563,5 +581,8 @@ fn a_blocked_tor_is_explained_and_the_window_gets_it_connected() {
     });
     // Tor saved the choice in its own torrc.
     let torrc = std::fs::read_to_string(data.join("torrc")).unwrap();
-    assert!(torrc.contains(&format!("Bridge {}", bridge.line())), "{torrc}");
+    assert!(
+        torrc.contains(&format!("Bridge {}", bridge.line())),
+        "{torrc}"
+    );
 }

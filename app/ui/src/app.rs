@@ -218,12 +218,10 @@ impl MessengerUi {
             self.show_tor_settings();
         }
         match self.top_bar.screen() {
-            Screen::Chats | Screen::Accounts if connecting => self.connection_screen.show(
-                ui,
-                &mut self.context,
-                model,
-                &self.tor_connection,
-            ),
+            Screen::Chats | Screen::Accounts if connecting => {
+                self.connection_screen
+                    .show(ui, &mut self.context, model, &self.tor_connection)
+            }
             Screen::Chats => self.show_chats(ui, model),
             Screen::Accounts => self.show_accounts(ui, model),
             Screen::Settings => self.show_settings(ui, model),
@@ -292,8 +290,7 @@ impl MessengerUi {
         match self.settings_page {
             SettingsPage::General => self.settings_screen.show(ui, ctx),
             SettingsPage::TorConnection => {
-                self.tor_settings
-                    .show(ui, ctx, model, &self.tor_connection)
+                self.tor_settings.show(ui, ctx, model, &self.tor_connection)
             }
         }
     }

@@ -110,9 +110,12 @@ pub(crate) fn choices(
 /// The box for the person's own bridges, and its "use these bridges" button.
 fn bridge_box(ui: &mut egui::Ui, ctx: &ViewContext, entry: &mut BridgeEntry) -> Option<TorRequest> {
     let tr = ctx.tr();
-    paragraph(ui, ctx.right_to_left(), &tr.logical("choice-enter-hint", &[]), |text| {
-        egui::RichText::new(text).weak()
-    });
+    paragraph(
+        ui,
+        ctx.right_to_left(),
+        &tr.logical("choice-enter-hint", &[]),
+        |text| egui::RichText::new(text).weak(),
+    );
     let response = ui.add(
         egui::TextEdit::multiline(&mut entry.text)
             .hint_text(tr.t("choice-enter-placeholder"))
@@ -191,10 +194,9 @@ pub(crate) fn line_error(tr: &Localizer, error: &LineError) -> String {
     let problem = match &error.problem {
         LineProblem::Empty => tr.t("bridge-problem-empty"),
         LineProblem::ControlCharacter => tr.t("bridge-problem-control"),
-        LineProblem::UnsupportedTransport(name) => tr.f(
-            "bridge-problem-transport",
-            &[("name", Arg::Text(name))],
-        ),
+        LineProblem::UnsupportedTransport(name) => {
+            tr.f("bridge-problem-transport", &[("name", Arg::Text(name))])
+        }
         LineProblem::NotTransportOrAddress(text)
         | LineProblem::BadAddress(text)
         | LineProblem::MissingAddress(text) => {

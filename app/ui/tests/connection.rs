@@ -26,7 +26,11 @@ fn settings(language: Language) -> Settings {
     }
 }
 
-fn harness_in(language: Language, progress: u8, connection: TorConnection) -> Harness<'static, State> {
+fn harness_in(
+    language: Language,
+    progress: u8,
+    connection: TorConnection,
+) -> Harness<'static, State> {
     let mut model = Model::new();
     model.tor = TorState::Bootstrapping { progress };
     let mut ui = MessengerUi::new(settings(language));
@@ -114,7 +118,9 @@ fn progress_then_stall_then_obfs4_and_the_progress_goes_on() {
     }
     assert!(harness.query_by_label("Connect without bridges").is_none());
 
-    harness.get_by_label("Use the built-in obfs4 bridges").click();
+    harness
+        .get_by_label("Use the built-in obfs4 bridges")
+        .click();
     harness.run();
     assert_eq!(
         harness.state().actions,
@@ -152,7 +158,8 @@ fn entered_bridges_are_checked_line_by_line_before_anything_is_sent() {
     let good = "obfs4 192.0.2.1:443 0123456789ABCDEF0123456789ABCDEF01234567 \
                 cert=ssH+9rP8dG2NLDN2XuFw63hIO/9MNNinLmxQDpVa+7kTOa9/m+tGWT1SmSYpQ9uTBGa6Hw \
                 iat-mode=0";
-    let cut = "obfs4 192.0.2.2:443 0123456789ABCDEF0123456789ABCDEF01234567 cert=ssH+9rP8 iat-mode=0";
+    let cut =
+        "obfs4 192.0.2.2:443 0123456789ABCDEF0123456789ABCDEF01234567 cert=ssH+9rP8 iat-mode=0";
     harness
         .get_by_role(egui::accesskit::Role::MultilineTextInput)
         .click();
@@ -213,7 +220,10 @@ fn stalled_snowflake_offers_the_other_ways() {
     }
     harness.get_by_label("Keep waiting").click();
     harness.run();
-    assert_eq!(harness.state().actions, [Action::Tor(TorRequest::KeepWaiting)]);
+    assert_eq!(
+        harness.state().actions,
+        [Action::Tor(TorRequest::KeepWaiting)]
+    );
 }
 
 #[test]
@@ -259,7 +269,9 @@ fn a_stall_is_noticed_on_the_settings_screen_too() {
     let mut harness = harness(5, stalled(direct(), StallCause::NoAnswer));
     harness.state_mut().ui.set_screen(Screen::Settings);
     harness.run();
-    harness.get_by_label("Tor cannot connect: choose how").click();
+    harness
+        .get_by_label("Tor cannot connect: choose how")
+        .click();
     harness.run();
     assert!(harness.query_all_by_label("Tor connection").count() >= 1);
     harness.get_by_label_contains("gets no answer from the Tor network");

@@ -81,11 +81,8 @@ impl Bridges {
     /// The bridges of `profile`, for the bundle around the launcher.
     pub fn new(profile: Profile, bundle: &Bundle) -> Result<Self, BridgeError> {
         let config = PtConfig::for_bundle(bundle.dir())?;
-        let transports = PluggableTransports::locate(
-            &config,
-            bundle.dir(),
-            std::env::var_os("PATH").as_deref(),
-        );
+        let transports =
+            PluggableTransports::locate(&config, bundle.dir(), std::env::var_os("PATH").as_deref());
         Ok(Self {
             profile,
             config,

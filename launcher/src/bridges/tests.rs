@@ -28,7 +28,9 @@ fn obfs4(n: u8) -> String {
 fn add_several_then_built_in_then_own_again() {
     let (_temp, bridges) = setup();
     assert_eq!(bridges.current().unwrap().mode, BridgeMode::Direct);
-    let (added, total, applied) = bridges.add(&format!("{}\n{}\n", obfs4(1), obfs4(2))).unwrap();
+    let (added, total, applied) = bridges
+        .add(&format!("{}\n{}\n", obfs4(1), obfs4(2)))
+        .unwrap();
     assert_eq!((added, total, applied), (2, 2, Applied::NextStart));
     assert_eq!(bridges.current().unwrap().mode, BridgeMode::Custom);
     bridges.use_built_in(Transport::Snowflake).unwrap();
@@ -49,10 +51,16 @@ fn add_several_then_built_in_then_own_again() {
 fn a_bad_line_among_several_writes_nothing() {
     let (temp, bridges) = setup();
     let err = bridges
-        .add(&format!("{}\nobfs4 192.0.2.2:443 {FINGERPRINT} cert=cut iat-mode=0\n", obfs4(1)))
+        .add(&format!(
+            "{}\nobfs4 192.0.2.2:443 {FINGERPRINT} cert=cut iat-mode=0\n",
+            obfs4(1)
+        ))
         .unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("line 2") && text.contains("Nothing was changed"), "{text}");
+    assert!(
+        text.contains("line 2") && text.contains("Nothing was changed"),
+        "{text}"
+    );
     assert!(!temp.path().join("Data/Tor/torrc").exists());
     assert!(!temp.path().join("Data/Tor/custom-bridges").exists());
 }
@@ -69,7 +77,10 @@ fn remove_in_use_updates_tor_and_last_one_means_direct() {
     assert_eq!(bridges.current().unwrap().mode, BridgeMode::Direct);
     assert!(matches!(
         bridges.remove(1),
-        Err(BridgeError::NoSuchBridge { number: 1, count: 0 })
+        Err(BridgeError::NoSuchBridge {
+            number: 1,
+            count: 0
+        })
     ));
     assert!(matches!(
         bridges.use_own(),
@@ -83,7 +94,10 @@ fn own_bridges_of_an_older_torrc_are_taken_over() {
     std::fs::create_dir_all(temp.path().join("Data/Tor")).unwrap();
     std::fs::write(
         temp.path().join("Data/Tor/torrc"),
-        format!("Bridge {}\nUseBridges 1\n{LEGACY_OBFS4_PLUGIN_LINE}\n", obfs4(7)),
+        format!(
+            "Bridge {}\nUseBridges 1\n{LEGACY_OBFS4_PLUGIN_LINE}\n",
+            obfs4(7)
+        ),
     )
     .unwrap();
     assert_eq!(bridges.own().unwrap().bridges.len(), 1);
@@ -96,11 +110,20 @@ fn own_bridges_of_an_older_torrc_are_taken_over() {
 #[test]
 fn transport_missing_from_the_bundle_is_refused() {
     let (temp, _) = setup();
-    std::fs::remove_file(temp.path().join("bundle/tor/pluggable_transports/snowflake-client"))
-        .unwrap();
+    std::fs::remove_file(
+        temp.path()
+            .join("bundle/tor/pluggable_transports/snowflake-client"),
+    )
+    .unwrap();
     let bundle = Bundle::at(temp.path().join("bundle"));
     let bridges = Bridges::new(Profile::new(&temp.path().join("Data")).unwrap(), &bundle).unwrap();
-    let err = bridges.use_built_in(Transport::Snowflake).unwrap_err().to_string();
-    assert!(err.contains("missing from the bundle") && err.contains("unpack"), "{err}");
+    let err = bridges
+        .use_built_in(Transport::Snowflake)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("missing from the bundle") && err.contains("unpack"),
+        "{err}"
+    );
     assert!(!temp.path().join("Data/Tor/torrc").exists());
 }

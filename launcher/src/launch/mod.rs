@@ -76,7 +76,15 @@ pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
             }
         }
     }
-    match follow_to_ready(settings, &mut tor, &mut view, &mut signals, early_app.as_mut()).await? {
+    match follow_to_ready(
+        settings,
+        &mut tor,
+        &mut view,
+        &mut signals,
+        early_app.as_mut(),
+    )
+    .await?
+    {
         StartOutcome::Ready(()) => {}
         StartOutcome::Interrupted(signal) => return Ok(128 + signal),
         StartOutcome::AppExited(code) => return Ok(code),

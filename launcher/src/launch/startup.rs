@@ -308,8 +308,8 @@ impl Stalls<'_> {
             .filter(|entry| entry.key == "Bridge")
             .filter_map(|entry| entry.value.clone())
             .collect();
-        let mode = BridgeSelection::from_options(use_bridges, &bridges, &self.settings.pt_config)
-            .mode;
+        let mode =
+            BridgeSelection::from_options(use_bridges, &bridges, &self.settings.pt_config).mode;
         if mode != self.mode {
             // Changed elsewhere: what was seen was about the old way to connect.
             self.mode = mode;
@@ -414,7 +414,10 @@ impl Stalls<'_> {
             Err(error) => {
                 view.message(&format!("{error}"));
                 self.prompt.ask(self.choices());
-                view.message(&format!("Type a number (1-{}) and Enter:", self.choices().len()));
+                view.message(&format!(
+                    "Type a number (1-{}) and Enter:",
+                    self.choices().len()
+                ));
                 return;
             }
         };
@@ -428,13 +431,19 @@ impl Stalls<'_> {
         if let Some(own) = own
             && let Err(error) = self.bridges.save_own(&own)
         {
-            view.message(&format!("your bridges are in use but were not kept: {error}"));
+            view.message(&format!(
+                "your bridges are in use but were not kept: {error}"
+            ));
         }
         self.mode = selection.mode;
         self.watch.reset();
-        self.watch.set_uses_bridges(selection.mode != BridgeMode::Direct);
+        self.watch
+            .set_uses_bridges(selection.mode != BridgeMode::Direct);
         self.deadline = Instant::now() + self.settings.stall_timeout;
-        view.message(&format!("now using {}; tor keeps connecting", selection.mode));
+        view.message(&format!(
+            "now using {}; tor keeps connecting",
+            selection.mode
+        ));
     }
 }
 

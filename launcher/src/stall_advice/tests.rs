@@ -64,7 +64,10 @@ fn asking_numbers_the_choices() {
     let choices = StallChoice::offered(BridgeMode::Direct, &BOTH);
     let text = stall_advice(StallCause::NoAnswer, None, &choices, Path::new("/t"), true);
     assert!(text.contains("Tor gave no warning"));
-    assert!(text.contains("  1. use the built-in snowflake bridges"), "{text}");
+    assert!(
+        text.contains("  1. use the built-in snowflake bridges"),
+        "{text}"
+    );
     assert!(text.contains("  4. keep waiting"), "{text}");
     assert!(text.ends_with("Type a number (1-4) and Enter:"), "{text}");
 }

@@ -79,7 +79,8 @@ fn bundle_template_preferred_and_missing_falls_back() {
 
 #[test]
 fn plugin_lines_come_after_the_template_and_before_the_include() {
-    let lines = vec!["ClientTransportPlugin obfs4 exec ./pluggable_transports/obfs4proxy".to_owned()];
+    let lines =
+        vec!["ClientTransportPlugin obfs4 exec ./pluggable_transports/obfs4proxy".to_owned()];
     let mut with = values(Path::new("/d"), Some(Path::new("/t/extra")));
     with.plugin_lines = &lines;
     let text = render("SocksPort @SOCKS_PORT@\n", "t", &with).unwrap();

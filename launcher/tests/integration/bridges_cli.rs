@@ -90,10 +90,19 @@ fn add_list_use_remove_off() {
 
     let (code, out, _) = cli.run(&["use", "snowflake"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Using the built-in snowflake bridges"), "{out}");
+    assert!(
+        out.contains("Using the built-in snowflake bridges"),
+        "{out}"
+    );
     let (_, listed, _) = cli.run(&["list"]);
-    assert!(listed.starts_with("In use: the built-in snowflake bridges (2)\n"), "{listed}");
-    assert!(listed.contains(&format!("1: {}", obfs4(1))), "your own are kept: {listed}");
+    assert!(
+        listed.starts_with("In use: the built-in snowflake bridges (2)\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains(&format!("1: {}", obfs4(1))),
+        "your own are kept: {listed}"
+    );
 
     let (code, _, _) = cli.run(&["use", "custom"]);
     assert_eq!(code, 0);

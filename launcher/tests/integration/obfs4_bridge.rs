@@ -41,8 +41,12 @@ async fn child_irc_session() {
         },
         trust: TlsTrust::public_roots().unwrap(),
     };
-    let mut config =
-        IrcAccountConfig::new(&server, port.parse().unwrap(), NICK, Isolation::random().unwrap());
+    let mut config = IrcAccountConfig::new(
+        &server,
+        port.parse().unwrap(),
+        NICK,
+        Isolation::random().unwrap(),
+    );
     config.transport = Transport::Plaintext;
     config.rooms = vec![ROOM.to_owned()];
     let mut account = spawn_account(config, network);
@@ -133,9 +137,11 @@ fn messenger_irc_session_through_the_bundles_obfs4proxy_and_a_loopback_bridge() 
         .env(ENV_PORT, ngircd.port().to_string());
     let mut launcher = Launcher::start(command);
     launcher.wait_for("Bootstrapped 100%", BOOTSTRAP_LIMIT);
-    peer.expect_within(Duration::from_secs(120), "the messenger's message", |line| {
-        line.contains(&format!("PRIVMSG {ROOM} :{TEXT}"))
-    })
+    peer.expect_within(
+        Duration::from_secs(120),
+        "the messenger's message",
+        |line| line.contains(&format!("PRIVMSG {ROOM} :{TEXT}")),
+    )
     .unwrap();
     let (status, stderr) = launcher.wait_exit(Duration::from_secs(120));
     assert_eq!(status.code(), Some(0), "{stderr}");
@@ -165,6 +171,12 @@ fn messenger_irc_session_through_the_bundles_obfs4proxy_and_a_loopback_bridge() 
         .copied()
         .filter(|port| ![setup.socks_port, setup.control_port, bridge.obfs4_port()].contains(port))
         .collect();
-    assert!(others.len() <= 1, "unexpected ports {others:?} of {ports:?}");
-    assert!(ports.contains(&setup.socks_port), "the app went through tor: {ports:?}");
+    assert!(
+        others.len() <= 1,
+        "unexpected ports {others:?} of {ports:?}"
+    );
+    assert!(
+        ports.contains(&setup.socks_port),
+        "the app went through tor: {ports:?}"
+    );
 }

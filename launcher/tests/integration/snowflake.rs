@@ -37,10 +37,12 @@ fn tor_launches_the_bundled_snowflake_client_and_the_stall_is_explained() {
     let blocked = setup.file("blocked.torrc", &network.blocked_client_torrc().unwrap());
     let stop = setup.temp.path().join("stop");
     let mut command = bundle.command(&setup);
-    command
-        .arg("--torrc")
-        .arg(&blocked)
-        .args(["--stall-timeout", "4", "--start-app-at", "connecting"]);
+    command.arg("--torrc").arg(&blocked).args([
+        "--stall-timeout",
+        "4",
+        "--start-app-at",
+        "connecting",
+    ]);
     sh_app(
         &mut command,
         &format!("while [ ! -e '{}' ]; do sleep 0.1; done", stop.display()),
@@ -49,8 +51,7 @@ fn tor_launches_the_bundled_snowflake_client_and_the_stall_is_explained() {
     let tor_pid = launcher.tor_pid(0, Duration::from_secs(20));
 
     // The plugin lines tor got are exactly the documented ones.
-    let defaults =
-        std::fs::read_to_string(setup.data_dir().join("Tor/torrc-defaults")).unwrap();
+    let defaults = std::fs::read_to_string(setup.data_dir().join("Tor/torrc-defaults")).unwrap();
     let plugins: Vec<&str> = defaults
         .lines()
         .filter(|line| line.starts_with("ClientTransportPlugin"))
@@ -97,7 +98,11 @@ fn tor_launches_the_bundled_snowflake_client_and_the_stall_is_explained() {
             .output()
             .unwrap();
         let out = String::from_utf8_lossy(&added.stdout);
-        assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+        assert!(
+            added.status.success(),
+            "{}",
+            String::from_utf8_lossy(&added.stderr)
+        );
         assert!(out.contains("tor uses them now"), "{out}");
         tokio::time::timeout(Duration::from_secs(30), async {
             loop {

@@ -79,7 +79,10 @@ fn blocked_tor_offers_the_choices_and_a_pasted_obfs4_bridge_connects() {
     assert_eq!(status.code(), Some(0), "{stderr}");
     // Tor saved the choice itself (SAVECONF), and the bridge is kept as the person's own.
     let torrc = std::fs::read_to_string(setup.data_dir().join("Tor/torrc")).unwrap();
-    assert!(torrc.contains(&format!("Bridge {}", bridge.line())), "{torrc}");
+    assert!(
+        torrc.contains(&format!("Bridge {}", bridge.line())),
+        "{torrc}"
+    );
     assert!(torrc.contains("UseBridges 1"), "{torrc}");
     let own = std::fs::read_to_string(setup.data_dir().join("Tor/custom-bridges")).unwrap();
     assert!(own.contains(bridge.line()), "{own}");

@@ -289,8 +289,14 @@ impl TestBundle {
         let launcher = dir.join("start-tor-messenger");
         std::fs::copy(LAUNCHER, &launcher).unwrap();
         for (program, path) in [
-            ("obfs4proxy", harness::pinned_transports::obfs4proxy().unwrap()),
-            ("snowflake-client", harness::pinned_transports::snowflake_client().unwrap()),
+            (
+                "obfs4proxy",
+                harness::pinned_transports::obfs4proxy().unwrap(),
+            ),
+            (
+                "snowflake-client",
+                harness::pinned_transports::snowflake_client().unwrap(),
+            ),
         ] {
             std::fs::copy(&path, pt.join(program)).unwrap();
             std::fs::set_permissions(pt.join(program), std::fs::Permissions::from_mode(0o755))
@@ -336,7 +342,10 @@ pub(crate) fn child_executables(pid: u32) -> Vec<PathBuf> {
         let Some((_, rest)) = stat.rsplit_once(')') else {
             continue;
         };
-        let parent = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok());
+        let parent = rest
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse::<u32>().ok());
         if parent == Some(pid)
             && let Ok(exe) = std::fs::read_link(entry.path().join("exe"))
         {

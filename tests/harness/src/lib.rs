@@ -41,8 +41,6 @@ pub use potr::PotrPeer;
 pub use process::ProcessGuard;
 pub use prosody::{Prosody, ProsodyOptions};
 pub use tls_cert::ClientCert;
-pub use tor::{
-    Obfs4Bridge, OnionService, TorClient, TorNetwork, TorNetworkOptions, TorPrograms,
-};
+pub use tor::{Obfs4Bridge, OnionService, TorClient, TorNetwork, TorNetworkOptions, TorPrograms};
 pub use xmpp_peer::{XmppRawPeer, XmppTransport};
 pub use xmpp_server::XmppServer;

@@ -25,11 +25,18 @@ fn bundle_programs_and_relative_plugin_lines() {
     // A system copy exists too: a bundle never uses it.
     let system = tempfile::tempdir().unwrap();
     program(system.path(), "obfs4proxy", 0o755);
-    let found = PluggableTransports::locate(&config(), bundle.path(), Some(system.path().as_os_str()));
+    let found =
+        PluggableTransports::locate(&config(), bundle.path(), Some(system.path().as_os_str()));
     assert!(found.unavailable.is_empty(), "{:?}", found.unavailable);
-    assert_eq!(found.get(Transport::Obfs4).unwrap().path, dir.join("obfs4proxy"));
+    assert_eq!(
+        found.get(Transport::Obfs4).unwrap().path,
+        dir.join("obfs4proxy")
+    );
     assert_eq!(found.get(Transport::Obfs4).unwrap().origin, Origin::Bundled);
-    assert_eq!(found.tor_working_dir(), Some(bundle.path().join("tor").as_path()));
+    assert_eq!(
+        found.tor_working_dir(),
+        Some(bundle.path().join("tor").as_path())
+    );
     assert_eq!(
         plugin_lines(&found),
         [
@@ -46,11 +53,15 @@ fn bundle_missing_or_not_executable_program_is_reported_not_replaced() {
     program(&dir, "obfs4proxy", 0o644);
     let system = tempfile::tempdir().unwrap();
     program(system.path(), "snowflake-client", 0o755);
-    let found = PluggableTransports::locate(&config(), bundle.path(), Some(system.path().as_os_str()));
+    let found =
+        PluggableTransports::locate(&config(), bundle.path(), Some(system.path().as_os_str()));
     assert!(found.available.is_empty());
     let obfs4 = found.why_unavailable(Transport::Obfs4).unwrap();
     assert!(matches!(obfs4, Unavailable::NotExecutable { .. }));
-    assert!(obfs4.to_string().contains("unpack the bundle again"), "{obfs4}");
+    assert!(
+        obfs4.to_string().contains("unpack the bundle again"),
+        "{obfs4}"
+    );
     let snowflake = found.why_unavailable(Transport::Snowflake).unwrap();
     assert!(matches!(snowflake, Unavailable::MissingFromBundle { .. }));
     assert!(plugin_lines(&found).is_empty());
@@ -64,16 +75,23 @@ fn development_run_uses_the_system_programs() {
     let mut config = config();
     // A program no system has.
     config.transports[1].1 = "snowflake-client-not-installed-anywhere".into();
-    let found = PluggableTransports::locate(&config, bundle.path(), Some(system.path().as_os_str()));
+    let found =
+        PluggableTransports::locate(&config, bundle.path(), Some(system.path().as_os_str()));
     let obfs4 = found.get(Transport::Obfs4).unwrap();
     assert_eq!(obfs4.origin, Origin::System);
     assert_eq!(obfs4.path, system.path().join("obfs4proxy"));
     assert_eq!(found.tor_working_dir(), None);
     assert_eq!(
         plugin_lines(&found),
-        [format!("ClientTransportPlugin obfs4 exec {}", obfs4.path.display())]
+        [format!(
+            "ClientTransportPlugin obfs4 exec {}",
+            obfs4.path.display()
+        )]
     );
-    let why = found.why_unavailable(Transport::Snowflake).unwrap().to_string();
+    let why = found
+        .why_unavailable(Transport::Snowflake)
+        .unwrap()
+        .to_string();
     assert!(why.contains("apt install snowflake-client"), "{why}");
 }
 
@@ -84,7 +102,10 @@ fn system_path_with_spaces_is_refused() {
     let spaced = system.path().join("my programs");
     program(&spaced, "obfs4proxy", 0o755);
     let found = PluggableTransports::locate(&config(), bundle.path(), Some(spaced.as_os_str()));
-    if found.get(Transport::Obfs4).is_some_and(|b| b.path.starts_with("/usr/bin")) {
+    if found
+        .get(Transport::Obfs4)
+        .is_some_and(|b| b.path.starts_with("/usr/bin"))
+    {
         return; // this machine has a system obfs4proxy, found after the spaced folder fails
     }
     assert!(matches!(

@@ -22,8 +22,14 @@ fn only_comments_is_empty_and_a_bad_line_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = CustomBridges::path(dir.path());
     std::fs::write(&path, "# nothing\n\n").unwrap();
-    assert_eq!(CustomBridges::load(&path).unwrap(), Some(CustomBridges::default()));
+    assert_eq!(
+        CustomBridges::load(&path).unwrap(),
+        Some(CustomBridges::default())
+    );
     std::fs::write(&path, "# x\n192.0.2.1:443 nonsense\n").unwrap();
     let err = CustomBridges::load(&path).unwrap_err().to_string();
-    assert!(err.contains("line 2") && err.contains("fingerprint"), "{err}");
+    assert!(
+        err.contains("line 2") && err.contains("fingerprint"),
+        "{err}"
+    );
 }

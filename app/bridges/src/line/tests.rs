@@ -94,13 +94,17 @@ fn empty_line() {
 #[test]
 fn transports_we_do_not_ship() {
     for transport in ["webtunnel", "meek_lite", "conjure", "scramblesuit"] {
-        let err = BridgeLine::parse(&format!("{transport} 192.0.2.3:80 {FINGERPRINT}")).unwrap_err();
+        let err =
+            BridgeLine::parse(&format!("{transport} 192.0.2.3:80 {FINGERPRINT}")).unwrap_err();
         assert_eq!(
             err.problem,
             LineProblem::UnsupportedTransport(transport.to_owned())
         );
         let text = err.to_string();
-        assert!(text.contains("obfs4") && text.contains("snowflake"), "{text}");
+        assert!(
+            text.contains("obfs4") && text.contains("snowflake"),
+            "{text}"
+        );
     }
 }
 
@@ -114,21 +118,33 @@ fn bad_transport_name() {
 
 #[test]
 fn missing_address() {
-    assert_eq!(problem("obfs4"), LineProblem::MissingAddress("obfs4".into()));
+    assert_eq!(
+        problem("obfs4"),
+        LineProblem::MissingAddress("obfs4".into())
+    );
 }
 
 #[test]
 fn hostname_instead_of_ip() {
     assert!(matches!(
-        problem(&obfs4(&format!("cert={CERT} iat-mode=0")).replace("192.0.2.1:443", "bridge.example:443")),
+        problem(
+            &obfs4(&format!("cert={CERT} iat-mode=0"))
+                .replace("192.0.2.1:443", "bridge.example:443")
+        ),
         LineProblem::BadAddress(_)
     ));
 }
 
 #[test]
 fn address_without_port_or_bad_port() {
-    assert!(matches!(problem("obfs4 192.0.2.1"), LineProblem::BadAddress(_)));
-    assert!(matches!(problem("obfs4 192.0.2.1:70000"), LineProblem::BadAddress(_)));
+    assert!(matches!(
+        problem("obfs4 192.0.2.1"),
+        LineProblem::BadAddress(_)
+    ));
+    assert!(matches!(
+        problem("obfs4 192.0.2.1:70000"),
+        LineProblem::BadAddress(_)
+    ));
     assert_eq!(problem("192.0.2.1:0"), LineProblem::PortZero);
 }
 
@@ -160,7 +176,10 @@ fn obfs4_needs_fingerprint_cert_and_iat_mode() {
     );
     assert!(matches!(
         problem(&obfs4(&format!("cert={CERT}"))),
-        LineProblem::MissingArgument { key: "iat-mode", .. }
+        LineProblem::MissingArgument {
+            key: "iat-mode",
+            ..
+        }
     ));
     assert_eq!(
         problem(&obfs4(&format!("cert={CERT} iat-mode=7"))),
@@ -222,10 +241,21 @@ fn several_lines_at_once() {
 
 #[test]
 fn several_lines_name_the_bad_one() {
-    let text = format!("192.0.2.2:9001 {FINGERPRINT}\nobfs4 192.0.2.1:443 {FINGERPRINT} cert=short iat-mode=0\n");
+    let text = format!(
+        "192.0.2.2:9001 {FINGERPRINT}\nobfs4 192.0.2.1:443 {FINGERPRINT} cert=short iat-mode=0\n"
+    );
     let err = BridgeLine::parse_many(&text).unwrap_err();
     assert_eq!(err.number, Some(2));
     assert_eq!(err.problem, LineProblem::BadCert);
-    assert!(err.to_string().starts_with("line 2: invalid bridge line \"obfs4 192.0.2.1:443"), "{err}");
-    assert_eq!(BridgeLine::parse_many("\n# only a comment\n").unwrap_err().problem, LineProblem::Empty);
+    assert!(
+        err.to_string()
+            .starts_with("line 2: invalid bridge line \"obfs4 192.0.2.1:443"),
+        "{err}"
+    );
+    assert_eq!(
+        BridgeLine::parse_many("\n# only a comment\n")
+            .unwrap_err()
+            .problem,
+        LineProblem::Empty
+    );
 }

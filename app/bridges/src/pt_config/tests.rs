@@ -3,10 +3,17 @@ use super::*;
 #[test]
 fn built_in_file_parses_and_has_both_transports() {
     let config = PtConfig::built_in().unwrap();
-    assert!(config.source.contains("tor-browser-build"), "{}", config.source);
+    assert!(
+        config.source.contains("tor-browser-build"),
+        "{}",
+        config.source
+    );
     assert!(config.source.contains("commit="), "{}", config.source);
     assert_eq!(config.program(Transport::Obfs4), Some("obfs4proxy"));
-    assert_eq!(config.program(Transport::Snowflake), Some("snowflake-client"));
+    assert_eq!(
+        config.program(Transport::Snowflake),
+        Some("snowflake-client")
+    );
     assert!(config.built_in_bridges(Transport::Obfs4).len() >= 5);
     let snowflake = config.built_in_bridges(Transport::Snowflake);
     assert!(snowflake.len() >= 2);
@@ -26,8 +33,14 @@ fn bad_files_name_the_line() {
         ("transport webtunnel lyrebird\n", "unknown transport"),
         ("transport obfs4 ../obfs4proxy\n", "file name"),
         ("transport obfs4 a\ntransport obfs4 b\n", "twice"),
-        ("bridge obfs4 192.0.2.1:1 0123456789ABCDEF0123456789ABCDEF01234567 cert=x iat-mode=0\n", "line 1"),
-        ("transport obfs4 a\nbridge 192.0.2.1:1\n", "needs a transport"),
+        (
+            "bridge obfs4 192.0.2.1:1 0123456789ABCDEF0123456789ABCDEF01234567 cert=x iat-mode=0\n",
+            "line 1",
+        ),
+        (
+            "transport obfs4 a\nbridge 192.0.2.1:1\n",
+            "needs a transport",
+        ),
         ("\n\nnonsense here\n", "line 3"),
     ];
     for (text, expected) in cases {
@@ -40,7 +53,9 @@ fn bad_files_name_the_line() {
 fn bridge_before_its_transport_is_refused() {
     let config = PtConfig::built_in().unwrap();
     let line = config.bridges[0].to_string();
-    let err = PtConfig::parse(&format!("bridge {line}\n"), "t").unwrap_err().to_string();
+    let err = PtConfig::parse(&format!("bridge {line}\n"), "t")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no `transport obfs4` line"), "{err}");
 }
 
@@ -51,7 +66,11 @@ fn bundle_file_preferred_missing_falls_back() {
     assert_eq!(PtConfig::for_bundle(bundle.path()).unwrap(), built_in);
     let dir = bundle.path().join(PT_DIR);
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(PT_CONFIG_FILE), "source test\ntransport obfs4 obfs4proxy\n").unwrap();
+    std::fs::write(
+        dir.join(PT_CONFIG_FILE),
+        "source test\ntransport obfs4 obfs4proxy\n",
+    )
+    .unwrap();
     let config = PtConfig::for_bundle(bundle.path()).unwrap();
     assert_eq!(config.source, "test");
     assert!(config.bridges.is_empty());

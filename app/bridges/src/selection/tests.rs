@@ -11,7 +11,10 @@ fn built_in_choice_gives_every_line_and_is_recognised() {
     let config = config();
     let selection = BridgeSelection::built_in(Transport::Obfs4, &config).unwrap();
     assert_eq!(selection.mode, BridgeMode::BuiltIn(Transport::Obfs4));
-    assert_eq!(selection.bridges.len(), config.built_in_bridges(Transport::Obfs4).len());
+    assert_eq!(
+        selection.bridges.len(),
+        config.built_in_bridges(Transport::Obfs4).len()
+    );
     assert_eq!(selection.transports(), [Transport::Obfs4]);
     let back = BridgeSelection::from_options(true, &selection.bridges, &config);
     assert_eq!(back, selection);
@@ -24,12 +27,26 @@ fn built_in_choice_gives_every_line_and_is_recognised() {
 fn other_lines_are_custom_and_no_bridges_direct() {
     let config = config();
     let own = vec![format!("192.0.2.9:443 {FINGERPRINT}")];
-    assert_eq!(BridgeSelection::from_options(true, &own, &config).mode, BridgeMode::Custom);
-    assert_eq!(BridgeSelection::from_options(false, &own, &config).mode, BridgeMode::Direct);
-    assert_eq!(BridgeSelection::from_options(true, &[], &config).mode, BridgeMode::Direct);
-    let mut mixed = BridgeSelection::built_in(Transport::Obfs4, &config).unwrap().bridges;
+    assert_eq!(
+        BridgeSelection::from_options(true, &own, &config).mode,
+        BridgeMode::Custom
+    );
+    assert_eq!(
+        BridgeSelection::from_options(false, &own, &config).mode,
+        BridgeMode::Direct
+    );
+    assert_eq!(
+        BridgeSelection::from_options(true, &[], &config).mode,
+        BridgeMode::Direct
+    );
+    let mut mixed = BridgeSelection::built_in(Transport::Obfs4, &config)
+        .unwrap()
+        .bridges;
     mixed.extend(own);
-    assert_eq!(BridgeSelection::from_options(true, &mixed, &config).mode, BridgeMode::Custom);
+    assert_eq!(
+        BridgeSelection::from_options(true, &mixed, &config).mode,
+        BridgeMode::Custom
+    );
 }
 
 #[test]
@@ -43,13 +60,19 @@ fn setconf_entries_and_torrc_lines() {
             ("Bridge", Some(bridge.to_string()))
         ]
     );
-    assert_eq!(custom.torrc_lines(), [format!("Bridge {bridge}"), "UseBridges 1".to_owned()]);
+    assert_eq!(
+        custom.torrc_lines(),
+        [format!("Bridge {bridge}"), "UseBridges 1".to_owned()]
+    );
     assert_eq!(
         BridgeSelection::direct().tor_options(),
         [("UseBridges", Some("0".to_owned())), ("Bridge", None)]
     );
     assert!(BridgeSelection::direct().torrc_lines().is_empty());
-    assert_eq!(BridgeSelection::custom(&[]), Err(SelectionError::NoCustomBridges));
+    assert_eq!(
+        BridgeSelection::custom(&[]),
+        Err(SelectionError::NoCustomBridges)
+    );
 }
 
 #[test]

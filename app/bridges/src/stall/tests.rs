@@ -78,8 +78,14 @@ fn clock_wins_and_reset_forgets() {
     watch.reset();
     assert_eq!(watch.cause(), StallCause::NoAnswer);
     // It still knows the programs after a reset.
-    watch.observe_log("WARN", "Managed proxy \"x/snowflake-client\" having PID 1 terminated with status code 2");
-    assert_eq!(watch.cause(), StallCause::TransportFailed(Some(Transport::Snowflake)));
+    watch.observe_log(
+        "WARN",
+        "Managed proxy \"x/snowflake-client\" having PID 1 terminated with status code 2",
+    );
+    assert_eq!(
+        watch.cause(),
+        StallCause::TransportFailed(Some(Transport::Snowflake))
+    );
 }
 
 #[test]

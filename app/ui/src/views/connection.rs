@@ -3,13 +3,13 @@
 //! connect (built-in snowflake, built-in obfs4, entered bridges, keep waiting). Someone who
 //! never sees the launcher's terminal can get connected from here.
 
+use crate::action::Action;
 use crate::i18n::Arg;
 use crate::layout::{mirror, paragraph};
 use crate::tor_choices::{BridgeEntry, Offer, cause_text, choices};
 use crate::tor_connection::TorConnection;
 use crate::view_context::ViewContext;
 use crate::widgets::caution;
-use crate::action::Action;
 use messenger_chat::{Model, TorState};
 
 /// The connection screen; it owns its "enter bridges" box.
@@ -98,7 +98,9 @@ impl ConnectionScreen {
                                     ctx,
                                     connection,
                                     &mut self.entry,
-                                    Offer { keep_waiting: false },
+                                    Offer {
+                                        keep_waiting: false,
+                                    },
                                 );
                             }
                         }

@@ -27,7 +27,10 @@ fn a_number_chooses() {
 fn anything_else_asks_again() {
     let mut prompt = choosing();
     for wrong in ["0", "4", "snowflake", ""] {
-        assert!(matches!(prompt.answer(Some(wrong.into())), Answer::Invalid(_)), "{wrong}");
+        assert!(
+            matches!(prompt.answer(Some(wrong.into())), Answer::Invalid(_)),
+            "{wrong}"
+        );
         assert!(prompt.is_asking());
     }
 }

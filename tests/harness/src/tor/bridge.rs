@@ -142,12 +142,9 @@ impl Obfs4Bridge {
                 ));
             }
             if Instant::now() > deadline {
-                return Err(self.guard.timeout_error(
-                    awaited,
-                    Some(self.obfs4_port),
-                    limit,
-                    None,
-                ));
+                return Err(self
+                    .guard
+                    .timeout_error(awaited, Some(self.obfs4_port), limit, None));
             }
             std::thread::sleep(Duration::from_millis(200));
         }
