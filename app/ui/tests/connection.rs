@@ -3,6 +3,9 @@
 //! go on; bridges typed in (a bad line named, nothing sent); a stalled snowflake offering the
 //! other ways; the settings page showing the bridges in use.
 
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use messenger_bridges::{BridgeLine, BridgeSelection, PtConfig, StallCause, Transport};

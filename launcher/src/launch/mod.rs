@@ -22,6 +22,7 @@ use crate::signals::TerminationSignals;
 use crate::tor_binary::{TorBinary, TorOrigin};
 use crate::torrc_defaults::{self, DefaultsValues};
 use messenger_bridges::{Origin, plugin_lines};
+use stall_prompt::StallPrompt;
 use startup::{RunningTor, StartOutcome, bootstrap, describe_exit, start_tor};
 use system_tor::run_with_system_tor;
 
@@ -37,6 +38,8 @@ enum Happening {
 pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
     let mut signals = TerminationSignals::install()?;
     let mut view = ProgressView::new();
+    // One for the whole run: it reads standard input on a thread of its own once asked.
+    let mut prompt = StallPrompt::new();
     let Some(binary) = settings.tor.as_ref() else {
         let addr = settings
             .system_tor
@@ -82,6 +85,7 @@ pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
         &mut view,
         &mut signals,
         early_app.as_mut(),
+        &mut prompt,
     )
     .await?
     {
@@ -176,7 +180,8 @@ pub async fn launch(settings: &LaunchSettings) -> Result<i32, LaunchError> {
                     "restarting tor (restart {restarts} of {})",
                     settings.tor_restarts
                 ));
-                let restarted = restart_tor(settings, binary, &mut signals, &mut app).await;
+                let restarted =
+                    restart_tor(settings, binary, &mut signals, &mut app, &mut prompt).await;
                 tor = match restarted {
                     Ok(StartOutcome::Ready(tor)) => *tor,
                     Ok(StartOutcome::Interrupted(signal)) => {
@@ -200,6 +205,7 @@ async fn restart_tor(
     binary: &TorBinary,
     signals: &mut TerminationSignals,
     app: &mut AppProcess,
+    prompt: &mut StallPrompt,
 ) -> Result<StartOutcome<Box<RunningTor>>, LaunchError> {
     ensure_port_free(settings.socks_port, PortRole::Socks)?;
     ensure_port_free(settings.control_port, PortRole::Control)?;
@@ -210,7 +216,8 @@ async fn restart_tor(
         StartOutcome::Interrupted(signal) => return Ok(StartOutcome::Interrupted(signal)),
         StartOutcome::AppExited(code) => return Ok(StartOutcome::AppExited(code)),
     };
-    let outcome = follow_to_ready(settings, &mut tor, &mut view, signals, Some(app)).await?;
+    let outcome =
+        follow_to_ready(settings, &mut tor, &mut view, signals, Some(app), prompt).await?;
     view.finish();
     Ok(match outcome {
         StartOutcome::Ready(()) => StartOutcome::Ready(tor),
@@ -227,9 +234,10 @@ async fn follow_to_ready(
     view: &mut ProgressView,
     signals: &mut TerminationSignals,
     mut app: Option<&mut AppProcess>,
+    prompt: &mut StallPrompt,
 ) -> Result<StartOutcome<()>, LaunchError> {
     let grace = settings.shutdown_grace;
-    let outcome = bootstrap(settings, tor, view, signals, app.as_deref_mut()).await;
+    let outcome = bootstrap(settings, tor, view, signals, app.as_deref_mut(), prompt).await;
     match outcome {
         Ok(StartOutcome::Ready(())) => Ok(StartOutcome::Ready(())),
         Ok(StartOutcome::Interrupted(signal)) => {

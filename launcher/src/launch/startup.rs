@@ -190,7 +190,7 @@ async fn connect(
 struct Stalls<'a> {
     settings: &'a LaunchSettings,
     bridges: Bridges,
-    prompt: StallPrompt,
+    prompt: &'a mut StallPrompt,
     watch: StallWatch,
     mode: BridgeMode,
     best_progress: u8,
@@ -208,6 +208,7 @@ pub(super) async fn bootstrap(
     view: &mut ProgressView,
     signals: &mut TerminationSignals,
     mut app: Option<&mut AppProcess>,
+    prompt: &mut StallPrompt,
 ) -> Result<StartOutcome<()>, LaunchError> {
     let mut status = tor.control.bootstrap_phase().await?;
     view.update(&status);
@@ -224,7 +225,7 @@ pub(super) async fn bootstrap(
     let mut stalls = Stalls {
         settings,
         bridges,
-        prompt: StallPrompt::new(),
+        prompt,
         watch,
         mode: current.mode,
         best_progress: status.progress,

@@ -52,7 +52,7 @@ fn other_lines_are_custom_and_no_bridges_direct() {
 #[test]
 fn setconf_entries_and_torrc_lines() {
     let bridge = BridgeLine::parse(&format!("192.0.2.9:443 {FINGERPRINT}")).unwrap();
-    let custom = BridgeSelection::custom(&[bridge.clone()]).unwrap();
+    let custom = BridgeSelection::custom(std::slice::from_ref(&bridge)).unwrap();
     assert_eq!(
         custom.tor_options(),
         [
