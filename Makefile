@@ -25,9 +25,10 @@ deps-bundle:
 build: deps-build
 	$(CARGO) build --locked --release -p tor-messenger-launcher -p tor-messenger
 
-## run: build, then start the launcher (tor on 9152/9153, then the messenger)
+## run: build, then start the launcher (tor on 9152/9153, the messenger while tor connects;
+## a development run: the system's obfs4proxy and snowflake-client, if installed)
 run: build
-	$(RELEASE)/tor-messenger-launcher --data-dir "$(PROFILE_DIR)" --app "$(RELEASE)/tor-messenger"
+	$(RELEASE)/tor-messenger-launcher --data-dir "$(PROFILE_DIR)" --start-app-at connecting --app "$(RELEASE)/tor-messenger"
 
 ## test: install what tests need, then run every check
 test: deps check

@@ -27,8 +27,19 @@ fn main() -> anyhow::Result<()> {
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
     let fonts_dir = bundle_dir.join("fonts");
+    // The bundle's transports and built-in bridges, for the connection screen's choices.
+    let connecting = tor_status::Connecting {
+        pt_config: messenger_bridges::PtConfig::for_bundle(&bundle_dir).context(
+            "the bundle's tor/pluggable_transports/pt_config is damaged (unpack the bundle again)",
+        )?,
+        own_bridges: Some(messenger_bridges::CustomBridges::path(
+            &profile_dir.join("Tor"),
+        )),
+        stall_after: tor_status::STALL_AFTER,
+    };
     let certs_dir = bundle_dir.join("certs");
     let (tor_tx, tor_rx) = std::sync::mpsc::channel();
+    let mut tor_requests = None;
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
@@ -61,7 +72,13 @@ fn main() -> anyhow::Result<()> {
                     let runtime = messenger_session::spawn_runtime()?;
                     let ctx = creation.egui_ctx.clone();
                     // A task on the session's runtime; it ends when the window is gone.
-                    tor_status::watch(&runtime, control, tor_tx, move || ctx.request_repaint());
+                    tor_requests = Some(tor_status::watch(
+                        &runtime,
+                        control,
+                        connecting,
+                        tor_tx,
+                        move || ctx.request_repaint(),
+                    ));
                     let ctx = creation.egui_ctx.clone();
                     let session = network::start(
                         runtime.clone(),
@@ -89,6 +106,7 @@ fn main() -> anyhow::Result<()> {
                 profile_dir,
                 fonts_dir,
                 tor_updates: tor_rx,
+                tor_requests,
                 network,
                 updates,
                 utc_offset_seconds: local_utc_offset(),

@@ -14,9 +14,11 @@ use messenger_session::client_certificates::{self, CertificateSource};
 use messenger_session::{Outcome, Session};
 use messenger_ui::{
     Action, CertificateNotice, CertificateRequest, MessengerUi, NewAccount, Script, SettingsFile,
+    TorRequest,
 };
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
+use tokio::sync::mpsc::UnboundedSender;
 
 /// The running messenger window.
 pub(crate) struct Messenger {
@@ -30,6 +32,8 @@ pub(crate) struct Messenger {
     fonts_dir: PathBuf,
     fonts_for: Option<Vec<Script>>,
     tor_updates: Receiver<TorReport>,
+    /// Where the person's choices of how tor connects go (the tor watcher).
+    tor_requests: Option<UnboundedSender<TorRequest>>,
     network: Option<Session>,
     updates: UpdateChecker,
     /// Showcase screens never save anything.
@@ -48,6 +52,8 @@ pub(crate) struct Start {
     pub fonts_dir: PathBuf,
     /// Tor's state and bootstrap warnings, from the control port watcher.
     pub tor_updates: Receiver<TorReport>,
+    /// The watcher's side for the person's choices (None in showcase mode).
+    pub tor_requests: Option<UnboundedSender<TorRequest>>,
     /// The network side (None in showcase mode).
     pub network: Option<Session>,
     /// Update checks.
@@ -90,6 +96,7 @@ impl Messenger {
             fonts_dir: start.fonts_dir,
             fonts_for: None,
             tor_updates: start.tor_updates,
+            tor_requests: start.tor_requests,
             network,
             updates: start.updates,
             showcase: false,
@@ -253,6 +260,12 @@ impl Messenger {
                 account,
                 forget_otr,
             } => self.remove_account(account, forget_otr),
+            Action::Tor(request) => {
+                if let Some(requests) = &self.tor_requests {
+                    // The watcher ended only with the window; nothing to do then.
+                    let _ = requests.send(request);
+                }
+            }
             Action::CheckForUpdates => {
                 let ctx = ctx.clone();
                 self.updates.start(true, move || ctx.request_repaint());
@@ -295,6 +308,7 @@ impl eframe::App for Messenger {
                 match report {
                     TorReport::State(state) => self.model.tor = state,
                     TorReport::Warning(warning) => report_tor_warning(&warning),
+                    TorReport::Connection(connection) => self.ui.set_tor_connection(connection),
                 }
             }
         }
@@ -340,8 +354,8 @@ impl eframe::App for Messenger {
 }
 
 /// Tells the person running the messenger from a terminal why tor does not connect (the
-/// window's connection screen comes with the pluggable transports). Never the address tor
-/// was reaching: it may be a private bridge.
+/// window shows it on its connection screen). Never the address tor was reaching: it may be a
+/// private bridge.
 fn report_tor_warning(warning: &TorWarning) {
     eprintln!(
         "tor-messenger: tor cannot connect yet (at {} %, {}): {} [{}], {} time(s)",

@@ -11,6 +11,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("messenger-net", &[]),
     ("messenger-tor-control", &[]),
     ("private-file", &[]),
+    ("messenger-bridges", &["private-file"]),
     ("libotr-sys", &[]),
     ("messenger-omemo", &[]),
     ("messenger-protocol", &["messenger-net", "private-file"]),
@@ -21,7 +22,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["messenger-protocol", "libotr-sys", "private-file"],
     ),
     ("messenger-chat", &["messenger-protocol"]),
-    ("messenger-ui", &["messenger-chat", "messenger-protocol"]),
+    (
+        "messenger-ui",
+        &["messenger-chat", "messenger-protocol", "messenger-bridges"],
+    ),
     ("messenger-update", &["messenger-net", "private-file"]),
     (
         "messenger-session",
@@ -39,6 +43,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "tor-messenger",
         &[
+            "messenger-bridges",
             "messenger-chat",
             "messenger-net",
             "messenger-protocol",
@@ -52,6 +57,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "tor-messenger-launcher",
         &[
+            "messenger-bridges",
             "messenger-tor-control",
             "messenger-update",
             "messenger-net",

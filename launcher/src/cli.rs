@@ -140,6 +140,10 @@ pub struct LaunchArgs {
     /// Copy tor's own log output to the terminal.
     #[arg(long)]
     pub verbose: bool,
+    /// When to start the messenger (or --app program). Default: connecting for the bundle's
+    /// messenger, ready for a program given with --app.
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub start_app_at: Option<StartAppAt>,
     /// Arguments passed to the messenger (or to --app), after `--`.
     #[arg(last = true, value_name = "APP ARGS")]
     pub app_args: Vec<OsString>,
@@ -156,19 +160,50 @@ pub struct BridgesArgs {
 /// `bridges` actions.
 #[derive(Debug, Subcommand)]
 pub enum BridgesAction {
-    /// Add a bridge line, such as "obfs4 192.0.2.1:443 FINGERPRINT cert=... iat-mode=0".
+    /// Add your own bridges and use them: a line such as "obfs4 192.0.2.1:443 FINGERPRINT
+    /// cert=... iat-mode=0", several lines in one quoted argument, or none to paste them
+    /// (end with Ctrl-D).
     Add {
-        /// The bridge line (quoted, or as separate words).
-        #[arg(required = true, num_args = 1.., value_name = "LINE")]
+        /// The bridge line (quoted, or as separate words); lines separated by line breaks.
+        #[arg(num_args = 0.., value_name = "LINE")]
         line: Vec<String>,
     },
-    /// List the bridges, numbered.
+    /// Use the built-in obfs4 or snowflake bridges, or your own again (custom).
+    Use {
+        /// Which bridges.
+        #[arg(value_enum)]
+        which: BridgeChoiceArg,
+    },
+    /// Show which bridges tor uses, and your own bridges, numbered.
     List,
-    /// Remove bridge number N (as `list` shows).
+    /// Remove your own bridge number N (as `list` shows).
     Remove {
         /// The bridge's number.
         number: usize,
     },
+    /// No bridges: tor connects directly (your own bridges are kept for later).
+    Off,
+}
+
+/// The bridges `bridges use` can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BridgeChoiceArg {
+    /// The built-in obfs4 bridges.
+    Obfs4,
+    /// The built-in snowflake bridges.
+    Snowflake,
+    /// Your own bridges (added with `bridges add`).
+    Custom,
+}
+
+/// When the messenger starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartAppAt {
+    /// As soon as tor's control port answers: the messenger shows tor's progress and, if tor
+    /// cannot connect, the choices (the default for the bundle's messenger).
+    Connecting,
+    /// Once tor reached 100% (the default with --app).
+    Ready,
 }
 
 /// A numeric `IP:PORT`; names are refused because resolving them here would be a DNS

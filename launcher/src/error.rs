@@ -161,6 +161,9 @@ pub enum LaunchError {
     /// A bridge command failed.
     #[error(transparent)]
     Bridge(#[from] BridgeError),
+    /// Standard input could not be read (pasted bridge lines, a choice).
+    #[error("cannot read what was typed or pasted: {0}")]
+    Stdin(std::io::Error),
     /// Installing the signal handlers failed.
     #[error("cannot watch for signals: {0}")]
     Signals(std::io::Error),

@@ -24,7 +24,7 @@ pub mod tor_process;
 pub mod torrc_defaults;
 pub mod update_commands;
 
-use cli::{BridgesAction, BridgesArgs, Cli, Command, LaunchArgs};
+use cli::{BridgeChoiceArg, BridgesAction, BridgesArgs, Cli, Command, LaunchArgs};
 use error::LaunchError;
 use output::to_stdout;
 
@@ -41,7 +41,7 @@ pub fn run(cli: Cli) -> Result<i32, LaunchError> {
     match cli.command {
         None => run_launch(&cli.launch, &data_dir, &bundle),
         Some(Command::Launch(args)) => run_launch(&args, &data_dir, &bundle),
-        Some(Command::Bridges(args)) => run_bridges(&args, &data_dir),
+        Some(Command::Bridges(args)) => run_bridges(&args, &data_dir, &bundle),
         Some(Command::Verify(args)) => update_commands::verify(&args),
         Some(Command::CheckUpdate(args)) => {
             update_commands::check_update(&args, &data_dir, &bundle)
@@ -64,33 +64,93 @@ fn run_launch(
     runtime.block_on(launch::launch(&settings))
 }
 
-fn run_bridges(args: &BridgesArgs, data_dir: &std::path::Path) -> Result<i32, LaunchError> {
-    let profile = profile::Profile::new(data_dir)?;
+fn run_bridges(
+    args: &BridgesArgs,
+    data_dir: &std::path::Path,
+    bundle: &bundle::Bundle,
+) -> Result<i32, LaunchError> {
+    use bridges::{Applied, Bridges};
+    use messenger_bridges::{BridgeMode, Transport};
+    let when = |applied: Applied| match applied {
+        Applied::Now => "tor uses them now",
+        Applied::NextStart => "tor uses them from its next start",
+    };
+    let store = Bridges::new(profile::Profile::new(data_dir)?, bundle)?;
     match &args.action {
         BridgesAction::Add { line } => {
-            let line = line.join(" ");
-            if bridges::add(&profile, &line)? {
-                to_stdout("Added. Tor uses it from its next start.");
+            let text = if line.is_empty() {
+                read_pasted_lines()?
+            } else if line.iter().any(|part| part.contains('\n')) {
+                line.join("\n")
             } else {
-                to_stdout(&format!(
-                    "That bridge is already in {}.",
-                    profile.user_torrc().display()
-                ));
-            }
+                line.join(" ")
+            };
+            let (added, total, applied) = store.add(&text)?;
+            to_stdout(&format!(
+                "Added {added} bridge(s); you have {total} of your own, and {}.",
+                when(applied)
+            ));
+        }
+        BridgesAction::Use { which } => {
+            let applied = match which {
+                BridgeChoiceArg::Obfs4 => store.use_built_in(Transport::Obfs4)?,
+                BridgeChoiceArg::Snowflake => store.use_built_in(Transport::Snowflake)?,
+                BridgeChoiceArg::Custom => store.use_own()?.1,
+            };
+            to_stdout(&format!(
+                "Using {}; {}.",
+                store.current()?.mode,
+                when(applied)
+            ));
         }
         BridgesAction::List => {
-            let list = bridges::list(&profile)?;
-            if list.is_empty() {
-                to_stdout("No bridges (tor connects directly).");
+            let current = store.current()?;
+            let count = match current.mode {
+                BridgeMode::Direct => String::new(),
+                _ => format!(" ({})", current.bridges.len()),
+            };
+            to_stdout(&format!("In use: {}{count}", current.mode));
+            let own = store.own()?;
+            if own.bridges.is_empty() {
+                to_stdout("You have no bridges of your own (add them with `bridges add LINE`).");
+            } else {
+                to_stdout("Your own bridges (`bridges use custom` to use them):");
             }
-            for (index, bridge) in list.iter().enumerate() {
+            for (index, bridge) in own.bridges.iter().enumerate() {
                 to_stdout(&format!("{}: {bridge}", index + 1));
             }
         }
         BridgesAction::Remove { number } => {
-            let removed = bridges::remove(&profile, *number)?;
+            let (removed, applied) = store.remove(*number)?;
             to_stdout(&format!("Removed bridge {number}: {removed}"));
+            if let Some(applied) = applied {
+                to_stdout(&format!(
+                    "Now using {}; {}.",
+                    store.current()?.mode,
+                    when(applied)
+                ));
+            }
+        }
+        BridgesAction::Off => {
+            let applied = store.off()?;
+            to_stdout(&format!(
+                "No bridges: tor connects directly ({}).",
+                when(applied).replace("them", "this")
+            ));
         }
     }
     Ok(0)
+}
+
+/// Bridge lines pasted on standard input, up to its end (Ctrl-D on a terminal).
+fn read_pasted_lines() -> Result<String, LaunchError> {
+    use std::io::{IsTerminal, Read};
+    if std::io::stdin().is_terminal() {
+        output::to_stderr("Paste your bridge lines, then press Ctrl-D:");
+    }
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(LaunchError::Stdin)?;
+    Ok(text)
 }

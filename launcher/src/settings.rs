@@ -8,10 +8,11 @@ use std::time::Duration;
 
 use crate::app_process::AppCommand;
 use crate::bundle::Bundle;
-use crate::cli::LaunchArgs;
+use crate::cli::{LaunchArgs, StartAppAt};
 use crate::error::LaunchError;
 use crate::profile::Profile;
 use crate::tor_binary::{TorBinary, find_tor};
+use messenger_bridges::{PluggableTransports, PtConfig};
 
 /// Everything `launch` needs, resolved.
 #[derive(Debug, Clone)]
@@ -40,6 +41,14 @@ pub struct LaunchSettings {
     pub shutdown_grace: Duration,
     /// Copy tor's output to stderr.
     pub verbose: bool,
+    /// When the messenger starts.
+    pub start_app_at: StartAppAt,
+    /// The bundle's transports and built-in bridges (`tor/pluggable_transports/pt_config`,
+    /// else the built-in copy).
+    pub pt_config: PtConfig,
+    /// Where each transport's program is (the bundle's, or in a development run the
+    /// system's).
+    pub transports: PluggableTransports,
 }
 
 impl LaunchSettings {
@@ -88,6 +97,18 @@ impl LaunchSettings {
             }
             None => None,
         };
+        let pt_config = PtConfig::for_bundle(bundle.dir())
+            .map_err(|error| LaunchError::Bridge(error.into()))?;
+        let transports = PluggableTransports::locate(
+            &pt_config,
+            bundle.dir(),
+            std::env::var_os("PATH").as_deref(),
+        );
+        // A program given with --app expects a working tor; the messenger shows the progress.
+        let start_app_at = args.start_app_at.unwrap_or(match args.app {
+            Some(_) => StartAppAt::Ready,
+            None => StartAppAt::Connecting,
+        });
         Ok(Self {
             profile,
             tor,
@@ -104,6 +125,9 @@ impl LaunchSettings {
             tor_restarts: args.tor_restarts,
             shutdown_grace: Duration::from_secs(args.shutdown_grace),
             verbose: args.verbose,
+            start_app_at,
+            pt_config,
+            transports,
         })
     }
 }

@@ -29,6 +29,9 @@ pub struct TorCommand {
     pub user_torrc: PathBuf,
     /// Copy tor's output to the launcher's stderr.
     pub echo_output: bool,
+    /// The folder tor runs in: the bundle's `tor/`, where the plugin lines' relative paths
+    /// start (`None`: the launcher's own).
+    pub working_dir: Option<PathBuf>,
 }
 
 /// A running tor.
@@ -54,6 +57,9 @@ impl TorProcess {
             .process_group(0)
             // Last resort if the launcher unwinds without stopping tor; normal paths stop it.
             .kill_on_drop(true);
+        if let Some(dir) = &command.working_dir {
+            process.current_dir(dir);
+        }
         let mut child = process.spawn().map_err(|source| LaunchError::TorSpawn {
             path: command.binary.clone(),
             source,

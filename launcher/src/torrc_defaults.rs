@@ -23,6 +23,9 @@ pub struct DefaultsValues<'a> {
     pub owner_pid: u32,
     /// `--torrc FILE`: included at the end, after the defaults.
     pub extra_torrc: Option<&'a Path>,
+    /// The `ClientTransportPlugin` lines of the transports available
+    /// (`messenger_bridges::plugin_lines`), added after the template.
+    pub plugin_lines: &'a [String],
 }
 
 /// Reads the bundle's template if it exists, else the built-in one. Returns the text and a
@@ -59,6 +62,22 @@ pub fn render(
         });
     }
     if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if !values.plugin_lines.is_empty() {
+        text.push_str(
+            "# Pluggable transports (tor/pluggable_transports/pt_config); tor starts one only \
+             when a bridge uses it.\n",
+        );
+    }
+    for line in values.plugin_lines {
+        if line.chars().any(char::is_control) {
+            return Err(LaunchError::Template {
+                source_name: "pluggable transports".to_owned(),
+                detail: "a plugin line contains a control character".to_owned(),
+            });
+        }
+        text.push_str(line);
         text.push('\n');
     }
     if let Some(extra) = values.extra_torrc {

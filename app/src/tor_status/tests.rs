@@ -78,7 +78,7 @@ fn follow_states(control: ControlPort, updates: std::sync::mpsc::Sender<TorState
             Duration::from_millis(100),
             |report| match report {
                 TorReport::State(state) => updates.send(state).is_ok(),
-                TorReport::Warning(_) => true,
+                TorReport::Warning(_) | TorReport::Connection(_) => true,
             },
         ))
     });
@@ -374,5 +374,215 @@ fn repeated_warnings_and_states_are_reported_once() {
             TorReport::Warning(warning),
             TorReport::Warning(other)
         ]
+    );
+}
+
+/// A tor like the launcher's in a censored place: the private network's authorities on
+/// closed ports, the bundle's transports (unpacked from the pinned packages) in its plugin
+/// lines, its control port and cookie at fixed places.
+fn blocked_tor(
+    network: &TorNetwork,
+    data_dir: &Path,
+    control_port: u16,
+    cookie: &Path,
+) -> ProcessGuard {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(data_dir)
+        .unwrap();
+    let defaults = format!(
+        "DataDirectory {}\nLog notice stdout\nShutdownWaitLength 0\n\
+         __OwningControllerProcess {}\n{}SocksPort 127.0.0.1:{}\n\
+         ControlPort 127.0.0.1:{control_port}\nCookieAuthentication 1\nCookieAuthFile {}\n\
+         ClientTransportPlugin obfs4 exec {}\nClientTransportPlugin snowflake exec {}\n",
+        data_dir.display(),
+        std::process::id(),
+        network.blocked_client_torrc().unwrap(),
+        harness::free_port().unwrap(),
+        cookie.display(),
+        harness::pinned_transports::obfs4proxy().unwrap().display(),
+        harness::pinned_transports::snowflake_client()
+            .unwrap()
+            .display(),
+    );
+    let defaults_path = data_dir.join("torrc-defaults");
+    std::fs::write(&defaults_path, defaults).unwrap();
+    // As the launcher does: tor 0.4.9 answers SAVECONF with 250 but writes nothing when its
+    // `-f` file did not exist at start.
+    std::fs::write(data_dir.join("torrc"), "").unwrap();
+    let mut command = std::process::Command::new("tor");
+    command
+        .arg("--hush")
+        .arg("--defaults-torrc")
+        .arg(&defaults_path)
+        .arg("-f")
+        .arg(data_dir.join("torrc"))
+        .arg("--allow-missing-torrc");
+    ProcessGuard::spawn("blocked tor", command, data_dir.join("tor.log")).unwrap()
+}
+
+/// Waits for a report matching `wanted`; returns it (with the last connection seen).
+fn wait_report(
+    reports: &Receiver<TorReport>,
+    what: &str,
+    wanted: impl Fn(&TorReport) -> bool,
+) -> TorReport {
+    let deadline = Instant::now() + WAIT;
+    let mut seen = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match reports.recv_timeout(left) {
+            Ok(report) if wanted(&report) => return report,
+            Ok(report) => seen.push(format!("{report:?}")),
+            Err(_) => panic!(
+                "timed out waiting for {what}; last reports:\n{}",
+                seen[seen.len().saturating_sub(8)..].join("\n")
+            ),
+        }
+    }
+}
+
+fn connection_of(report: TorReport) -> messenger_ui::TorConnection {
+    match report {
+        TorReport::Connection(connection) => connection,
+        other => panic!("not a connection report: {other:?}"),
+    }
+}
+
+/// The whole way out of a censored network, for real: a blocked tor stalls and the watcher
+/// says why; the person picks the built-in snowflake bridges (here pointing at a broker on a
+/// closed loopback port: no broker is reachable offline), tor launches the bundle's
+/// snowflake-client, the stall comes back as "snowflake cannot reach its broker"; the real
+/// connection screen (kittest) then offers the other ways, the person clicks "built-in obfs4"
+/// (here the loopback obfs4 bridge in front of a relay of the network) and tor reaches 100%.
+/// Every change goes through the control port; tor saves it in its own torrc.
+#[test]
+fn a_blocked_tor_is_explained_and_the_window_gets_it_connected() {
+    use egui_kittest::kittest::Queryable;
+    use messenger_bridges::{BridgeMode, StallCause, Transport};
+    let network = TorNetwork::shared().unwrap();
+    let bridge = harness::Obfs4Bridge::start(
+        network,
+        &harness::pinned_transports::obfs4proxy().unwrap(),
+        WAIT,
+    )
+    .unwrap();
+    let closed = harness::ports::free_ports(2).unwrap();
+    let pt_config = PtConfig::parse(
+        &format!(
+            "transport obfs4 obfs4proxy\ntransport snowflake snowflake-client\nbridge {}\n\
+             bridge snowflake 192.0.2.3:80 2B280B23E1107BB62ABFC40DDCC8824814F80A72 \
+             fingerprint=2B280B23E1107BB62ABFC40DDCC8824814F80A72 url=https://127.0.0.1:{}/ \
+             ice=stun:127.0.0.1:{}\n",
+            bridge.line(),
+            closed[0],
+            closed[1]
+        ),
+        "test",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cookie = dir.path().join("control_auth_cookie");
+    let control_port = harness::free_port().unwrap();
+    let data = dir.path().join("Tor");
+    let _tor = blocked_tor(network, &data, control_port, &cookie);
+    let connecting = Connecting {
+        pt_config,
+        own_bridges: Some(dir.path().join("custom-bridges")),
+        stall_after: Duration::from_secs(3),
+    };
+    let control = ControlPort {
+        address: SocketAddr::from((Ipv4Addr::LOCALHOST, control_port)),
+        cookie: Some(cookie),
+    };
+    let (requests, mut received) = tokio::sync::mpsc::unbounded_channel();
+    let (updates, reports) = channel();
+    std::thread::spawn(move || {
+        runtime().block_on(follow_with(
+            &control,
+            Duration::from_millis(100),
+            &connecting,
+            &mut received,
+            |report| updates.send(report).is_ok(),
+        ))
+    });
+
+    // Direct connections are refused: a stall that says so.
+    let blocked = connection_of(wait_report(
+        &reports,
+        "the direct stall",
+        |report| matches!(report, TorReport::Connection(c) if c.stall.as_ref().is_some_and(|s| s.cause == StallCause::Blocked)),
+    ));
+    assert_eq!(blocked.transports, [Transport::Obfs4, Transport::Snowflake]);
+    assert_eq!(blocked.bridges.unwrap().mode, BridgeMode::Direct);
+
+    // Built-in snowflake: tor starts the bundle's snowflake-client, whose broker is out of
+    // reach: the stall comes back, explained.
+    requests
+        .send(TorRequest::BuiltIn(Transport::Snowflake))
+        .unwrap();
+    let snowflake = connection_of(wait_report(&reports, "the snowflake stall", |report| {
+        matches!(report, TorReport::Connection(c)
+            if c.bridges.as_ref().is_some_and(|b| b.mode == BridgeMode::BuiltIn(Transport::Snowflake))
+                && c.stall.as_ref().is_some_and(|s| s.cause == StallCause::SnowflakeBroker))
+    }));
+
+    // The real connection screen shows it, with the other ways; the person picks obfs4.
+    let mut model = messenger_chat::Model::new();
+    model.tor = TorState::Bootstrapping { progress: 10 };
+    let mut ui = messenger_ui::MessengerUi::new(messenger_ui::Settings {
+        first_run_done: true,
+        ..messenger_ui::Settings::default()
+    });
+    ui.set_tor_connection(snowflake);
+    let mut window = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .build_ui_state(
+            |frame,
+             state: &mut (
+                messenger_ui::MessengerUi,
+                messenger_chat::Model,
+                Vec<messenger_ui::Action>,
+            )| {
+                let actions = state.0.show(frame, &mut state.1);
+                state.2.extend(actions);
+            },
+            (ui, model, Vec::new()),
+        );
+    window.run();
+    window.get_by_label_contains("Snowflake cannot reach its broker");
+    assert!(
+        window
+            .query_by_label("Use the built-in snowflake bridges")
+            .is_none()
+    );
+    window.get_by_label("Keep waiting");
+    window.get_by_label("Connect without bridges");
+    window
+        .get_by_label("Use the built-in obfs4 bridges")
+        .click();
+    window.run();
+    let actions = std::mem::take(&mut window.state_mut().2);
+    assert_eq!(
+        actions,
+        [messenger_ui::Action::Tor(TorRequest::BuiltIn(
+            Transport::Obfs4
+        ))]
+    );
+    for action in actions {
+        if let messenger_ui::Action::Tor(request) = action {
+            requests.send(request).unwrap();
+        }
+    }
+    wait_report(&reports, "tor ready through the obfs4 bridge", |report| {
+        *report == TorReport::State(TorState::Ready)
+    });
+    // Tor saved the choice in its own torrc.
+    let torrc = std::fs::read_to_string(data.join("torrc")).unwrap();
+    assert!(
+        torrc.contains(&format!("Bridge {}", bridge.line())),
+        "{torrc}"
     );
 }

@@ -18,6 +18,7 @@ fn messenger(profile_dir: &std::path::Path, accounts: AccountsFile) -> Messenger
         profile_dir: profile_dir.to_path_buf(),
         fonts_dir: profile_dir.join("fonts"),
         tor_updates,
+        tor_requests: None,
         network: None,
         updates,
         utc_offset_seconds: 0,

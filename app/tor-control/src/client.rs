@@ -250,6 +250,12 @@ impl ControlClient {
         self.send(&Command::set_conf(entries)?).await.map(drop)
     }
 
+    /// `SAVECONF`: tor writes its options into its own torrc (what `SETCONF` changed lasts
+    /// across restarts; nobody edits the file behind tor's back).
+    pub async fn save_conf(&mut self) -> Result<(), ControlError> {
+        self.send(&Command::save_conf()).await.map(drop)
+    }
+
     /// `RESETCONF key...`: the options back to their defaults.
     pub async fn reset_conf(&mut self, keys: &[&str]) -> Result<(), ControlError> {
         let entries: Vec<ConfigEntry> = keys.iter().map(|key| ConfigEntry::reset(*key)).collect();

@@ -104,6 +104,12 @@ impl Command {
         ))
     }
 
+    /// `SAVECONF`: tor writes its current options into its torrc (the `-f` file), so that
+    /// a change made with `SETCONF` lasts; the file is tor's, written by tor itself.
+    pub fn save_conf() -> Self {
+        Self::new("SAVECONF", "SAVECONF".to_owned())
+    }
+
     /// `SETEVENTS kind...`: subscribes to these events, replacing earlier ones (none: stop).
     pub fn set_events(kinds: &[EventKind]) -> Result<Self, ControlError> {
         let mut line = String::from("SETEVENTS");

@@ -1,5 +1,5 @@
 //! The client against a tor of its own (configuration changes must not disturb the shared
-//! client other tests use): SETCONF quoting with real bridge lines, GETCONF, RESETCONF, a
+//! client other tests use): SETCONF quoting with real bridge lines, SAVECONF, GETCONF, RESETCONF, a
 //! refused value, and the events of a pluggable transport (the system's obfs4proxy) and of
 //! a bootstrap that cannot reach its bridge.
 //!
@@ -26,6 +26,7 @@ struct OwnTor {
     _guard: ProcessGuard,
     control: SocketAddr,
     cookie: PathBuf,
+    torrc: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -66,6 +67,7 @@ fn own_tor() -> OwnTor {
         _guard: guard,
         control: SocketAddr::from((Ipv4Addr::LOCALHOST, control_port)),
         cookie,
+        torrc: torrc_path,
         _dir: dir,
     }
 }
@@ -129,6 +131,16 @@ fn setconf_sends_bridge_lines_and_odd_values_intact() {
         );
         let contact_now = control.get_conf(&["ContactInfo"]).await.unwrap();
         assert_eq!(contact_now, [ConfigEntry::new("ContactInfo", contact)]);
+
+        // SAVECONF: tor itself writes the change into its torrc, the lines intact.
+        control.save_conf().await.unwrap();
+        let saved = std::fs::read_to_string(&tor.torrc).unwrap();
+        for expected in [
+            format!("Bridge {OBFS4_BRIDGE}"),
+            format!("Bridge {PLAIN_BRIDGE}"),
+        ] {
+            assert!(saved.lines().any(|line| line == expected), "{saved}");
+        }
 
         // A value tor refuses: a typed rejection, and nothing changed (SETCONF is atomic).
         let err = control

@@ -2,6 +2,7 @@
 //! out (through OTR and the protocol crates) and updates the model with what happens.
 
 use crate::settings::{NewAccount, Settings};
+use crate::tor_connection::TorRequest;
 pub use messenger_chat::OtrRequest;
 use messenger_chat::{AccountId, ConversationId};
 use messenger_protocol::{Command, MessageKind};
@@ -56,4 +57,7 @@ pub enum Action {
     },
     /// The settings changed; the binary saves them in the profile.
     SettingsChanged(Settings),
+    /// Change how tor connects (bridges); the binary gives it to the running tor on its
+    /// control port and reports with [`crate::MessengerUi::set_tor_connection`].
+    Tor(TorRequest),
 }

@@ -9,9 +9,12 @@ use crate::i18n::{Language, Script};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::style::AppliedStyle;
+use crate::tor_choices::stall_notice;
+use crate::tor_connection::TorConnection;
 use crate::update_status::UpdateStatus;
 use crate::view_context::ViewContext;
 use crate::views::accounts::Accounts;
+use crate::views::connection::ConnectionScreen;
 use crate::views::first_run::FirstRun;
 use crate::views::input::InputLines;
 use crate::views::members::Members;
@@ -23,9 +26,10 @@ use crate::views::settings_view::SettingsScreen;
 use crate::views::sidebar::Sidebar;
 use crate::views::tabs::Tabs;
 use crate::views::top_bar::{Slot, TopBar};
+use crate::views::tor_settings::TorSettingsPage;
 use crate::views::updates::Updates;
 use crate::views::verify::Verify;
-use messenger_chat::{ConversationId, Model};
+use messenger_chat::{ConversationId, Model, TorState};
 use messenger_protocol::Conversation;
 
 /// The messenger's UI state. Call [`MessengerUi::show`] once per frame with the model; it
@@ -48,6 +52,20 @@ pub struct MessengerUi {
     verify: Verify,
     remove_account: RemoveAccount,
     updates: Updates,
+    tor_connection: TorConnection,
+    connection_screen: ConnectionScreen,
+    tor_settings: TorSettingsPage,
+    settings_page: SettingsPage,
+}
+
+/// The pages of the settings screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum SettingsPage {
+    /// Encryption, updates, language, appearance.
+    #[default]
+    General,
+    /// How tor connects (bridges) and its progress.
+    TorConnection,
 }
 
 impl MessengerUi {
@@ -70,6 +88,10 @@ impl MessengerUi {
             verify: Verify::default(),
             remove_account: RemoveAccount::default(),
             updates: Updates::default(),
+            tor_connection: TorConnection::default(),
+            connection_screen: ConnectionScreen::default(),
+            tor_settings: TorSettingsPage::default(),
+            settings_page: SettingsPage::default(),
         }
     }
 
@@ -157,6 +179,23 @@ impl MessengerUi {
         self.updates.status()
     }
 
+    /// Shows what tor's control port says about the connection (the phase, a stall, the
+    /// bridges, the last change).
+    pub fn set_tor_connection(&mut self, connection: TorConnection) {
+        self.tor_connection = connection;
+    }
+
+    /// What the window shows about tor's connection.
+    pub fn tor_connection(&self) -> &TorConnection {
+        &self.tor_connection
+    }
+
+    /// Opens Settings > Tor connection.
+    pub fn show_tor_settings(&mut self) {
+        self.top_bar.set_screen(Screen::Settings);
+        self.settings_page = SettingsPage::TorConnection;
+    }
+
     /// Draws one frame over `model` and returns the user's actions of this frame.
     pub fn show(&mut self, ui: &mut egui::Ui, model: &mut Model) -> Vec<Action> {
         self.style.apply(ui.ctx(), self.context.settings());
@@ -166,15 +205,32 @@ impl MessengerUi {
             return ctx.take_actions();
         }
         let updates = &mut self.updates;
+        // While tor is connecting the chats and accounts give way to the connection screen;
+        // a stall is noticed in the top bar on the other screens.
+        let connecting = matches!(model.tor, TorState::Bootstrapping { .. });
+        let stalled = connecting && self.tor_connection.stall.is_some();
+        let mut open_tor_settings = false;
         self.top_bar
             .show(ui, ctx, model, |slot, ui, ctx| match slot {
                 Slot::Menu => updates.menu_entries(ui, ctx),
-                Slot::Notices => updates.notice(ui, ctx),
+                Slot::Notices => {
+                    updates.notice(ui, ctx);
+                    if stalled && stall_notice(ui, ctx) {
+                        open_tor_settings = true;
+                    }
+                }
             });
+        if open_tor_settings {
+            self.show_tor_settings();
+        }
         match self.top_bar.screen() {
+            Screen::Chats | Screen::Accounts if connecting => {
+                self.connection_screen
+                    .show(ui, &mut self.context, model, &self.tor_connection)
+            }
             Screen::Chats => self.show_chats(ui, model),
             Screen::Accounts => self.show_accounts(ui, model),
-            Screen::Settings => self.settings_screen.show(ui, &mut self.context),
+            Screen::Settings => self.show_settings(ui, model),
         }
         let ctx = &mut self.context;
         self.verify.show(ui, ctx, model);
@@ -214,6 +270,35 @@ impl MessengerUi {
         }
         self.input.show(ui, ctx, model, active);
         self.messages.show(ui, ctx, model, Some(active));
+    }
+
+    /// The settings screen: its pages on the side, the chosen one beside.
+    fn show_settings(&mut self, ui: &mut egui::Ui, model: &Model) {
+        let ctx = &mut self.context;
+        let side = if ctx.right_to_left() {
+            egui::Panel::right("settings_pages")
+        } else {
+            egui::Panel::left("settings_pages")
+        };
+        side.resizable(false).show(ui, |ui| {
+            for (page, key) in [
+                (SettingsPage::General, "settings-page-general"),
+                (SettingsPage::TorConnection, "tor-settings-title"),
+            ] {
+                if ui
+                    .selectable_label(self.settings_page == page, ctx.tr().t(key))
+                    .clicked()
+                {
+                    self.settings_page = page;
+                }
+            }
+        });
+        match self.settings_page {
+            SettingsPage::General => self.settings_screen.show(ui, ctx),
+            SettingsPage::TorConnection => {
+                self.tor_settings.show(ui, ctx, model, &self.tor_connection)
+            }
+        }
     }
 
     /// The accounts screen, with the throwaway registration between list and form.

@@ -21,6 +21,8 @@ mod row_heights;
 mod screen;
 mod settings;
 mod style;
+mod tor_choices;
+mod tor_connection;
 mod update_status;
 mod view_context;
 mod views;
@@ -33,5 +35,6 @@ pub use screen::Screen;
 pub use settings::{
     AccountKind, CertificateRequest, NewAccount, Settings, SettingsFile, SettingsFileError, Theme,
 };
+pub use tor_connection::{ChangeFailure, ChangeStatus, TorConnection, TorRequest, TorStall};
 pub use update_status::{UpdateRefusal, UpdateStatus};
 pub use views::accounts::CertificateNotice;

@@ -1,13 +1,15 @@
-//! Editing the bridge part of the user's torrc (`Data/Tor/torrc`), leaving every other line
-//! (comments, proxies) as the user wrote it.
+//! Editing the bridge part of the user's torrc (`Data/Tor/torrc`) while tor is not running,
+//! leaving every other line (comments, proxies) as the user (or tor's `SAVECONF`) wrote it.
 
 use std::path::Path;
 
 use super::BridgeError;
-use super::line::BridgeLine;
+use messenger_bridges::BridgeSelection;
 
-/// The plugin line obfs4 bridges need: Debian's obfs4proxy.
-pub const OBFS4_PLUGIN_LINE: &str = "ClientTransportPlugin obfs4 exec /usr/bin/obfs4proxy";
+/// The plugin line earlier launchers added for obfs4 bridges. It would now override the
+/// bundle's own transports (a `ClientTransportPlugin` in the torrc replaces all of the
+/// defaults' ones), so it is removed wherever found.
+pub const LEGACY_OBFS4_PLUGIN_LINE: &str = "ClientTransportPlugin obfs4 exec /usr/bin/obfs4proxy";
 
 /// The user torrc, line by line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,6 +28,13 @@ fn option_name(line: &str) -> Option<&str> {
 
 fn is_option(line: &str, name: &str) -> bool {
     option_name(line).is_some_and(|found| found.eq_ignore_ascii_case(name))
+}
+
+/// The value of an option line (what follows the option's name).
+fn option_value(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    let name_length = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+    trimmed[name_length..].trim()
 }
 
 impl UserTorrc {
@@ -65,70 +74,55 @@ impl UserTorrc {
         text
     }
 
-    /// The `Bridge` values, in file order (numbered from 1 by `list`).
+    /// The `Bridge` values, in file order.
     pub fn bridges(&self) -> Vec<String> {
         self.lines
             .iter()
             .filter(|line| is_option(line, "Bridge"))
-            .map(|line| {
-                let trimmed = line.trim_start();
-                trimmed["Bridge".len()..].trim().to_owned()
-            })
+            .map(|line| option_value(line).to_owned())
             .collect()
     }
 
-    /// Adds a bridge; `false` if the same bridge is already there.
-    pub fn add_bridge(&mut self, bridge: &BridgeLine) -> bool {
-        let value = bridge.to_string();
-        if self.bridges().contains(&value) {
-            return false;
-        }
-        let insert_at = self
-            .lines
+    /// Whether `UseBridges 1` is set (tor's default is 0).
+    pub fn use_bridges(&self) -> bool {
+        self.lines
             .iter()
-            .rposition(|line| is_option(line, "Bridge"))
-            .map_or(self.lines.len(), |index| index + 1);
-        self.lines.insert(insert_at, format!("Bridge {value}"));
-        self.fix_up();
-        true
+            .rev()
+            .find(|line| is_option(line, "UseBridges"))
+            .is_some_and(|line| option_value(line) == "1")
     }
 
-    /// Removes bridge number `number` (from 1, as `list` shows). Returns its value.
-    pub fn remove_bridge(&mut self, number: usize) -> Result<String, BridgeError> {
-        let count = self.bridges().len();
-        let index = self
-            .lines
+    /// The `ClientTransportPlugin` lines the user wrote (they replace the bundle's).
+    pub fn own_plugin_lines(&self) -> Vec<String> {
+        self.lines
             .iter()
-            .enumerate()
-            .filter(|(_, line)| is_option(line, "Bridge"))
-            .map(|(index, _)| index)
-            .nth(number.wrapping_sub(1))
-            .ok_or(BridgeError::NoSuchBridge { number, count })?;
-        let removed = self.lines.remove(index);
-        self.fix_up();
-        Ok(removed["Bridge".len()..].trim().to_owned())
+            .filter(|line| is_option(line, "ClientTransportPlugin"))
+            .filter(|line| line.trim() != LEGACY_OBFS4_PLUGIN_LINE)
+            .map(|line| line.trim().to_owned())
+            .collect()
     }
 
-    /// Keeps `UseBridges 1` and the obfs4 plugin line in step with the bridges present.
-    fn fix_up(&mut self) {
-        let bridges = self.bridges();
-        let any_obfs4 = bridges.iter().any(|bridge| bridge.starts_with("obfs4 "));
-        self.lines.retain(|line| !is_option(line, "UseBridges"));
-        if !bridges.is_empty() {
-            self.lines.push("UseBridges 1".to_owned());
-        }
-        let has_plugin = self.lines.iter().any(|line| {
-            is_option(line, "ClientTransportPlugin")
-                && line
-                    .split_whitespace()
-                    .nth(1)
-                    .is_some_and(|names| names.split(',').any(|name| name == "obfs4"))
-        });
-        if any_obfs4 && !has_plugin {
-            self.lines.push(OBFS4_PLUGIN_LINE.to_owned());
-        } else if !any_obfs4 {
-            // Only the line this launcher added; a plugin line the user wrote stays.
-            self.lines.retain(|line| line != OBFS4_PLUGIN_LINE);
+    /// Removes the plugin line earlier launchers added; true if there was one.
+    pub fn remove_legacy_plugin_line(&mut self) -> bool {
+        let before = self.lines.len();
+        self.lines
+            .retain(|line| line.trim() != LEGACY_OBFS4_PLUGIN_LINE);
+        self.lines.len() != before
+    }
+
+    /// Replaces the `Bridge` and `UseBridges` lines with `selection`'s, where the first bridge
+    /// line was (or at the end).
+    pub fn set_bridges(&mut self, selection: &BridgeSelection) {
+        let at = self
+            .lines
+            .iter()
+            .position(|line| is_option(line, "Bridge") || is_option(line, "UseBridges"));
+        self.lines
+            .retain(|line| !is_option(line, "Bridge") && !is_option(line, "UseBridges"));
+        self.remove_legacy_plugin_line();
+        let at = at.map_or(self.lines.len(), |at| at.min(self.lines.len()));
+        for (offset, line) in selection.torrc_lines().into_iter().enumerate() {
+            self.lines.insert(at + offset, line);
         }
     }
 }

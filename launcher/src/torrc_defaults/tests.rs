@@ -7,6 +7,7 @@ fn values<'a>(data: &'a Path, extra: Option<&'a Path>) -> DefaultsValues<'a> {
         data_directory: data,
         owner_pid: 42,
         extra_torrc: extra,
+        plugin_lines: &[],
     }
 }
 
@@ -74,4 +75,19 @@ fn bundle_template_preferred_and_missing_falls_back() {
     assert_eq!(name, "built-in");
     std::fs::write(&path, "X 1\n").unwrap();
     assert_eq!(load_template(&path).unwrap().0, "X 1\n");
+}
+
+#[test]
+fn plugin_lines_come_after_the_template_and_before_the_include() {
+    let lines =
+        vec!["ClientTransportPlugin obfs4 exec ./pluggable_transports/obfs4proxy".to_owned()];
+    let mut with = values(Path::new("/d"), Some(Path::new("/t/extra")));
+    with.plugin_lines = &lines;
+    let text = render("SocksPort @SOCKS_PORT@\n", "t", &with).unwrap();
+    let plugin = text.find(&lines[0]).unwrap();
+    assert!(text.find("SocksPort").unwrap() < plugin);
+    assert!(plugin < text.find("%include").unwrap(), "{text}");
+    let bad = vec!["ClientTransportPlugin x exec y\nSocksPort 0.0.0.0:1".to_owned()];
+    with.plugin_lines = &bad;
+    assert!(render("X 1\n", "t", &with).is_err());
 }

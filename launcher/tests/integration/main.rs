@@ -10,6 +10,8 @@ mod bundle_layout;
 mod errors;
 mod network;
 mod obfs4_bridge;
+mod snowflake;
+mod stall_choices;
 mod system_tor;
 mod update_commands;
 mod util;

@@ -1,97 +1,104 @@
-//! `bridges add` with a real obfs4 bridge: a bridge relay on the private network behind
-//! Debian's obfs4proxy; the launcher, with the line in its user torrc, reaches 100% through it.
+//! obfs4 end to end through the bundle's own obfs4proxy (unpacked from the pinned Debian
+//! package, not the system's): a real obfs4 bridge on loopback (a bridge relay of the private
+//! network behind obfs4proxy in server mode) is added with `bridges add`; the launcher, run
+//! from a bundle folder under `strace -f`, bootstraps through it and runs the messenger's own
+//! IRC session (messenger-irc over messenger-net's SOCKS connector) as its app, which joins a
+//! room on ngircd and says something a raw IRC peer hears. The trace shows only loopback
+//! connections, none to the network's relays directly: the bridge's obfs4 port is the way in.
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::util::{BOOTSTRAP_LIMIT, LAUNCHER, Launcher, Setup, sh_app};
+use messenger_irc::{IrcAccountConfig, spawn_account};
+use messenger_net::{Isolation, Network, TlsTrust, TorSocks};
+use messenger_protocol::accounts::Transport;
+use messenger_protocol::{Command as IrcCommand, Conversation, Event, MessageKind, OutgoingId};
 
-/// Starts an obfs4 bridge on the shared private network; returns its guard and bridge line.
-fn start_bridge(setup: &Setup) -> (harness::ProcessGuard, String) {
-    let network = harness::TorNetwork::shared().unwrap();
-    let ports = harness::ports::free_ports(2).unwrap();
-    let (or_port, obfs4_port) = (ports[0], ports[1]);
-    let data = setup.temp.path().join("bridge");
-    std::fs::create_dir(&data).unwrap();
-    let torrc = setup.file(
-        "bridge.torrc",
-        &format!(
-            "{network}\
-             DataDirectory {data}\n\
-             Nickname launcherbridge\n\
-             Address 127.0.0.1\n\
-             ORPort 127.0.0.1:{or_port}\n\
-             BridgeRelay 1\n\
-             PublishServerDescriptor 0\n\
-             AssumeReachable 1\n\
-             ExitRelay 0\n\
-             SocksPort 0\n\
-             ExtORPort auto\n\
-             ServerTransportPlugin obfs4 exec /usr/bin/obfs4proxy\n\
-             ServerTransportListenAddr obfs4 127.0.0.1:{obfs4_port}\n\
-             ShutdownWaitLength 0\n\
-             Log notice stdout\n\
-             __OwningControllerProcess {pid}\n",
-            network = network.client_torrc(),
-            data = data.display(),
-            pid = std::process::id(),
-        ),
+use crate::util::{BOOTSTRAP_LIMIT, Launcher, Setup, TestBundle};
+
+const ENV_SERVER: &str = "OBFS4_TEST_IRC_SERVER";
+const ENV_PORT: &str = "OBFS4_TEST_IRC_PORT";
+const NICK: &str = "tmbridge";
+const ROOM: &str = "#bridged";
+const TEXT: &str = "hello through an obfs4 bridge";
+
+/// The messenger's IRC session, run by the launcher as its app (the test binary again, this
+/// test only): `TOR_MESSENGER_SOCKS` comes from the launcher.
+#[tokio::test]
+#[ignore = "run by the obfs4 end-to-end test as the launcher's app"]
+async fn child_irc_session() {
+    let (Ok(server), Ok(port), Ok(socks)) = (
+        std::env::var(ENV_SERVER),
+        std::env::var(ENV_PORT),
+        std::env::var("TOR_MESSENGER_SOCKS"),
+    ) else {
+        return;
+    };
+    let network = Network {
+        socks: TorSocks {
+            addr: socks.parse().unwrap(),
+        },
+        trust: TlsTrust::public_roots().unwrap(),
+    };
+    let mut config = IrcAccountConfig::new(
+        &server,
+        port.parse().unwrap(),
+        NICK,
+        Isolation::random().unwrap(),
     );
-    let mut command = Command::new("tor");
-    command.arg("-f").arg(&torrc);
-    let guard = harness::ProcessGuard::spawn(
-        "obfs4 bridge",
-        command,
-        setup.temp.path().join("bridge.log"),
-    )
-    .unwrap();
-    let line = wait_for_bridge_line(&guard, &data, obfs4_port);
-    (guard, line)
+    config.transport = Transport::Plaintext;
+    config.rooms = vec![ROOM.to_owned()];
+    let mut account = spawn_account(config, network);
+    account.commands.send(IrcCommand::Connect).await.unwrap();
+    wait_for(&mut account, |e| matches!(e, Event::Connected { .. })).await;
+    wait_for(&mut account, |e| matches!(e, Event::Members { .. })).await;
+    account
+        .commands
+        .send(IrcCommand::Send {
+            to: Conversation::Room(ROOM.to_owned()),
+            body: TEXT.to_owned(),
+            kind: MessageKind::Normal,
+            id: OutgoingId(1),
+        })
+        .await
+        .unwrap();
+    wait_for(&mut account, |e| matches!(e, Event::Sent { .. })).await;
+    account.commands.send(IrcCommand::Disconnect).await.unwrap();
+    wait_for(&mut account, |e| matches!(e, Event::Disconnected { .. })).await;
 }
 
-/// Waits until the bridge has a consensus (so it can serve clients) and obfs4proxy wrote its
-/// certificate, then builds the line a user would paste.
-fn wait_for_bridge_line(guard: &harness::ProcessGuard, data: &Path, port: u16) -> String {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let log = std::fs::read_to_string(guard.log_path()).unwrap_or_default();
-        let cert_line = std::fs::read_to_string(data.join("pt_state/obfs4_bridgeline.txt"))
-            .ok()
-            .and_then(|text| {
-                text.lines()
-                    .find(|line| line.starts_with("Bridge obfs4"))
-                    .map(str::to_owned)
-            });
-        let fingerprint = std::fs::read_to_string(data.join("fingerprint")).ok();
-        if log.contains("Bootstrapped 100%")
-            && let (Some(cert_line), Some(fingerprint)) = (cert_line, fingerprint)
-        {
-            let fingerprint = fingerprint.split_whitespace().nth(1).unwrap().to_owned();
-            let args: Vec<&str> = cert_line
-                .split_whitespace()
-                .filter(|word| word.starts_with("cert=") || word.starts_with("iat-mode="))
-                .collect();
-            return format!("obfs4 127.0.0.1:{port} {fingerprint} {}", args.join(" "));
+/// Waits for an event of the session matching `wanted`.
+async fn wait_for(account: &mut messenger_protocol::AccountHandle, wanted: fn(&Event) -> bool) {
+    tokio::time::timeout(Duration::from_secs(90), async {
+        loop {
+            let event = account.events.recv().await.expect("the account ended");
+            if wanted(&event) {
+                return;
+            }
         }
-        assert!(
-            Instant::now() < deadline,
-            "the obfs4 bridge did not get ready; log:\n{}",
-            guard.log_tail()
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    })
+    .await
+    .expect("the IRC session timed out");
 }
 
 #[test]
-fn launcher_bootstraps_through_an_obfs4_bridge_added_with_the_bridges_command() {
+fn messenger_irc_session_through_the_bundles_obfs4proxy_and_a_loopback_bridge() {
     let setup = Setup::new();
-    let (_bridge, line) = start_bridge(&setup);
-    let added = Command::new(LAUNCHER)
+    let network = harness::TorNetwork::shared().unwrap();
+    let ngircd = harness::Ngircd::start().unwrap();
+    let bundle = TestBundle::new(setup.temp.path());
+    let bridge = harness::Obfs4Bridge::start(
+        network,
+        &harness::pinned_transports::obfs4proxy().unwrap(),
+        Duration::from_secs(90),
+    )
+    .unwrap();
+    let added = Command::new(&bundle.launcher)
         .arg("bridges")
         .arg("--data-dir")
         .arg(setup.data_dir())
-        .args(["add", &line])
+        .args(["add", bridge.line()])
         .output()
         .unwrap();
     assert!(
@@ -99,21 +106,77 @@ fn launcher_bootstraps_through_an_obfs4_bridge_added_with_the_bridges_command() 
         "{}",
         String::from_utf8_lossy(&added.stderr)
     );
+    let mut peer = harness::IrcRawPeer::connect(&ngircd, "bridgepeer").unwrap();
+    peer.join(ROOM).unwrap();
+
     let torrc = setup.network_torrc();
-    let mut command = setup.command();
-    command.arg("--torrc").arg(&torrc);
-    sh_app(&mut command, "exit 0");
+    let trace_path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("obfs4-bridge-{}.strace", std::process::id()));
+    let launcher_command = bundle.command(&setup);
+    let mut command = Command::new("strace");
+    command
+        .args(["-f", "-qq", "-s", "0", "-e"])
+        .arg(harness::leak::STRACE_FILTER)
+        .arg("-o")
+        .arg(&trace_path)
+        .arg(launcher_command.get_program())
+        .args(launcher_command.get_args())
+        .arg("--torrc")
+        .arg(&torrc)
+        .arg("--app")
+        .arg(std::env::current_exe().unwrap())
+        .args([
+            "--",
+            "--exact",
+            "obfs4_bridge::child_irc_session",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(ENV_SERVER, ngircd.server_name())
+        .env(ENV_PORT, ngircd.port().to_string());
     let mut launcher = Launcher::start(command);
-    let (status, stderr) = launcher.wait_exit(BOOTSTRAP_LIMIT);
+    launcher.wait_for("Bootstrapped 100%", BOOTSTRAP_LIMIT);
+    peer.expect_within(
+        Duration::from_secs(120),
+        "the messenger's message",
+        |line| line.contains(&format!("PRIVMSG {ROOM} :{TEXT}")),
+    )
+    .unwrap();
+    let (status, stderr) = launcher.wait_exit(Duration::from_secs(120));
     assert_eq!(status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("Bootstrapped 100%"), "{stderr}");
-    // Tor really used the bridge: its state file names it as a guard of type bridge.
+
+    // Tor really used the bridge: its state names it as a guard of type bridge.
     let state = std::fs::read_to_string(setup.data_dir().join("Tor/state")).unwrap_or_default();
-    let fingerprint = line.split_whitespace().nth(2).unwrap();
+    let fingerprint = bridge.line().split_whitespace().nth(2).unwrap();
     assert!(
         state
             .lines()
             .any(|entry| entry.contains("in=bridges") && entry.contains(fingerprint)),
         "tor's state has no bridge guard {fingerprint}:\n{state}"
+    );
+
+    // The leak check: loopback only, the network's relays (and the bridge relay's own
+    // ORPort) never reached directly, the bridge's obfs4 port reached.
+    let trace = std::fs::read_to_string(&trace_path).unwrap();
+    let _ = std::fs::remove_file(&trace_path);
+    let mut forbidden = network.relay_ports();
+    forbidden.push(bridge.or_port());
+    let ports = harness::leak::check_bridge_only_trace(&trace, &forbidden, bridge.obfs4_port())
+        .unwrap_or_else(|leak| panic!("{leak}"));
+    // Besides tor's own SOCKS and control ports and the bridge, at most obfs4proxy's local
+    // SOCKS listener (tor's way into the transport).
+    let others: Vec<u16> = ports
+        .iter()
+        .copied()
+        .filter(|port| ![setup.socks_port, setup.control_port, bridge.obfs4_port()].contains(port))
+        .collect();
+    assert!(
+        others.len() <= 1,
+        "unexpected ports {others:?} of {ports:?}"
+    );
+    assert!(
+        ports.contains(&setup.socks_port),
+        "the app went through tor: {ports:?}"
     );
 }

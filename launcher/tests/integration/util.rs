@@ -91,10 +91,13 @@ pub(crate) struct Launcher {
 
 impl Launcher {
     pub(crate) fn start(mut command: Command) -> Self {
-        command
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
+        command.stdin(Stdio::null());
+        Self::start_with_stdin(command)
+    }
+
+    /// Starts with stdin as `command` sets it (a pipe: see [`Launcher::type_line`]).
+    pub(crate) fn start_with_stdin(mut command: Command) -> Self {
+        command.stdout(Stdio::null()).stderr(Stdio::piped());
         let mut child = spawn_retrying(&mut command);
         let stderr = child.stderr.take().unwrap();
         let (sender, lines) = channel();
@@ -116,6 +119,19 @@ impl Launcher {
 
     pub(crate) fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Writes `line` and a line break to the launcher's stdin (started with a pipe).
+    pub(crate) fn type_line(&mut self, line: &str) {
+        use std::io::Write;
+        let stdin = self.child.stdin.as_mut().unwrap();
+        writeln!(stdin, "{line}").unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Every stderr line so far.
+    pub(crate) fn seen(&self) -> &[String] {
+        &self.seen
     }
 
     /// Also kill `pid` when this guard drops (an app the test started through the launcher).
@@ -254,4 +270,87 @@ pub(crate) fn output_retrying(command: &mut Command) -> std::process::Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     spawn_retrying(command).wait_with_output().unwrap()
+}
+
+/// A bundle folder in `dir`: a copy of the launcher, the bundle's transports (the programs
+/// unpacked from the pinned Debian packages, as the bundle recipe ships them) and its
+/// `pt_config`. Tor is Debian's, given with `--tor`.
+pub(crate) struct TestBundle {
+    pub dir: PathBuf,
+    pub launcher: PathBuf,
+}
+
+impl TestBundle {
+    pub(crate) fn new(parent: &Path) -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = parent.join("tor messenger bundle");
+        let pt = dir.join("tor/pluggable_transports");
+        std::fs::create_dir_all(&pt).unwrap();
+        let launcher = dir.join("start-tor-messenger");
+        std::fs::copy(LAUNCHER, &launcher).unwrap();
+        for (program, path) in [
+            (
+                "obfs4proxy",
+                harness::pinned_transports::obfs4proxy().unwrap(),
+            ),
+            (
+                "snowflake-client",
+                harness::pinned_transports::snowflake_client().unwrap(),
+            ),
+        ] {
+            std::fs::copy(&path, pt.join(program)).unwrap();
+            std::fs::set_permissions(pt.join(program), std::fs::Permissions::from_mode(0o755))
+                .unwrap();
+        }
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/bridges/pt_config"),
+            pt.join("pt_config"),
+        )
+        .unwrap();
+        Self { dir, launcher }
+    }
+
+    /// The bundle's program of a transport.
+    pub(crate) fn program(&self, name: &str) -> PathBuf {
+        self.dir.join("tor/pluggable_transports").join(name)
+    }
+
+    /// The copied launcher with `setup`'s profile and ports, and Debian's tor.
+    pub(crate) fn command(&self, setup: &Setup) -> Command {
+        let mut command = Command::new(&self.launcher);
+        command
+            .arg("--data-dir")
+            .arg(setup.data_dir())
+            .arg("--socks-port")
+            .arg(setup.socks_port.to_string())
+            .arg("--control-port")
+            .arg(setup.control_port.to_string())
+            .arg("--tor")
+            .arg(harness::programs::find_program("tor", Path::new("tor")).unwrap());
+        command
+    }
+}
+
+/// The executables of `pid`'s child processes (tor's managed transports).
+pub(crate) fn child_executables(pid: u32) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "PID (comm) STATE PPID ...": comm may hold spaces, so split after the ')'.
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let parent = rest
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse::<u32>().ok());
+        if parent == Some(pid)
+            && let Ok(exe) = std::fs::read_link(entry.path().join("exe"))
+        {
+            found.push(exe);
+        }
+    }
+    found
 }

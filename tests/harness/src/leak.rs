@@ -44,6 +44,69 @@ pub fn check_trace(trace: &str, socks_port: u16) -> Result<usize, String> {
     Ok(socks_connects)
 }
 
+/// Checks an `strace -f -e STRACE_FILTER` log of a client that must reach the Tor network
+/// only through a bridge on loopback (tor, its transport programs, the app): every address
+/// any process connects or sends to is 127.0.0.1 (or ::1), none of `forbidden_ports` (the
+/// network's relays, reached directly) is connected to, nothing goes to port 53, and
+/// `bridge_port` is connected to at least once. Netlink messages are allowed here: tor asks
+/// the kernel for its interface addresses that way, and they never leave the computer (the
+/// app's own trace, [`check_trace`], refuses them as the first step of a name lookup).
+/// Returns the loopback ports connected to, sorted, or the offending line.
+pub fn check_bridge_only_trace(
+    trace: &str,
+    forbidden_ports: &[u16],
+    bridge_port: u16,
+) -> Result<Vec<u16>, String> {
+    let mut ports = Vec::new();
+    for line in trace.lines() {
+        if line.contains("htons(53)") {
+            return Err(format!("a DNS packet: {line}"));
+        }
+        if let Some(address) = quoted_after(line, "inet_addr(\"")
+            && address != "127.0.0.1"
+        {
+            return Err(format!("an address outside loopback: {line}"));
+        }
+        if line.contains("AF_INET6") && !line.contains("\"::1\"") {
+            return Err(format!("an IPv6 address outside loopback: {line}"));
+        }
+        if !line.contains("connect(") {
+            continue;
+        }
+        let Some(port) = port_in(line) else {
+            continue; // AF_UNIX: on this computer.
+        };
+        if forbidden_ports.contains(&port) {
+            return Err(format!(
+                "a direct connection to the network's relay port {port}, not through the bridge: {line}"
+            ));
+        }
+        ports.push(port);
+    }
+    if !ports.contains(&bridge_port) {
+        return Err(format!(
+            "no connection to the bridge's port {bridge_port} (ports connected: {ports:?})"
+        ));
+    }
+    ports.sort_unstable();
+    ports.dedup();
+    Ok(ports)
+}
+
+/// The text between `prefix` and the next `"` in `line`.
+fn quoted_after<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    let start = line.find(prefix)? + prefix.len();
+    let rest = &line[start..];
+    rest.find('"').map(|end| &rest[..end])
+}
+
+/// The port of a `sin_port=htons(N)` or `sin6_port=htons(N)` in `line`.
+fn port_in(line: &str) -> Option<u16> {
+    let start = line.find("_port=htons(")? + "_port=htons(".len();
+    let rest = &line[start..];
+    rest[..rest.find(')')?].parse().ok()
+}
+
 /// The first file under `dir` (not following links, files up to 64 MiB) containing `needle`.
 pub fn find_in_files(dir: &Path, needle: &[u8]) -> Option<PathBuf> {
     let entries = std::fs::read_dir(dir).ok()?;

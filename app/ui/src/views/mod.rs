@@ -9,6 +9,7 @@
 //! checks the rule.
 
 pub(crate) mod accounts;
+pub(crate) mod connection;
 pub(crate) mod first_run;
 pub(crate) mod input;
 pub(crate) mod members;
@@ -20,5 +21,6 @@ pub(crate) mod settings_view;
 pub(crate) mod sidebar;
 pub(crate) mod tabs;
 pub(crate) mod top_bar;
+pub(crate) mod tor_settings;
 pub(crate) mod updates;
 pub(crate) mod verify;

@@ -40,3 +40,53 @@ fn finds_a_needle_in_nested_files_only_when_there() {
     );
     assert_eq!(find_in_files(dir.path(), b"absent"), None);
 }
+
+fn connect(port: u16) -> String {
+    TOR.replace("htons(9152)", &format!("htons({port})"))
+}
+
+#[test]
+fn bridge_only_trace_allows_loopback_and_needs_the_bridge() {
+    let trace = [
+        connect(9152),
+        connect(41000),
+        connect(5555),
+        "1 connect(4, {sa_family=AF_UNIX, sun_path=\"/x\"}, 110) = -1".to_owned(),
+    ]
+    .join("\n");
+    assert_eq!(
+        check_bridge_only_trace(&trace, &[7000, 7001], 5555),
+        Ok(vec![5555, 9152, 41000])
+    );
+    assert!(
+        check_bridge_only_trace(&trace, &[7000], 6666)
+            .unwrap_err()
+            .contains("no connection to the bridge")
+    );
+}
+
+#[test]
+fn bridge_only_trace_refuses_relays_outside_addresses_and_dns() {
+    let direct = [connect(5555), connect(7000)].join("\n");
+    assert!(
+        check_bridge_only_trace(&direct, &[7000], 5555)
+            .unwrap_err()
+            .contains("relay port 7000")
+    );
+    let outside = connect(5555).replace("127.0.0.1", "192.0.2.1");
+    assert!(check_bridge_only_trace(&outside, &[], 5555).is_err());
+    let v6 = format!(
+        "{}\n1 connect(3, {{sa_family=AF_INET6, sin6_port=htons(443), inet_pton(AF_INET6, \"2001:db8::1\", &sin6_addr)}}, 28) = 0",
+        connect(5555)
+    );
+    assert!(check_bridge_only_trace(&v6, &[], 5555).is_err());
+    let dns = format!(
+        "{}\n1 sendto(3, ..., {{sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr(\"127.0.0.1\")}}, 16) = 30",
+        connect(5555)
+    );
+    assert!(
+        check_bridge_only_trace(&dns, &[], 5555)
+            .unwrap_err()
+            .contains("DNS")
+    );
+}

@@ -212,6 +212,44 @@ impl TorNetwork {
         network_lines(&self.dir_authority_lines, &self.empty_file)
     }
 
+    /// The client lines with every authority's ports replaced by ports where nothing
+    /// listens (their identities unchanged): a client with them is "blocked" from the
+    /// network, as a censor would block it, and can only get in through a bridge.
+    pub fn blocked_client_torrc(&self) -> Result<String, HarnessError> {
+        let closed = ports::allocate(COMPONENT, self.dir_authority_lines.len() * 2)?;
+        let lines: Vec<String> = self
+            .dir_authority_lines
+            .iter()
+            .zip(closed.chunks(2))
+            .map(|(line, ports)| {
+                line.split(' ')
+                    .map(|word| {
+                        if word.starts_with("orport=") {
+                            format!("orport={}", ports[0])
+                        } else if let Some(address) = word.strip_prefix("127.0.0.1:") {
+                            let _ = address;
+                            format!("127.0.0.1:{}", ports[1])
+                        } else {
+                            word.to_owned()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        Ok(network_lines(&lines, &self.empty_file))
+    }
+
+    /// Every port the network's relays listen on (ORPorts and the authorities' DirPorts): a
+    /// client that should reach the network only through a bridge must connect to none.
+    pub fn relay_ports(&self) -> Vec<u16> {
+        self.relays
+            .iter()
+            .flat_map(|relay| [Some(relay.spec.or_port), relay.spec.dir_port])
+            .flatten()
+            .collect()
+    }
+
     /// Starts a client tor on this network and waits until it reports `PROGRESS=100 TAG=done`.
     pub fn start_client(&self) -> Result<super::TorClient, HarnessError> {
         super::TorClient::start(self, self.client_limit)
