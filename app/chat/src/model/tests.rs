@@ -324,3 +324,22 @@ fn a_frozen_clock_stamps_typed_messages_and_notes() {
     assert_eq!(log.get(0).unwrap().time, at);
     assert_eq!(log.get(1).unwrap().time, at);
 }
+
+#[test]
+fn who_is_logged_in_as_which_account_follows_the_events() {
+    let mut model = Model::new();
+    let account = model.add_account("x", ProtocolKind::Irc);
+    let logged_in = |member: &str, name: Option<&str>| Event::AccountName {
+        member: member.to_owned(),
+        account: name.map(str::to_owned),
+    };
+    model.apply(account, logged_in("alice", Some("alice_acct")), false);
+    model.apply(account, logged_in("bob", Some("bob")), false);
+    model.apply(account, logged_in("bob", None), false);
+    let entry = model.account(account).unwrap();
+    assert_eq!(
+        entry.logged_in.get("alice").map(String::as_str),
+        Some("alice_acct")
+    );
+    assert!(!entry.logged_in.contains_key("bob"));
+}

@@ -266,3 +266,4 @@ tor-settings-custom = Tor verwendet deine Brücken ({ $count }):
 tor-settings-change = Ändern, wie Tor sich verbindet:
 tor-settings-note = Änderungen gehen sofort an das laufende Tor, und Tor behält sie für seinen nächsten Start.
 settings-page-general = Allgemein
+members-logged-in-as = angemeldet als { $account }

@@ -266,3 +266,4 @@ tor-settings-custom = Tor uses your bridges ({ $count }):
 tor-settings-change = Change how Tor connects:
 tor-settings-note = Changes go to the running Tor at once, and Tor keeps them for its next start.
 settings-page-general = General
+members-logged-in-as = logged in as { $account }

@@ -266,3 +266,4 @@ tor-settings-custom = Tor usa tus puentes ({ $count }):
 tor-settings-change = Cambiar cómo se conecta Tor:
 tor-settings-note = Los cambios llegan al Tor en marcha de inmediato, y Tor los conserva para su próximo inicio.
 settings-page-general = General
+members-logged-in-as = con sesión iniciada como { $account }

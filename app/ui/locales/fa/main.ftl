@@ -260,3 +260,4 @@ tor-settings-custom = تور از پل‌های شما استفاده می‌ک�
 tor-settings-change = تغییر روش اتصال تور:
 tor-settings-note = تغییرها بی‌درنگ به تورِ در حال اجرا می‌رسند و تور آن‌ها را برای اجرای بعدی نگه می‌دارد.
 settings-page-general = عمومی
+members-logged-in-as = وارد شده به‌عنوان { $account }

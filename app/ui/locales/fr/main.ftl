@@ -266,3 +266,4 @@ tor-settings-custom = Tor utilise vos ponts ({ $count }) :
 tor-settings-change = Changer la façon dont Tor se connecte :
 tor-settings-note = Les changements sont transmis immédiatement au Tor en cours, qui les garde pour son prochain démarrage.
 settings-page-general = Général
+members-logged-in-as = connecté en tant que { $account }

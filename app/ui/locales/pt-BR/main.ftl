@@ -266,3 +266,4 @@ tor-settings-custom = O Tor usa as suas pontes ({ $count }):
 tor-settings-change = Mudar como o Tor se conecta:
 tor-settings-note = As mudanças vão imediatamente para o Tor em execução, e o Tor as guarda para a próxima vez que iniciar.
 settings-page-general = Geral
+members-logged-in-as = conectado como { $account }

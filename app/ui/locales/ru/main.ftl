@@ -270,3 +270,4 @@ tor-settings-custom = Tor использует ваши мосты ({ $count }):
 tor-settings-change = Изменить способ подключения Tor:
 tor-settings-note = Изменения сразу передаются работающему Tor, и Tor сохраняет их до следующего запуска.
 settings-page-general = Общие
+members-logged-in-as = вошёл как { $account }

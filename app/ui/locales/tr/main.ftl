@@ -260,3 +260,4 @@ tor-settings-custom = Tor sizin köprülerinizi kullanıyor ({ $count }):
 tor-settings-change = Tor'un nasıl bağlanacağını değiştirin:
 tor-settings-note = Değişiklikler çalışan Tor'a hemen gider ve Tor bunları bir sonraki başlangıcı için saklar.
 settings-page-general = Genel
+members-logged-in-as = { $account } olarak giriş yaptı

@@ -260,3 +260,4 @@ tor-settings-custom = Tor 正在使用你的网桥（{ $count }）：
 tor-settings-change = 更改 Tor 的连接方式：
 tor-settings-note = 更改会立即交给正在运行的 Tor，Tor 会在下次启动时继续使用。
 settings-page-general = 常规
+members-logged-in-as = 已登录为 { $account }

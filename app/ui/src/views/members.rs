@@ -23,6 +23,10 @@ impl Members {
             return;
         };
         let members = &conversation.members;
+        // IRCv3 account-notify / extended-join: who is logged in as which account.
+        let logged_in = model
+            .account(conversation.account)
+            .map(|account| &account.logged_in);
         let rtl = ctx.right_to_left();
         let panel = if rtl {
             egui::Panel::left("members")
@@ -43,7 +47,15 @@ impl Members {
                     .auto_shrink([false, false])
                     .show_rows(ui, row_height, members.len(), |ui, rows| {
                         for name in members.get(rows).unwrap_or_default() {
-                            ui.add(egui::Label::new(bidi::visual(name)).truncate());
+                            let label = ui.add(egui::Label::new(bidi::visual(name)).truncate());
+                            if let Some(account) = logged_in.and_then(|map| map.get(name)) {
+                                label.on_hover_text(
+                                    ctx.tr().f(
+                                        "members-logged-in-as",
+                                        &[("account", Arg::Text(account))],
+                                    ),
+                                );
+                            }
                         }
                     });
             })
